@@ -1,0 +1,48 @@
+package dev.khabar.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.time.Instant;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import org.junit.jupiter.api.Test;
+
+import dev.khabar.model.testing.SchemaValidator;
+
+class SchemaTest {
+
+    @Test
+    void rawArticleMatchesItsSchema() {
+        assertEquals(Set.of(), SchemaValidator.problems("articles.raw", ModelFixtures.raw("نص الخبر")));
+    }
+
+    @Test
+    void enrichedArticleMatchesItsSchema() {
+        assertEquals(Set.of(), SchemaValidator.problems("articles.enriched", ModelFixtures.enriched("داعش")));
+    }
+
+    @Test
+    void duplicateRecordMatchesItsSchema() {
+        RawArticle raw = ModelFixtures.raw("x");
+        DuplicateRecord duplicate = new DuplicateRecord(DuplicateRecord.SCHEMA_VERSION, raw.id(), "0123456789abcdef01234567",
+                0.93, DuplicateRecord.NEAR, "ff00", raw.source(), Instant.parse("2026-11-23T10:00:00Z"));
+        assertEquals(Set.of(), SchemaValidator.problems("articles.duplicates", duplicate));
+    }
+
+    @Test
+    void schemaRejectsAnUnknownEntityType() {
+        ObjectNode node = Json.mapper().valueToTree(ModelFixtures.enriched("داعش"));
+        ((ObjectNode) node.withArray("entities").get(0)).put("type", "ANIMAL");
+        assertFalse(SchemaValidator.problems("articles.enriched", node).isEmpty());
+    }
+
+    @Test
+    void schemaRejectsAMissingBody() {
+        ObjectNode node = Json.mapper().valueToTree(ModelFixtures.enriched("داعش"));
+        node.remove("body");
+        assertFalse(SchemaValidator.problems("articles.enriched", node).isEmpty());
+    }
+}

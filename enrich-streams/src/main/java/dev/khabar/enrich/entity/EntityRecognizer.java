@@ -1,0 +1,19 @@
+package dev.khabar.enrich.entity;
+
+import java.util.List;
+
+import dev.khabar.model.Entity;
+
+/** Finds named entities in raw text. Knows nothing of Kafka; safe for concurrent use. */
+public interface EntityRecognizer {
+
+    /**
+     * The mentions in {@code text}, sorted by start, with code-point offsets into {@code text}.
+     *
+     * @param language BCP-47 code of the text, used to pick the model
+     */
+    List<Entity> recognize(String text, String language);
+
+    /** Identifies the model(s), recorded on every enriched record. */
+    String version();
+}
