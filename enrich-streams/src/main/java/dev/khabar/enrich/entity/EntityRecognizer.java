@@ -16,4 +16,9 @@ public interface EntityRecognizer {
 
     /** Identifies the model(s), recorded on every enriched record. */
     String version();
+
+    /** The recogniser the pipeline uses; loads its resources once. */
+    static EntityRecognizer standard() {
+        return GazetteerRecognizer.INSTANCE;
+    }
 }

@@ -9,4 +9,9 @@ public interface ArticleExtractor {
 
     /** Identifies the extractor's rules, recorded on every enriched record. */
     String version();
+
+    /** The extractor the pipeline uses. */
+    static ArticleExtractor standard() {
+        return new SimpleExtractor();
+    }
 }

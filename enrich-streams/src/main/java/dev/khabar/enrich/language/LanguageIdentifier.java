@@ -13,4 +13,9 @@ public interface LanguageIdentifier {
 
     /** Identifies the model, recorded on every enriched record. */
     String version();
+
+    /** The identifier the pipeline uses; loads its model once. */
+    static LanguageIdentifier standard() {
+        return LinguaIdentifier.INSTANCE;
+    }
 }
