@@ -2,6 +2,7 @@ package dev.khabar.enrich;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 
 /**
  * Entry point of {@code enrich-streams.jar}: with no command it runs the Streams application; {@code eval TASK}
@@ -16,7 +17,15 @@ public final class EnrichApp {
         if (args.length >= 2 && (args[0].equals("eval") || args[0].equals("train"))) {
             System.exit(runCommand(args[0] + " " + args[1], Arrays.copyOfRange(args, 2, args.length)));
         }
-        System.out.println("usage: enrich-streams.jar [eval|train TASK ...]");
+        EnrichConfig config = EnrichConfig.load(System.getenv(), Arrays.asList(args));
+        EnrichService service = new EnrichService(config, EnrichmentSteps.standard());
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            service.close();
+            stopped.countDown();
+        }, "enrich-shutdown"));
+        service.start();
+        stopped.await();
     }
 
     static int runCommand(String command, String[] args) throws Exception {
