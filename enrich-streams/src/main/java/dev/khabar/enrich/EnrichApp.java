@@ -4,6 +4,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
+import org.apache.kafka.common.config.ConfigException;
+import org.slf4j.LoggerFactory;
+
 /**
  * Entry point of {@code enrich-streams.jar}: with no command it runs the Streams application; {@code eval TASK}
  * and {@code train TASK} run the offline commands.
@@ -17,7 +20,14 @@ public final class EnrichApp {
         if (args.length >= 2 && (args[0].equals("eval") || args[0].equals("train"))) {
             System.exit(runCommand(args[0] + " " + args[1], Arrays.copyOfRange(args, 2, args.length)));
         }
-        EnrichConfig config = EnrichConfig.load(System.getenv(), Arrays.asList(args));
+        EnrichConfig config;
+        try {
+            config = EnrichConfig.load(System.getenv(), Arrays.asList(args));
+        } catch (ConfigException e) {
+            LoggerFactory.getLogger(EnrichApp.class).error("{}", e.getMessage());
+            System.exit(2);
+            return;
+        }
         EnrichService service = new EnrichService(config, EnrichmentSteps.standard());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
