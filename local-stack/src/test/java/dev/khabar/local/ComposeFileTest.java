@@ -55,6 +55,7 @@ class ComposeFileTest {
         assertEquals(List.of(), PROJECT.healthcheckProblems(), "healthchecks");
         assertEquals(List.of(), PROJECT.toolsProblems(), "tools profile");
         assertEquals(List.of(), PROJECT.runtimeProblems(), "Dockerfiles and heap");
+        assertEquals(List.of(), PROJECT.dockerignoreProblems(), ".dockerignore");
         assertEquals(List.of(), PROJECT.problems());
     }
 
@@ -188,6 +189,14 @@ class ComposeFileTest {
                 ComposeProject::runtimeProblems, "enrich-streams: heap cap -Xmx1g is above 512 MB");
         assertRejected(p -> p.service("sink-consumer").put("user", "0:0"),
                 ComposeProject::runtimeProblems, "sink-consumer: compose runs it as root");
+    }
+
+    @Test
+    void buildContextCarryingTheWorkFolderOrModuleOutputIsReported() {
+        assertRejected(p -> p.dockerignore().removeIf(line -> line.startsWith("work")),
+                ComposeProject::dockerignoreProblems, "does not leave out work/");
+        assertRejected(p -> p.dockerignore().removeIf(line -> line.startsWith("**/target")),
+                ComposeProject::dockerignoreProblems, "module builds need **/target/");
     }
 
     private static ObjectNode kafkaEnv(ComposeProject project) {

@@ -48,16 +48,19 @@ final class ComposeProject {
     private final Path root;
     private final ObjectNode compose;
     private final Map<String, String> dockerfiles;
+    private final List<String> dockerignore;
 
     /**
      * @param root        the folder build contexts are relative to (the compose file's folder)
      * @param compose     the parsed compose file
      * @param dockerfiles Dockerfile text by its path relative to {@code root}, for every service that builds
+     * @param dockerignore the lines of {@code root/.dockerignore}, empty if there is none
      */
-    ComposeProject(Path root, ObjectNode compose, Map<String, String> dockerfiles) {
+    ComposeProject(Path root, ObjectNode compose, Map<String, String> dockerfiles, List<String> dockerignore) {
         this.root = root;
         this.compose = compose;
         this.dockerfiles = dockerfiles;
+        this.dockerignore = dockerignore;
     }
 
     /** Reads {@code root/docker-compose.yml} and the Dockerfiles its build sections name (missing ones are left out). */
@@ -71,7 +74,10 @@ final class ComposeProject {
                     dockerfiles.put(dockerfile, Files.readString(root.resolve(dockerfile), StandardCharsets.UTF_8));
                 }
             }
-            return new ComposeProject(root, compose, dockerfiles);
+            Path ignore = root.resolve(".dockerignore");
+            List<String> dockerignore = Files.isRegularFile(ignore)
+                    ? new ArrayList<>(Files.readAllLines(ignore, StandardCharsets.UTF_8)) : new ArrayList<>();
+            return new ComposeProject(root, compose, dockerfiles, dockerignore);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -79,7 +85,7 @@ final class ComposeProject {
 
     /** A copy to break on purpose: changes to it never reach this project. */
     ComposeProject copy() {
-        return new ComposeProject(root, compose.deepCopy(), new LinkedHashMap<>(dockerfiles));
+        return new ComposeProject(root, compose.deepCopy(), new LinkedHashMap<>(dockerfiles), new ArrayList<>(dockerignore));
     }
 
     ObjectNode compose() {
@@ -88,6 +94,10 @@ final class ComposeProject {
 
     Map<String, String> dockerfiles() {
         return dockerfiles;
+    }
+
+    List<String> dockerignore() {
+        return dockerignore;
     }
 
     ObjectNode service(String name) {
@@ -107,6 +117,7 @@ final class ComposeProject {
         problems.addAll(healthcheckProblems());
         problems.addAll(toolsProblems());
         problems.addAll(runtimeProblems());
+        problems.addAll(dockerignoreProblems());
         return problems;
     }
 
@@ -460,6 +471,24 @@ final class ComposeProject {
                 problems.add(name + ": heap cap " + xmx.group() + " is above 512 MB");
             }
         });
+        return problems;
+    }
+
+    /** The build context (the repository root) leaves out build output, the work folder and the git metadata. */
+    List<String> dockerignoreProblems() {
+        Set<String> patterns = dockerignore.stream().map(String::trim)
+                .filter(line -> !line.isEmpty() && !line.startsWith("#") && !line.startsWith("!"))
+                .map(line -> line.replaceAll("^/+", "").replaceAll("/+$", ""))
+                .collect(Collectors.toCollection(TreeSet::new));
+        List<String> problems = new ArrayList<>();
+        for (String folder : List.of("target", "work", ".git")) {
+            if (!patterns.contains(folder) && !patterns.contains("**/" + folder)) {
+                problems.add(".dockerignore does not leave out " + folder + "/ (has " + patterns + ")");
+            }
+        }
+        if (patterns.contains("target") && !patterns.contains("**/target")) {
+            problems.add(".dockerignore leaves out target/ only at the root; module builds need **/target/");
+        }
         return problems;
     }
 
