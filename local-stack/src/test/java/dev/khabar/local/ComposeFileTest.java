@@ -56,6 +56,7 @@ class ComposeFileTest {
         assertEquals(List.of(), PROJECT.toolsProblems(), "tools profile");
         assertEquals(List.of(), PROJECT.runtimeProblems(), "Dockerfiles and heap");
         assertEquals(List.of(), PROJECT.dockerignoreProblems(), ".dockerignore");
+        assertEquals(List.of(), PROJECT.reactorProblems(), "module poms in the Dockerfiles");
         assertEquals(List.of(), PROJECT.problems());
     }
 
@@ -197,6 +198,12 @@ class ComposeFileTest {
                 ComposeProject::dockerignoreProblems, "does not leave out work/");
         assertRejected(p -> p.dockerignore().removeIf(line -> line.startsWith("**/target")),
                 ComposeProject::dockerignoreProblems, "module builds need **/target/");
+    }
+
+    @Test
+    void dockerfileMissingAModulePomOfTheReactorIsReported() {
+        assertRejected(p -> p.dockerfiles().replaceAll((path, text) -> text.replaceAll("(?m)^COPY local-stack/pom.xml .*\\n", "")),
+                ComposeProject::reactorProblems, "does not copy local-stack/pom.xml, which the parent pom lists");
     }
 
     private static ObjectNode kafkaEnv(ComposeProject project) {

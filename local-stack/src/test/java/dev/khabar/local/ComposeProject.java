@@ -118,6 +118,7 @@ final class ComposeProject {
         problems.addAll(toolsProblems());
         problems.addAll(runtimeProblems());
         problems.addAll(dockerignoreProblems());
+        problems.addAll(reactorProblems());
         return problems;
     }
 
@@ -469,6 +470,38 @@ final class ComposeProject {
                 problems.add(name + ": JAVA_TOOL_OPTIONS has no -Xmx heap cap");
             } else if (megabytes(xmx.group(1), xmx.group(2)) > 512) {
                 problems.add(name + ": heap cap " + xmx.group() + " is above 512 MB");
+            }
+        });
+        return problems;
+    }
+
+    /**
+     * Each Dockerfile copies the pom of every module the parent pom lists: Maven reads them all even for
+     * {@code -pl MODULE -am}, and a module added to the parent pom but not to the Dockerfiles breaks the image builds.
+     */
+    List<String> reactorProblems() {
+        List<String> modules = new ArrayList<>();
+        try {
+            Matcher module = Pattern.compile("<module>\\s*([^<\\s]+)\\s*</module>")
+                    .matcher(Files.readString(root.resolve("pom.xml"), StandardCharsets.UTF_8));
+            while (module.find()) {
+                modules.add(module.group(1));
+            }
+        } catch (IOException e) {
+            return List.of("cannot read the parent pom.xml: " + e.getMessage());
+        }
+        List<String> problems = new ArrayList<>();
+        if (modules.isEmpty()) {
+            problems.add("the parent pom.xml lists no modules");
+        }
+        dockerfiles.forEach((path, text) -> {
+            if (!Pattern.compile("(?m)^COPY\\s+pom\\.xml\\s").matcher(text).find()) {
+                problems.add(path + ": does not copy the parent pom.xml");
+            }
+            for (String module : modules) {
+                if (!Pattern.compile("(?m)^COPY\\s+" + Pattern.quote(module) + "/pom\\.xml\\s").matcher(text).find()) {
+                    problems.add(path + ": does not copy " + module + "/pom.xml, which the parent pom lists");
+                }
             }
         });
         return problems;
