@@ -29,7 +29,7 @@ import dev.khabar.model.SourceInfo;
  * Turns a file's bytes into raw articles: picks the format from the file name, refuses what is not text, and
  * decodes with the charset named by a BOM or an HTML {@code <meta>}, else UTF-8 when the bytes are UTF-8, else the
  * charset ICU4J's {@link CharsetDetector} finds. Bytes the charset cannot decode are replaced by U+FFFD and
- * flagged in {@link SourceInfo#warnings()}; when they are more than one character in a hundred the file is
+ * flagged in {@link SourceInfo#warnings()}; when they are more than one character in a hundred (and more than three) the file is
  * rejected as {@code decode_error} instead.
  */
 final class ArticleDecoder {
@@ -37,6 +37,8 @@ final class ArticleDecoder {
     static final String MALFORMED_REPLACED = "malformed_input_replaced";
     /** Share of undecodable sequences above which a file is rejected rather than published with a warning. */
     private static final double MAX_REPLACED_SHARE = 0.01;
+    /** One corrupted UTF-8 character can take three replacements; so many are always allowed. */
+    private static final int MIN_REPLACED_ALLOWED = 3;
     /** ICU confidence (0-100) below which a detected charset is not trusted. */
     private static final int MIN_CONFIDENCE = 20;
     private static final int SNIFF_BYTES = 8192;
@@ -211,8 +213,9 @@ final class ArticleDecoder {
         List<String> warnings = new ArrayList<>();
         if (counted.malformed() > 0) {
             if (!acceptable(counted)) {
-                throw new RejectedFileException(RejectReason.DECODE_ERROR, counted.malformed() + " byte sequences of "
-                        + bytes.length + " bytes cannot be decoded as " + charset.name());
+                throw new RejectedFileException(RejectReason.DECODE_ERROR, counted.malformed()
+                        + " byte sequences of " + bytes.length + " bytes cannot be decoded as " + charset.name()
+                        + " (more than one character in a hundred); save the file as UTF-8");
             }
             warnings.add(MALFORMED_REPLACED);
         }
@@ -220,7 +223,7 @@ final class ArticleDecoder {
     }
 
     private static boolean acceptable(Counted counted) {
-        return counted.malformed() <= Math.max(1, counted.text().length() * MAX_REPLACED_SHARE);
+        return counted.malformed() <= Math.max(MIN_REPLACED_ALLOWED, counted.text().length() * MAX_REPLACED_SHARE);
     }
 
     private record Counted(String text, int malformed, int nonAscii) {
