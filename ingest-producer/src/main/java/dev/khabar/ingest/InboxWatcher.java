@@ -107,7 +107,10 @@ final class InboxWatcher {
         return drain(inFlight) && brokerUp;
     }
 
-    /** Candidate files the last scan found and this pass did not handle (not yet stable, or beyond the batch). */
+    /**
+     * Candidate files the last scan found and this pass did not finish: not yet stable, beyond the batch, or put
+     * back after a broker failure (those stay known as stable, so the next pass retries them at once).
+     */
     int pending() {
         return scanner.candidates();
     }
@@ -120,7 +123,6 @@ final class InboxWatcher {
     /** Claims, reads, decodes and sends one file; null if it was rejected or is gone. */
     private InFlight start(Path file) throws IOException {
         String name = folders.nameOf(file);
-        scanner.forget(file);
         Path claimed;
         try {
             claimed = folders.claim(file);
@@ -128,6 +130,7 @@ final class InboxWatcher {
             LOG.debug("{} left the inbox before it was read", name);
             return null;
         } catch (IOException e) {
+            scanner.forget(file);
             if (stuck.add(name)) {
                 LOG.error("Cannot move {} out of the inbox, leaving it there: {}", name, e.toString());
             }
@@ -155,6 +158,7 @@ final class InboxWatcher {
             try {
                 List<RecordMetadata> acked = publisher.await(file.sending());
                 returned.remove(file.name());
+                scanner.forget(folders.inbox().resolve(file.name()));
                 Path target;
                 try {
                     target = folders.moveToDone(file.claimed());
@@ -188,6 +192,7 @@ final class InboxWatcher {
     private void reject(Path claimed, String name, RejectedFileException e) throws IOException {
         Path target = folders.moveToFailed(claimed, e.reason(), e.getMessage(), clock.instant());
         returned.remove(name);
+        scanner.forget(folders.inbox().resolve(name));
         counters.failed(e.reason());
         LOG.warn("Rejected {} ({}): {}; moved to {}", name, e.reason().code(), e.getMessage(), target);
     }
