@@ -11,9 +11,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,7 +40,7 @@ final class InboxScanner {
     private final boolean walkSubfolders;
     private final int maxTracked;
     private final Clock clock;
-    private final java.util.Set<Path> unlistable = new java.util.HashSet<>();
+    private final Set<Path> unlistable = new HashSet<>();
     private Map<Path, Seen> previous = new HashMap<>();
 
     InboxScanner(Path inbox, Duration minAge, boolean walkSubfolders, int maxTracked, Clock clock) {

@@ -74,4 +74,17 @@ class IngestConfigTest {
         assertTrue(e.getMessage().contains("inside one another"), e.getMessage());
         assertThrows(ConfigException.class, () -> load("--once=" + work));
     }
+
+    @Test
+    void inboxDocsListEveryKeyAndEveryReasonCode() throws java.io.IOException {
+        String docs = java.nio.file.Files.readString(Path.of("..", "docs", "inbox.md"));
+        for (String key : IngestConfig.DEFINITION.names()) {
+            if (!key.startsWith("topic.") && !key.equals("workdir") && !key.equals("bootstrap.servers")) {
+                assertTrue(docs.contains("| `" + key + "` |"), "docs/inbox.md lacks a row for " + key);
+            }
+        }
+        for (RejectReason reason : RejectReason.values()) {
+            assertTrue(docs.contains("| `" + reason.code() + "` |"), "docs/inbox.md lacks the reason " + reason.code());
+        }
+    }
 }
