@@ -79,7 +79,8 @@ final class ArticlePublisher implements AutoCloseable {
                         headers(article))));
             }
             return new Sending(sent, null);
-        } catch (KafkaException e) {
+        } catch (KafkaException | IllegalStateException e) {
+            // IllegalStateException: the producer was closed (aborted at shutdown)
             return new Sending(sent, new PublishException("Cannot send to " + Topics.RAW.name() + ": " + e.getMessage(), e));
         }
     }

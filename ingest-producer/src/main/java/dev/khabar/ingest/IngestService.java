@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -17,6 +18,7 @@ import javax.management.MBeanServer;
 import javax.management.ObjectName;
 
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -108,14 +110,21 @@ public final class IngestService implements AutoCloseable {
 
     /** Creates missing topics; false (logged) if the broker cannot be reached now. */
     static boolean ensureTopics(IngestConfig config) {
-        try (Admin admin = Admin.create(config.common().clientProperties())) {
+        Map<String, Object> props = config.common().clientProperties();
+        props.putIfAbsent(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TOPIC_TIMEOUT.toMillis());
+        props.putIfAbsent(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) TOPIC_TIMEOUT.toMillis());
+        Admin admin = Admin.create(props);
+        try {
             new TopicProvisioner(admin, TOPIC_TIMEOUT)
                     .ensureTopics(config.common().topicPartitions(), config.common().topicReplicationFactor());
             return true;
         } catch (RuntimeException e) {
-            LOG.warn("Cannot create the topics on {} yet; files wait in the inbox: {}",
-                    config.common().bootstrapServers(), e.getMessage());
+            LOG.warn("Cannot create the topics on {} yet; files wait in the inbox: {}{}",
+                    config.common().bootstrapServers(), e.getMessage(), e.getCause() == null ? "" : " (" + e.getCause() + ")");
             return false;
+        } finally {
+            // do not wait for calls still pending on an unreachable broker
+            admin.close(Duration.ofSeconds(1));
         }
     }
 

@@ -9,8 +9,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -65,6 +68,24 @@ class ArticleDecoderTest {
         assertEquals(text, article.content());
         assertEquals(Charset.forName(charset).name(), article.source().charset());
         assertTrue(article.source().warnings().isEmpty());
+    }
+
+    /** The Arabic news seeds of the repository, re-encoded in the legacy Arabic charsets. */
+    @ParameterizedTest
+    @ValueSource(strings = {"windows-1256", "ISO-8859-6"})
+    void detectsArabicSeedArticlesInLegacyCharsets(String charsetName) throws Exception {
+        Charset charset = Charset.forName(charsetName);
+        List<Path> seeds;
+        try (Stream<Path> files = Files.list(Path.of("..", "seeds"))) {
+            seeds = files.filter(p -> p.toString().endsWith(".txt")).sorted().toList();
+        }
+        assertFalse(seeds.isEmpty(), "seeds/ holds the Arabic sample articles");
+        for (Path seed : seeds) {
+            byte[] bytes = Files.readString(seed).getBytes(charset);
+            RawArticle article = one(seed.getFileName().toString(), bytes);
+            assertEquals(charset.name(), article.source().charset(), seed.toString());
+            assertEquals(new String(bytes, charset), article.content(), seed.toString());
+        }
     }
 
     @ParameterizedTest

@@ -358,4 +358,23 @@ class InboxIT {
         assertEquals(names, published.keySet());
         assertTrue(published.values().stream().allMatch(list -> list.size() == 1));
     }
+
+    @Test
+    void keepsFilesInTheInboxWhileNoBrokerAnswersAndStopsCleanly() throws Exception {
+        IngestConfig config = config("--bootstrap.servers=127.0.0.1:1");
+        Files.createDirectories(config.inbox());
+        Path file = Files.writeString(config.inbox().resolve("waiting.txt"), Samples.ENGLISH);
+        IngestService service = new IngestService(config, Clock.systemUTC());
+        service.start();
+        await().during(Duration.ofSeconds(4)).atMost(Duration.ofSeconds(6))
+                .until(() -> Files.exists(file) && service.isRunning());
+        long closing = System.nanoTime();
+        service.close();
+        assertTrue(System.nanoTime() - closing < Duration.ofSeconds(25).toNanos(), "close() returns promptly");
+        assertFalse(service.isRunning());
+        assertEquals(Samples.ENGLISH, Files.readString(file));
+        assertEquals(Set.of("waiting.txt"), filesUnder(config.inbox()));
+        assertEquals(Set.of(), filesUnder(config.done()));
+        assertEquals(Set.of(), filesUnder(config.failed()));
+    }
 }
