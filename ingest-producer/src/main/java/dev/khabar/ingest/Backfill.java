@@ -10,6 +10,7 @@ import java.util.Locale;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
 
 /**
  * {@code --once DIR}: publishes every file of a folder with the inbox's rules (files go to {@code done/} or
@@ -50,6 +51,10 @@ final class Backfill {
         try (ArticlePublisher publisher = ArticlePublisher.create(config.common().clientProperties(),
                 config.maxFileBytes())) {
             InboxWatcher watcher = IngestService.watcher(config, clock, counters, folders, publisher);
+            if (terminal != null) {
+                // one line per file would bury the progress bar; rejections are still logged
+                watcher.logPublishedFilesAt(Level.DEBUG);
+            }
             left = drainFolder(watcher);
         }
         if (terminal != null) {

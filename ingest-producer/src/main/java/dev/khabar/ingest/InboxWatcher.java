@@ -19,6 +19,7 @@ import java.util.Set;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
 
 import dev.khabar.model.RawArticle;
 
@@ -63,6 +64,7 @@ final class InboxWatcher {
     /** Names of files that cannot even be moved; logged once. */
     private final Set<String> stuck = new HashSet<>();
     private volatile boolean stopping;
+    private Level publishedLevel = Level.INFO;
 
     InboxWatcher(InboxFolders folders, InboxScanner scanner, ArticleDecoder decoder, ArticlePublisher publisher,
                  long maxFileBytes, int maxFilesPerPass, Clock clock, IngestCounters counters, FileOpener opener) {
@@ -86,25 +88,30 @@ final class InboxWatcher {
         List<InFlight> inFlight = new ArrayList<>();
         long inFlightBytes = 0;
         boolean brokerUp = true;
-        for (Path file : scanner.scan(maxFilesPerPass)) {
-            if (stopping) {
-                break;
-            }
-            InFlight sent = start(file);
-            if (sent == null) {
-                continue;
-            }
-            inFlight.add(sent);
-            inFlightBytes += sent.bytes();
-            if (inFlight.size() >= MAX_IN_FLIGHT_FILES || inFlightBytes >= MAX_IN_FLIGHT_BYTES) {
-                brokerUp = drain(inFlight);
-                inFlightBytes = 0;
-                if (!brokerUp) {
+        try {
+            for (Path file : scanner.scan(maxFilesPerPass)) {
+                if (stopping) {
                     break;
                 }
+                InFlight sent = start(file);
+                if (sent == null) {
+                    continue;
+                }
+                inFlight.add(sent);
+                inFlightBytes += sent.bytes();
+                if (inFlight.size() >= MAX_IN_FLIGHT_FILES || inFlightBytes >= MAX_IN_FLIGHT_BYTES) {
+                    brokerUp = drain(inFlight);
+                    inFlightBytes = 0;
+                    if (!brokerUp) {
+                        break;
+                    }
+                }
             }
+        } finally {
+            // whatever happened, nothing sent is left without its outcome
+            brokerUp &= drain(inFlight);
         }
-        return drain(inFlight) && brokerUp;
+        return brokerUp;
     }
 
     /**
@@ -113,6 +120,12 @@ final class InboxWatcher {
      */
     int pending() {
         return scanner.candidates();
+    }
+
+    /** The level of the one line logged per published file (a backfill on a terminal lowers it to DEBUG). */
+    InboxWatcher logPublishedFilesAt(Level level) {
+        this.publishedLevel = level;
+        return this;
     }
 
     /** Makes a running pass stop after the files already in flight. */
@@ -151,8 +164,24 @@ final class InboxWatcher {
         }
     }
 
-    /** Waits for every file in flight and moves each to where it belongs; false if the broker failed any. */
-    private boolean drain(List<InFlight> inFlight) throws IOException {
+    private void reject(Path claimed, String name, RejectedFileException e) {
+        try {
+            Path target = folders.moveToFailed(claimed, e.reason(), e.getMessage(), clock.instant());
+            counters.failed(e.reason());
+            LOG.warn("Rejected {} ({}): {}; moved to {}", name, e.reason().code(), e.getMessage(), target);
+        } catch (IOException io) {
+            LOG.error("Rejected {} ({}: {}) but cannot move it to failed/: {}; it is retried at the next start",
+                    name, e.reason().code(), e.getMessage(), io.toString());
+        }
+        returned.remove(name);
+        scanner.forget(folders.inbox().resolve(name));
+    }
+
+    /**
+     * Waits for every file in flight and moves each to where it belongs; false if the broker failed any. A file that
+     * cannot be moved stays in {@code .processing/} and is reclaimed at the next start.
+     */
+    private boolean drain(List<InFlight> inFlight) {
         boolean brokerUp = true;
         for (InFlight file : inFlight) {
             try {
@@ -170,31 +199,27 @@ final class InboxWatcher {
                 }
                 counters.published(file.records(), file.bytes());
                 RecordMetadata first = acked.get(0);
-                LOG.info("Published {} -> id {} ({} record{}) at {}-{}@{}; moved to {}", file.name(), file.firstId(),
-                        file.records(), file.records() == 1 ? "" : "s", first.topic(), first.partition(),
-                        first.offset(), target);
+                LOG.atLevel(publishedLevel).log("Published {} -> id {} ({} record{}) at {}-{}@{}; moved to {}",
+                        file.name(), file.firstId(), file.records(), file.records() == 1 ? "" : "s", first.topic(),
+                        first.partition(), first.offset(), target);
             } catch (RejectedFileException e) {
                 reject(file.claimed(), file.name(), e);
             } catch (ArticlePublisher.PublishException e) {
                 brokerUp = false;
-                Path back = folders.release(file.claimed());
-                String name = folders.nameOf(back);
-                returned.add(name);
                 counters.retried();
-                LOG.warn("Cannot publish {} now, put it back into the inbox as {}: {}", file.name(), name,
-                        e.getMessage());
+                try {
+                    String name = folders.nameOf(folders.release(file.claimed()));
+                    returned.add(name);
+                    LOG.warn("Cannot publish {} now, put it back into the inbox as {}: {}", file.name(), name,
+                            e.getMessage());
+                } catch (IOException io) {
+                    LOG.error("Cannot publish {} now ({}) nor put it back into the inbox: {}; it is retried at the "
+                            + "next start", file.name(), e.getMessage(), io.toString());
+                }
             }
         }
         inFlight.clear();
         return brokerUp;
-    }
-
-    private void reject(Path claimed, String name, RejectedFileException e) throws IOException {
-        Path target = folders.moveToFailed(claimed, e.reason(), e.getMessage(), clock.instant());
-        returned.remove(name);
-        scanner.forget(folders.inbox().resolve(name));
-        counters.failed(e.reason());
-        LOG.warn("Rejected {} ({}): {}; moved to {}", name, e.reason().code(), e.getMessage(), target);
     }
 
     private byte[] read(Path claimed, String name) throws RejectedFileException {
