@@ -65,7 +65,6 @@ final class Backfill {
                         + " %d failed %s, %d left in the folder, in %.1f s", config.inbox(), counters.getSeenFiles(),
                 counters.getPublishedFiles(), counters.getPublishedRecords(), counters.getPublishedBytes(),
                 counters.getFailedFiles(), counters.getFailedByReason(), left, took.toMillis() / 1000.0);
-        LOG.info("{}", summary);
         out.println(summary);
         out.flush();
         return left == 0 ? 0 : 1;
