@@ -103,7 +103,7 @@ final class Backfill {
                 if (Duration.between(lastSuccess, clock.instant()).compareTo(GIVE_UP_AFTER) > 0) {
                     LOG.error("The broker at {} has been unreachable for {}; giving up",
                             config.common().bootstrapServers(), GIVE_UP_AFTER);
-                    return Math.max(1, watcher.pending());
+                    return watcher.countLeft();
                 }
             }
             Thread.sleep((failures == 0 ? config.pollInterval() : InboxWatcher.backoff(failures, config.pollInterval()))

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -133,8 +134,8 @@ class ArticleDecoderTest {
     void replacesAFewInvalidUtf8BytesAndFlagsThem() throws Exception {
         byte[] good = Samples.ARABIC.getBytes(StandardCharsets.UTF_8);
         int boundary = "أعلنت وزارة الصحة ".getBytes(StandardCharsets.UTF_8).length;
-        byte[] broken = concat(java.util.Arrays.copyOf(good, boundary), bytes(0xFF),
-                java.util.Arrays.copyOfRange(good, boundary, good.length));
+        byte[] broken = concat(Arrays.copyOf(good, boundary), bytes(0xFF),
+                Arrays.copyOfRange(good, boundary, good.length));
         RawArticle article = one("news.txt", broken);
         assertEquals("UTF-8", article.source().charset());
         assertEquals(List.of(ArticleDecoder.MALFORMED_REPLACED), article.source().warnings());
@@ -167,10 +168,9 @@ class ArticleDecoderTest {
     @Test
     void rejectsUndefinedBytesOfTheDeclaredCharsetAsDecodeError() {
         // 0xA1..0xA3 are not defined in ISO-8859-6
-        StringBuilder html = new StringBuilder("<html><head><meta charset=\"ISO-8859-6\"></head><body>");
-        byte[] head = html.toString().getBytes(StandardCharsets.US_ASCII);
+        byte[] head = "<html><head><meta charset=\"ISO-8859-6\"></head><body>".getBytes(StandardCharsets.US_ASCII);
         byte[] junk = new byte[200];
-        java.util.Arrays.fill(junk, (byte) 0xA1);
+        Arrays.fill(junk, (byte) 0xA1);
         RejectedFileException e = rejected("page.html", concat(head, junk));
         assertEquals(RejectReason.DECODE_ERROR, e.reason());
     }

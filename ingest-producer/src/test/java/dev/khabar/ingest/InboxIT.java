@@ -17,8 +17,11 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -227,7 +230,7 @@ class InboxIT {
             int chunkSize = (slowBytes.length + chunks - 1) / chunks;
             for (int i = 0; i < chunks; i++) {
                 int from = i * chunkSize;
-                byte[] chunk = java.util.Arrays.copyOfRange(slowBytes, Math.min(from, slowBytes.length),
+                byte[] chunk = Arrays.copyOfRange(slowBytes, Math.min(from, slowBytes.length),
                         Math.min(from + chunkSize, slowBytes.length));
                 writer.schedule(() -> {
                     Files.write(slow, chunk, StandardOpenOption.APPEND);
@@ -255,7 +258,7 @@ class InboxIT {
             assertEquals(untouched.keySet(), filesUnder(inbox).stream().filter(n -> !n.endsWith("/"))
                     .collect(Collectors.toSet()));
             for (Map.Entry<String, byte[]> e : untouched.entrySet()) {
-                assertTrue(java.util.Arrays.equals(e.getValue(), Files.readAllBytes(inbox.resolve(e.getKey()))), e.getKey());
+                assertTrue(Arrays.equals(e.getValue(), Files.readAllBytes(inbox.resolve(e.getKey()))), e.getKey());
             }
             // the right reason for each rejected file
             for (Map.Entry<String, String> e : bad.entrySet()) {
@@ -299,7 +302,7 @@ class InboxIT {
         IngestConfig config = config("--min.file.age.ms=200");
         Path inbox = config.inbox();
         Files.createDirectories(inbox);
-        Set<String> names = new java.util.HashSet<>();
+        Set<String> names = new HashSet<>();
         try (IngestService service = new IngestService(config, Clock.systemUTC())) {
             service.start();
             for (int i = 0; i < files; i++) {
@@ -346,7 +349,7 @@ class InboxIT {
     void backfillPublishesAWholeFolderPrintsProgressAndASummaryAndExits() throws Exception {
         Path archive = work.resolve("archive");
         Files.createDirectories(archive.resolve("2019"));
-        Set<String> names = new java.util.HashSet<>();
+        Set<String> names = new HashSet<>();
         for (int i = 0; i < 300; i++) {
             String name = (i % 3 == 0 ? "2019/" : "") + String.format("backfill-%03d.txt", i);
             Files.writeString(archive.resolve(name), "Archive article " + i + ". " + Samples.GERMAN);
@@ -388,5 +391,42 @@ class InboxIT {
         assertEquals(Set.of("waiting.txt"), filesUnder(config.inbox()));
         assertEquals(Set.of(), filesUnder(config.done()));
         assertEquals(Set.of(), filesUnder(config.failed()));
+    }
+
+    @Test
+    void filesLeftInProcessingByACrashAreReclaimedAtStartAndPublished() throws Exception {
+        IngestConfig config = config();
+        Path processing = config.inbox().resolve(InboxFolders.PROCESSING);
+        Files.createDirectories(processing.resolve("2024"));
+        Files.writeString(processing.resolve("interrupted.txt"), Samples.GERMAN + " interrupted");
+        Files.writeString(processing.resolve("2024/interrupted too.txt"), Samples.FRENCH + " interrupted");
+        try (IngestService service = new IngestService(config, Clock.systemUTC())) {
+            service.start();
+            await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(200)).until(() ->
+                    filesUnder(config.done()).equals(Set.of("interrupted.txt", "2024/interrupted too.txt")));
+            assertEquals(2, service.counters().getReclaimedFiles());
+            assertEquals(Set.of(), filesUnder(config.inbox()));
+            Map<String, List<RawArticle>> published = publishedFrom(Set.of("interrupted.txt", "2024/interrupted too.txt"));
+            assertEquals(Samples.GERMAN + " interrupted", published.get("interrupted.txt").get(0).content());
+            assertEquals(1, published.get("2024/interrupted too.txt").size());
+        }
+    }
+
+    @Test
+    void backfillGivesUpWithExitCodeOneWhenTheBrokerStaysUnreachable() throws Exception {
+        Path archive = work.resolve("archive");
+        Files.createDirectories(archive);
+        for (int i = 0; i < 3; i++) {
+            Files.writeString(archive.resolve("left-" + i + ".txt"), Samples.ENGLISH + i);
+        }
+        IngestConfig config = config("--once", archive.toString(), "--bootstrap.servers=127.0.0.1:1");
+        // every reading of this clock is three minutes later: the 5-minute give-up comes after two attempts
+        Clock hurried = TestClock.stepping(Instant.parse("2026-01-01T00:00:00Z"), Duration.ofMinutes(3));
+        StringWriter out = new StringWriter();
+        assertEquals(1, new Backfill(config, hurried, null, new PrintWriter(out)).run());
+        assertTrue(out.toString().contains("0 files seen, 0 published"), out.toString());
+        assertTrue(out.toString().contains("3 left in the folder"), out.toString());
+        assertEquals(Set.of("left-0.txt", "left-1.txt", "left-2.txt"), filesUnder(archive));
+        assertEquals(Set.of(), filesUnder(config.done()));
     }
 }

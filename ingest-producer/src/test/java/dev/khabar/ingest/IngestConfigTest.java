@@ -6,8 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -21,7 +24,7 @@ class IngestConfigTest {
     Path work;
 
     private IngestConfig load(String... flags) {
-        List<String> args = new java.util.ArrayList<>(List.of("--workdir=" + work));
+        List<String> args = new ArrayList<>(List.of("--workdir=" + work));
         args.addAll(List.of(flags));
         return IngestConfig.load(Map.of(), args);
     }
@@ -76,8 +79,8 @@ class IngestConfigTest {
     }
 
     @Test
-    void inboxDocsListEveryKeyAndEveryReasonCode() throws java.io.IOException {
-        String docs = java.nio.file.Files.readString(Path.of("..", "docs", "inbox.md"));
+    void inboxDocsListEveryKeyAndEveryReasonCode() throws IOException {
+        String docs = Files.readString(Path.of("..", "docs", "inbox.md"));
         for (String key : IngestConfig.DEFINITION.names()) {
             if (!key.startsWith("topic.") && !key.equals("workdir") && !key.equals("bootstrap.servers")) {
                 assertTrue(docs.contains("| `" + key + "` |"), "docs/inbox.md lacks a row for " + key);

@@ -6,16 +6,26 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock tests move by hand. */
+/** A clock tests move by hand, or one that moves on by a step each time it is read. */
 final class TestClock extends Clock {
 
+    private final Duration stepPerRead;
     private volatile Instant now;
 
     TestClock(Instant start) {
-        this.now = start;
+        this(start, Duration.ZERO);
     }
 
-    void advance(Duration by) {
+    private TestClock(Instant start, Duration stepPerRead) {
+        this.now = start;
+        this.stepPerRead = stepPerRead;
+    }
+
+    static TestClock stepping(Instant start, Duration stepPerRead) {
+        return new TestClock(start, stepPerRead);
+    }
+
+    synchronized void advance(Duration by) {
         now = now.plus(by);
     }
 
@@ -30,7 +40,10 @@ final class TestClock extends Clock {
     }
 
     @Override
-    public Instant instant() {
+    public synchronized Instant instant() {
+        if (!stepPerRead.isZero()) {
+            now = now.plus(stepPerRead);
+        }
         return now;
     }
 }
