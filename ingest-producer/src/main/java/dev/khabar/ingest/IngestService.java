@@ -71,7 +71,7 @@ public final class IngestService implements AutoCloseable {
 
     /** True while the inbox thread runs. */
     public boolean isRunning() {
-        return thread != null && thread.isAlive();
+        return thread != null && thread.isAlive() && stopped.getCount() > 0;
     }
 
     IngestCounters counters() {
@@ -202,6 +202,9 @@ public final class IngestService implements AutoCloseable {
                 if (!stopped.await(10, TimeUnit.SECONDS)) {
                     LOG.warn("The inbox thread did not stop within 20 s");
                 }
+            }
+            if (thread != null) {
+                thread.join(1_000);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
