@@ -11,9 +11,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,6 +24,9 @@ import org.slf4j.LoggerFactory;
  * Finds files in the inbox that are complete: unchanged (size and modification time) since the previous scan and
  * older than a minimum age. Hidden files and names ending in {@code .tmp}, {@code .part} or {@code .crdownload}
  * are left alone until renamed. Polling works on every file system, bind mounts included.
+ *
+ * <p>A scan tracks at most {@code maxTracked} files, so an inbox holding a million files costs bounded memory: the
+ * rest are found by later scans as earlier ones leave the inbox.
  */
 final class InboxScanner {
 
@@ -33,22 +38,28 @@ final class InboxScanner {
     private final Path inbox;
     private final Duration minAge;
     private final boolean walkSubfolders;
+    private final int maxTracked;
     private final Clock clock;
+    private final Set<Path> unlistable = new HashSet<>();
     private Map<Path, Seen> previous = new HashMap<>();
 
-    InboxScanner(Path inbox, Duration minAge, boolean walkSubfolders, Clock clock) {
+    InboxScanner(Path inbox, Duration minAge, boolean walkSubfolders, int maxTracked, Clock clock) {
         this.inbox = inbox;
         this.minAge = minAge;
         this.walkSubfolders = walkSubfolders;
+        this.maxTracked = maxTracked;
         this.clock = clock;
     }
 
-    /** Files ready to ingest now, in name order; symbolic links are returned as they are, never followed. */
-    List<Path> scan() throws IOException {
+    /**
+     * Files ready to ingest now, at most {@code limit} of them, in name order; symbolic links are returned as they
+     * are, never followed.
+     */
+    List<Path> scan(int limit) throws IOException {
         Map<Path, Seen> current = new HashMap<>();
         List<Path> ready = new ArrayList<>();
         Instant now = clock.instant();
-        collect(inbox, current);
+        collect(inbox, current, true);
         for (Map.Entry<Path, Seen> entry : current.entrySet()) {
             Seen seen = entry.getValue();
             boolean stable = seen.equals(previous.get(entry.getKey()));
@@ -59,7 +70,12 @@ final class InboxScanner {
         }
         previous = current;
         ready.sort(null);
-        return ready;
+        return ready.size() > limit ? new ArrayList<>(ready.subList(0, limit)) : ready;
+    }
+
+    /** How many candidate files (ready or not yet stable) the last scan found, at most {@code maxTracked}. */
+    int candidates() {
+        return previous.size();
     }
 
     /** Forgets a file, so a new file of the same name must again prove stable. */
@@ -72,9 +88,12 @@ final class InboxScanner {
         return name.startsWith(".") || lower.endsWith(".tmp") || lower.endsWith(".part") || lower.endsWith(".crdownload");
     }
 
-    private void collect(Path dir, Map<Path, Seen> into) throws IOException {
+    private void collect(Path dir, Map<Path, Seen> into, boolean top) throws IOException {
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
             for (Path entry : entries) {
+                if (into.size() >= maxTracked) {
+                    return;
+                }
                 if (ignored(entry.getFileName().toString())) {
                     continue;
                 }
@@ -86,13 +105,21 @@ final class InboxScanner {
                 }
                 if (attrs.isDirectory()) {
                     if (walkSubfolders) {
-                        collect(entry, into);
+                        collect(entry, into, false);
                     }
                 } else if (attrs.isRegularFile() || attrs.isSymbolicLink()) {
                     into.put(entry, new Seen(attrs.size(), attrs.lastModifiedTime().toInstant()));
                 } else {
                     LOG.debug("Skipping {}: neither a file nor a folder", entry);
                 }
+            }
+        } catch (IOException e) {
+            if (top) {
+                throw e;
+            }
+            // one unreadable sub-folder must not stop the inbox; say so once, not at every scan
+            if (unlistable.add(dir)) {
+                LOG.warn("Cannot list the sub-folder {}, leaving it alone: {}", dir, e.toString());
             }
         }
     }

@@ -1,5 +1,9 @@
 package dev.khabar.ingest;
 
+import java.io.Console;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.concurrent.CountDownLatch;
@@ -8,7 +12,11 @@ import org.apache.kafka.common.config.ConfigException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Entry point of {@code ingest-producer.jar}: loads the configuration, starts the inbox, stops on SIGTERM. */
+/**
+ * Entry point of {@code ingest-producer.jar}: loads the configuration, then either watches the inbox until
+ * SIGTERM or, with {@code --once DIR}, publishes one folder and exits (0: all files published or rejected, 1: files
+ * left because the broker was unreachable, 2: bad configuration or folders).
+ */
 public final class IngestApp {
 
     private static final Logger LOG = LoggerFactory.getLogger(IngestApp.class);
@@ -25,13 +33,24 @@ public final class IngestApp {
             System.exit(2);
             return;
         }
-        IngestService service = new IngestService(config, Clock.systemUTC());
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            service.close();
-            stopped.countDown();
-        }, "ingest-shutdown"));
-        service.start();
-        stopped.await();
+        try {
+            if (config.once() != null) {
+                Console console = System.console();
+                System.exit(new Backfill(config, Clock.systemUTC(), console == null ? null : console.writer(),
+                        new PrintWriter(System.out, true, StandardCharsets.UTF_8)).run());
+                return;
+            }
+            IngestService service = new IngestService(config, Clock.systemUTC());
+            CountDownLatch stopped = new CountDownLatch(1);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                service.close();
+                stopped.countDown();
+            }, "ingest-shutdown"));
+            service.start();
+            stopped.await();
+        } catch (UncheckedIOException e) {
+            LOG.error("{}", e.getMessage());
+            System.exit(2);
+        }
     }
 }

@@ -1,16 +1,19 @@
 package dev.khabar.ingest;
 
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** Running totals of the inbox, logged at a steady interval. */
-final class IngestCounters {
+/** Running totals of the inbox, logged at a steady interval and exposed over JMX. */
+final class IngestCounters implements IngestCountersMBean {
 
     private final AtomicLong seen = new AtomicLong();
     private final AtomicLong publishedFiles = new AtomicLong();
     private final AtomicLong publishedRecords = new AtomicLong();
-    private final AtomicLong bytes = new AtomicLong();
+    private final AtomicLong publishedBytes = new AtomicLong();
+    private final AtomicLong retries = new AtomicLong();
+    private final AtomicLong reclaimed = new AtomicLong();
     private final Map<RejectReason, AtomicLong> failed = new EnumMap<>(RejectReason.class);
 
     IngestCounters() {
@@ -26,15 +29,55 @@ final class IngestCounters {
     void published(int records, long fileBytes) {
         publishedFiles.incrementAndGet();
         publishedRecords.addAndGet(records);
-        bytes.addAndGet(fileBytes);
+        publishedBytes.addAndGet(fileBytes);
     }
 
     void failed(RejectReason reason) {
         failed.get(reason).incrementAndGet();
     }
 
-    long publishedFiles() {
+    void retried() {
+        retries.incrementAndGet();
+    }
+
+    void reclaimed(int files) {
+        reclaimed.addAndGet(files);
+    }
+
+    @Override
+    public long getSeenFiles() {
+        return seen.get();
+    }
+
+    @Override
+    public long getPublishedFiles() {
         return publishedFiles.get();
+    }
+
+    @Override
+    public long getPublishedRecords() {
+        return publishedRecords.get();
+    }
+
+    @Override
+    public long getPublishedBytes() {
+        return publishedBytes.get();
+    }
+
+    @Override
+    public long getFailedFiles() {
+        return failed.values().stream().mapToLong(AtomicLong::get).sum();
+    }
+
+    @Override
+    public Map<String, Long> getFailedByReason() {
+        Map<String, Long> byReason = new LinkedHashMap<>();
+        failed.forEach((reason, count) -> {
+            if (count.get() > 0) {
+                byReason.put(reason.code(), count.get());
+            }
+        });
+        return byReason;
     }
 
     long failedCount(RejectReason reason) {
@@ -42,14 +85,19 @@ final class IngestCounters {
     }
 
     @Override
+    public long getPublishRetries() {
+        return retries.get();
+    }
+
+    @Override
+    public long getReclaimedFiles() {
+        return reclaimed.get();
+    }
+
+    @Override
     public String toString() {
-        StringBuilder reasons = new StringBuilder();
-        failed.forEach((reason, count) -> {
-            if (count.get() > 0) {
-                reasons.append(reasons.length() == 0 ? "" : ", ").append(reason.code()).append('=').append(count.get());
-            }
-        });
         return "seen=" + seen.get() + " published_files=" + publishedFiles.get() + " published_records="
-                + publishedRecords.get() + " bytes=" + bytes.get() + " failed={" + reasons + "}";
+                + publishedRecords.get() + " published_bytes=" + publishedBytes.get() + " failed=" + getFailedFiles()
+                + " " + getFailedByReason() + " publish_retries=" + retries.get() + " reclaimed=" + reclaimed.get();
     }
 }

@@ -2,29 +2,47 @@ package dev.khabar.ingest;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import javax.management.JMException;
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
+
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.khabar.model.TopicProvisioner;
 
-/** Watches the inbox on its own thread until closed. */
+/**
+ * Watches the inbox on its own thread until closed. Start-up checks the folders and puts back files an earlier run
+ * left in {@code .processing/}; creating the topics and publishing are retried with back-off while the broker is
+ * unreachable, so the files simply wait in the inbox.
+ */
 public final class IngestService implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(IngestService.class);
-    private static final Duration COUNTER_LOG_INTERVAL = Duration.ofSeconds(30);
+    private static final Duration TOPIC_TIMEOUT = Duration.ofSeconds(10);
 
     private final IngestConfig config;
     private final Clock clock;
     private final IngestCounters counters = new IngestCounters();
     private final CountDownLatch stop = new CountDownLatch(1);
     private final CountDownLatch stopped = new CountDownLatch(1);
+    private ScheduledExecutorService counterLog;
+    private ObjectName mbean;
+    private InboxWatcher watcher;
+    private ArticlePublisher publisher;
     private Thread thread;
 
     public IngestService(IngestConfig config, Clock clock) {
@@ -32,35 +50,94 @@ public final class IngestService implements AutoCloseable {
         this.clock = clock;
     }
 
-    /** Checks the folders, creates missing topics and starts watching. */
+    /** Checks the folders, reclaims interrupted files and starts watching; topics are created on the way. */
     public void start() {
-        InboxFolders folders = new InboxFolders(config.inbox(), config.done(), config.failed());
-        try {
-            folders.prepare();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot use the inbox folders under " + config.inbox().getParent(), e);
-        }
-        try (Admin admin = Admin.create(config.common().clientProperties())) {
-            new TopicProvisioner(admin, Duration.ofSeconds(60))
-                    .ensureTopics(config.common().topicPartitions(), config.common().topicReplicationFactor());
-        }
-        ArticlePublisher publisher = new ArticlePublisher(config.common().clientProperties(), Duration.ofSeconds(60));
-        InboxWatcher watcher = new InboxWatcher(folders,
-                new InboxScanner(config.inbox(), config.minFileAge(), config.walkSubfolders(), clock),
-                new ArticleDecoder(), publisher, config.maxFileBytes(), clock, counters);
+        InboxFolders folders = prepareFolders(config, counters);
+        publisher = ArticlePublisher.create(config.common().clientProperties(), config.maxFileBytes());
+        watcher = watcher(config, clock, counters, folders, publisher);
+        mbean = registerMBean(counters, config.inbox());
+        counterLog = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "khabar-inbox-counters");
+            t.setDaemon(true);
+            return t;
+        });
+        long every = config.countersLogInterval().toMillis();
+        counterLog.scheduleAtFixedRate(() -> LOG.info("Inbox totals: {}", counters), every, every, TimeUnit.MILLISECONDS);
         thread = new Thread(() -> run(watcher, publisher), "khabar-inbox");
         thread.start();
         LOG.info("Watching {} (done: {}, failed: {}) and publishing to {}", config.inbox(), config.done(),
                 config.failed(), config.common().bootstrapServers());
     }
 
+    /** True while the inbox thread runs. */
+    public boolean isRunning() {
+        return thread != null && thread.isAlive() && stopped.getCount() > 0;
+    }
+
+    IngestCounters counters() {
+        return counters;
+    }
+
+    static InboxFolders prepareFolders(IngestConfig config, IngestCounters counters) {
+        if (!"UTF-8".equalsIgnoreCase(System.getProperty("sun.jnu.encoding", "UTF-8"))) {
+            LOG.warn("File names are decoded as {}, not UTF-8: names outside ASCII may not be readable; run with "
+                    + "LANG=C.UTF-8", System.getProperty("sun.jnu.encoding"));
+        }
+        InboxFolders folders = new InboxFolders(config.inbox(), config.done(), config.failed());
+        try {
+            folders.prepare();
+            List<Path> reclaimed = folders.reclaim();
+            if (!reclaimed.isEmpty()) {
+                counters.reclaimed(reclaimed.size());
+                LOG.warn("Put {} file(s) left in {} by an interrupted run back into the inbox; they are published "
+                        + "again under the same ids, and dedup drops any copy already published", reclaimed.size(),
+                        config.inbox().resolve(InboxFolders.PROCESSING));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot use the inbox folders " + config.inbox() + ", " + config.done()
+                    + ", " + config.failed() + ": " + e.getMessage(), e);
+        }
+        return folders;
+    }
+
+    static InboxWatcher watcher(IngestConfig config, Clock clock, IngestCounters counters, InboxFolders folders,
+                                ArticlePublisher publisher) {
+        InboxScanner scanner = new InboxScanner(config.inbox(), config.minFileAge(), config.walkSubfolders(),
+                Math.max(10_000, config.maxFilesPerPass()), clock);
+        return new InboxWatcher(folders, scanner, new ArticleDecoder(), publisher, config.maxFileBytes(),
+                config.maxFilesPerPass(), clock, counters, InboxWatcher.NO_FOLLOW);
+    }
+
+    /** Creates missing topics; false (logged) if the broker cannot be reached now. */
+    static boolean ensureTopics(IngestConfig config) {
+        Map<String, Object> props = config.common().clientProperties();
+        props.putIfAbsent(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TOPIC_TIMEOUT.toMillis());
+        props.putIfAbsent(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) TOPIC_TIMEOUT.toMillis());
+        Admin admin = Admin.create(props);
+        try {
+            new TopicProvisioner(admin, TOPIC_TIMEOUT)
+                    .ensureTopics(config.common().topicPartitions(), config.common().topicReplicationFactor());
+            return true;
+        } catch (RuntimeException e) {
+            LOG.warn("Cannot create the topics on {} yet; files wait in the inbox: {}{}",
+                    config.common().bootstrapServers(), e.getMessage(), e.getCause() == null ? "" : " (" + e.getCause() + ")");
+            return false;
+        } finally {
+            // do not wait for calls still pending on an unreachable broker
+            admin.close(Duration.ofSeconds(1));
+        }
+    }
+
     private void run(InboxWatcher watcher, ArticlePublisher publisher) {
         int failures = 0;
-        Instant nextCounterLog = clock.instant().plus(COUNTER_LOG_INTERVAL);
+        boolean topicsReady = false;
         try (publisher) {
             while (stop.getCount() > 0) {
                 try {
-                    failures = watcher.pass() ? 0 : failures + 1;
+                    if (!topicsReady) {
+                        topicsReady = ensureTopics(config);
+                    }
+                    failures = topicsReady && watcher.pass() ? 0 : failures + 1;
                 } catch (IOException | UncheckedIOException e) {
                     failures++;
                     LOG.error("Cannot scan the inbox {}: {}", config.inbox(), e.getMessage());
@@ -68,11 +145,10 @@ public final class IngestService implements AutoCloseable {
                     failures++;
                     LOG.error("Unexpected failure while ingesting; retrying", e);
                 }
-                if (!clock.instant().isBefore(nextCounterLog)) {
-                    LOG.info("Inbox totals: {}", counters);
-                    nextCounterLog = clock.instant().plus(COUNTER_LOG_INTERVAL);
-                }
                 Duration wait = failures == 0 ? config.pollInterval() : InboxWatcher.backoff(failures, config.pollInterval());
+                if (failures > 0) {
+                    LOG.debug("Retrying in {} ms", wait.toMillis());
+                }
                 if (stop.await(wait.toMillis(), TimeUnit.MILLISECONDS)) {
                     break;
                 }
@@ -85,15 +161,57 @@ public final class IngestService implements AutoCloseable {
         }
     }
 
+    static ObjectName registerMBean(IngestCounters counters, Path inbox) {
+        try {
+            MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+            ObjectName name = new ObjectName("dev.khabar:type=IngestCounters,inbox=" + ObjectName.quote(inbox.toString()));
+            if (server.isRegistered(name)) {
+                server.unregisterMBean(name);
+            }
+            server.registerMBean(counters, name);
+            return name;
+        } catch (JMException e) {
+            LOG.warn("Cannot expose the inbox counters over JMX: {}", e.toString());
+            return null;
+        }
+    }
+
+    static void unregisterMBean(ObjectName name) {
+        if (name == null) {
+            return;
+        }
+        try {
+            ManagementFactory.getPlatformMBeanServer().unregisterMBean(name);
+        } catch (JMException e) {
+            LOG.debug("Cannot unregister {}: {}", name, e.toString());
+        }
+    }
+
     @Override
     public void close() {
         stop.countDown();
+        if (watcher != null) {
+            watcher.stop();
+        }
         try {
             if (thread != null && !stopped.await(10, TimeUnit.SECONDS)) {
-                LOG.warn("The inbox thread did not stop within 10 s");
+                // waiting for a broker that does not answer: abort what is in flight; those files go back
+                // into the inbox (or stay in .processing/ to be reclaimed at the next start)
+                LOG.warn("The inbox thread is still waiting for the broker after 10 s; aborting the sends in flight");
+                publisher.abort();
+                if (!stopped.await(10, TimeUnit.SECONDS)) {
+                    LOG.warn("The inbox thread did not stop within 20 s");
+                }
+            }
+            if (thread != null) {
+                thread.join(1_000);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        if (counterLog != null) {
+            counterLog.shutdownNow();
+        }
+        unregisterMBean(mbean);
     }
 }
