@@ -40,9 +40,12 @@ public final class TopicProvisioner {
         for (Topic<?, ?> topic : Topics.all()) {
             NewTopic newTopic = new NewTopic(topic.name(), Optional.of(partitions),
                     replicationFactor > 0 ? Optional.of(replicationFactor) : Optional.empty());
+            Map<String, String> configs = new java.util.HashMap<>();
+            configs.put(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(Topics.MAX_MESSAGE_BYTES));
             if (topic.retention() != null) {
-                newTopic.configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, Long.toString(topic.retention().toMillis())));
+                configs.put(TopicConfig.RETENTION_MS_CONFIG, Long.toString(topic.retention().toMillis()));
             }
+            newTopic.configs(configs);
             wanted.add(newTopic);
         }
         try {

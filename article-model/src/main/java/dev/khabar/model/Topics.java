@@ -9,6 +9,12 @@ import org.apache.kafka.common.serialization.Serdes;
 /** Every topic Khabar reads or writes. Keys are article ids. */
 public final class Topics {
 
+    /**
+     * Largest record (after compression) every Khabar topic accepts; the broker default of about 1 MB would refuse
+     * large HTML pages that the inbox accepts ({@code max.file.bytes}, default 10 MiB).
+     */
+    public static final int MAX_MESSAGE_BYTES = 32 * 1024 * 1024;
+
     public static final Topic<String, RawArticle> RAW = new Topic<>("articles.raw",
             Serdes.String(), new JsonSerde<>(RawArticle.class), Duration.ofDays(30),
             "every file or JSON Lines record published by ingest-producer, decoded to text");

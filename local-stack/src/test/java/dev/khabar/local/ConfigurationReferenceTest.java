@@ -19,7 +19,7 @@ import dev.khabar.sink.SinkConfig;
 
 /**
  * The README's configuration reference is generated from the services' definitions; this test fails with the
- * text to paste when the two drift apart.
+ * text to paste (also written to {@code local-stack/target/configuration-reference.md}) when the two drift apart.
  */
 class ConfigurationReferenceTest {
 
@@ -53,6 +53,9 @@ class ConfigurationReferenceTest {
         assertTrue(begin >= 0 && end > begin, "README.md lacks the configuration reference markers");
         String actual = readme.substring(begin, end + END.length());
         String expected = reference();
-        assertTrue(actual.equals(expected), "README.md's configuration reference is out of date; replace it with:\n" + expected);
+        Path generated = Path.of("target", "configuration-reference.md");
+        Files.writeString(generated, expected);
+        assertTrue(actual.equals(expected), "README.md's configuration reference is out of date; replace it with "
+                + generated.toAbsolutePath() + ":\n" + expected);
     }
 }
