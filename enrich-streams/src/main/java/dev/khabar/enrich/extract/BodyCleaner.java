@@ -250,7 +250,8 @@ final class BodyCleaner {
             if (line.removed) {
                 continue;
             }
-            if (d.section == null && line.words <= SECTION_MAX_WORDS
+            boolean isSite = d.site != null && ChromeSignals.fold(d.site).equals(line.folded);
+            if (d.section == null && !isSite && line.words <= SECTION_MAX_WORDS
                     && !ChromeSignals.hasSentencePunctuation(line.text)
                     && line.text.codePoints().noneMatch(Character::isDigit)) {
                 d.section = line.text;
@@ -283,7 +284,9 @@ final class BodyCleaner {
                 break;
             }
         }
-        if (known || elsewhere || m.group(2).equals("|")) {
+        boolean siteLike = !m.group(2).equals(":") && ChromeSignals.words(suffix) <= 3
+                && !ChromeSignals.hasSentencePunctuation(suffix) && ChromeSignals.words(m.group(1)) >= 4;
+        if (known || elsewhere || m.group(2).equals("|") || siteLike) {
             d.title = m.group(1).strip();
             if (d.site == null) {
                 d.site = suffix;

@@ -41,6 +41,7 @@ final class HtmlExtractor {
 
     static Extraction extract(String html) {
         Document doc = Jsoup.parse(html);
+        String titleTag = doc.title().strip();
         Draft d = new Draft();
         readJsonLd(doc, d);
         readMeta(doc, d);
@@ -54,14 +55,33 @@ final class HtmlExtractor {
         removeNoise(doc);
         Element main = mainContent(doc);
         readInlineMeta(main, d);
+        Element h1 = doc.selectFirst("h1");
         if (d.title == null) {
-            Element h1 = doc.selectFirst("h1");
             d.title = h1 != null && !h1.text().isBlank() ? h1.text().strip() : titleFromTitleTag(doc, d);
+        }
+        if (d.site == null && d.title != null) {
+            d.site = siteFromTitleTag(titleTag, d.title);
         }
         List<String> lines = new ArrayList<>();
         blockLines(main, lines);
         List<String> body = BodyCleaner.clean(lines, d);
         return d.finish(body, "HTML page");
+    }
+
+    /** The site named after the headline in {@code <title>}, as in {@code Headline | Site}. */
+    private static String siteFromTitleTag(String titleTag, String title) {
+        String tag = ChromeSignals.fold(BodyCleaner.normalizeLine(titleTag));
+        String head = ChromeSignals.fold(BodyCleaner.normalizeLine(title));
+        if (!tag.startsWith(head) || tag.length() == head.length()) {
+            return null;
+        }
+        String rest = BodyCleaner.normalizeLine(titleTag).substring(Math.min(titleTag.length(), title.length()));
+        rest = rest.strip();
+        if (rest.isEmpty() || "|-–—:·".indexOf(rest.charAt(0)) < 0) {
+            return null;
+        }
+        String site = rest.substring(1).strip();
+        return ChromeSignals.words(site) >= 1 && ChromeSignals.words(site) <= 5 ? site : null;
     }
 
     private static String titleFromTitleTag(Document doc, Draft d) {
