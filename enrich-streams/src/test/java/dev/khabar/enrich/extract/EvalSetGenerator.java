@@ -50,7 +50,7 @@ public final class EvalSetGenerator {
     private static final int ARABIC_CHECK = 8;
 
     record Article(String id, String lang, String title, List<String> paragraphs, String byline, String site,
-                   String section, String url, LocalDateTime date) {
+                   String section, String url, LocalDateTime date, JsonNode record) {
     }
 
     private EvalSetGenerator() {
@@ -88,7 +88,25 @@ public final class EvalSetGenerator {
             Page html = chrome.html(a, others);
             save(dir, a.id() + "-text", ".txt", text);
             save(dir, a.id() + "-page", ".html", html);
+            if (a.record() != null) {
+                save(dir, a.id() + "-record", ".json", record(a));
+            }
         }
+    }
+
+    /** The corpus record itself as a JSON article: fields mapped as they are, the rest kept under extra. */
+    private static Page record(Article a) throws IOException {
+        Map<String, Object> gold = new LinkedHashMap<>();
+        JsonNode r = a.record();
+        gold.put("title", a.title());
+        String author = r.path("author").asText().strip();
+        gold.put("byline", author.isEmpty() ? null : author);
+        gold.put("published_at", null);
+        gold.put("url", r.path("url").asText());
+        gold.put("site", r.path("source").asText());
+        gold.put("section", null);
+        gold.put("body", String.join("\n\n", a.paragraphs()));
+        return new Page(MAPPER.writeValueAsString(r) + "\n", gold);
     }
 
     private static void save(Path dir, String name, String ext, Page page) throws IOException {
@@ -128,7 +146,7 @@ public final class EvalSetGenerator {
                 LocalDateTime date = LocalDateTime.parse(r.path("date_extracted").asText().replace(' ', 'T'))
                         .withSecond(0).minusHours(6);
                 all.add(new Article(id, "ar", title, paragraphs, person(r.path("author").asText()),
-                        SITE_NAMES.get(source), null, r.path("url").asText(), date));
+                        SITE_NAMES.get(source), null, r.path("url").asText(), date, r));
             }
         }
         Collections.shuffle(all, new Random(7));
@@ -188,7 +206,7 @@ public final class EvalSetGenerator {
         LocalDateTime date = LocalDateTime.of(2005, 1 + row % 12, 1 + (row * 7) % 28, 8 + row % 12, (row * 13) % 60);
         return new Article("en-bbc-" + row, "en", title, paragraphs, null, sport ? "BBC Sport" : "BBC News",
                 sport ? "Sport" : "Politics", "http://news.bbc.co.uk/1/hi/" + (sport ? "sport" : "uk_politics")
-                + "/" + (4100000 + row * 37) + ".stm", date);
+                + "/" + (4100000 + row * 37) + ".stm", date, null);
     }
 
     /** A generated page and its gold values. */
@@ -544,20 +562,20 @@ public final class EvalSetGenerator {
                 ld.put("headline", a.title());
                 ld.put("datePublished", stamp);
                 if (byline != null) {
-                    ld.put("author", chance(0.5) ? Map.of("@type", "Person", "name", byline)
-                            : List.of(Map.of("@type", "Person", "name", byline)));
+                    ld.put("author", chance(0.5) ? ordered("@type", "Person", "name", byline)
+                            : List.of(ordered("@type", "Person", "name", byline)));
                     gold.put("byline", byline);
                 }
-                ld.put("publisher", Map.of("@type", "Organization", "name", a.site()));
-                ld.put("mainEntityOfPage", Map.of("@type", "WebPage", "@id", a.url()));
+                ld.put("publisher", ordered("@type", "Organization", "name", a.site()));
+                ld.put("mainEntityOfPage", ordered("@type", "WebPage", "@id", a.url()));
                 String section = section(a);
                 ld.put("articleSection", section);
                 gold.put("section", section);
                 gold.put("site", a.site());
                 gold.put("url", a.url());
                 gold.put("published_at", stamp);
-                Object wrapped = chance(0.3) ? Map.of("@context", "https://schema.org", "@graph", List.of(
-                        Map.of("@type", "WebSite", "name", a.site(), "url", "https://example.org/"), ld)) : ld;
+                Object wrapped = chance(0.3) ? ordered("@context", "https://schema.org", "@graph", List.of(
+                        ordered("@type", "WebSite", "name", a.site(), "url", "https://example.org/"), ld)) : ld;
                 try {
                     h.append("<script type=\"application/ld+json\">").append(MAPPER.writeValueAsString(wrapped))
                             .append("</script>\n");
@@ -689,6 +707,14 @@ public final class EvalSetGenerator {
             h.append("<script>window.dataLayer=window.dataLayer||[];</script>\n</body>\n</html>\n");
             finishGold(gold, body);
             return new Page(h.toString(), gold);
+        }
+
+        private static Map<String, Object> ordered(Object... keysAndValues) {
+            Map<String, Object> map = new LinkedHashMap<>();
+            for (int i = 0; i < keysAndValues.length; i += 2) {
+                map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+            }
+            return map;
         }
 
         private static String meta(String property, String content) {
