@@ -1,0 +1,129 @@
+package dev.khabar.enrich.extract;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import dev.khabar.model.Format;
+
+class PlainTextExtractionTest {
+
+    private static final String ENGLISH = """
+            Home | World | Business | Sport | Culture
+            Skip to content
+            World
+            Flood defences hold as river peaks - Daily Ledger
+            Share | Tweet | Email
+            Monday, 3 February 2025 09:40 GMT
+            By Anna Kowalski
+
+            Flood defences along the river held overnight as water levels peaked just below the record set in 2007, officials said.
+
+            Around two hundred homes were evacuated as a precaution, and most residents are expected to return by Wednesday.
+
+            The environment agency said the new barriers, finished last autumn, had prevented flooding in the town centre.
+
+            Sign up for our morning newsletter
+            The views expressed in comments do not necessarily reflect those of the Daily Ledger.
+            Read also
+            Storm season to last longer, forecasters warn
+            Insurers raise premiums in flood-prone areas
+            """;
+
+    private static final String FRENCH = """
+            Publié le 12 mars 2024 à 18h05
+            Par Claire Dubois
+            Le conseil municipal vote un nouveau budget pour les écoles
+            Le conseil municipal a adopté mardi soir un budget de deux millions d'euros pour rénover les écoles primaires.
+            Les travaux commenceront pendant les vacances d'été et dureront environ trois ans, selon la mairie.
+            Partager : Facebook Twitter E-mail
+            Lire aussi :
+            Les cantines passent au bio
+            Tous droits réservés
+            """;
+
+    @Test
+    void separatesChromeFromTheArticleInEnglish() {
+        Extraction e = Fixtures.extract(Format.TEXT, ENGLISH);
+        assertEquals("Flood defences hold as river peaks", e.title());
+        assertEquals("Daily Ledger", e.site());
+        assertEquals("World", e.section());
+        assertEquals("Anna Kowalski", e.byline());
+        assertEquals("2025-02-03T09:40", e.publishedAt());
+        List<String> body = List.of(e.body().split("\n\n"));
+        assertEquals(3, body.size());
+        assertTrue(body.get(0).startsWith("Flood defences along the river"));
+        assertFalse(e.body().contains("Storm season"));
+        assertTrue(e.removed().stream().anyMatch(r -> r.kind().equals("disclaimer")));
+        assertTrue(e.removed().stream().anyMatch(r -> r.kind().equals("share_bar")));
+        assertTrue(e.removed().stream().anyMatch(r -> r.kind().equals("related_article")
+                && r.text().equals("Insurers raise premiums in flood-prone areas")));
+    }
+
+    @Test
+    void separatesChromeFromTheArticleInFrench() {
+        Extraction e = Fixtures.extract(Format.TEXT, FRENCH);
+        assertEquals("Le conseil municipal vote un nouveau budget pour les écoles", e.title());
+        assertEquals("Claire Dubois", e.byline());
+        assertEquals("2024-03-12T18:05", e.publishedAt());
+        assertEquals(2, e.body().split("\n\n").length);
+        assertFalse(e.body().contains("cantines"));
+        assertFalse(e.body().contains("droits"));
+    }
+
+    @Test
+    void keepsSubheadingsInsideTheBody() {
+        String text = """
+                New hospital wing opens in the north of the city
+                The new wing adds one hundred and twenty beds and a children's emergency unit, the health ministry said.
+                Staff shortages
+                Unions warned that the wing would need at least three hundred more nurses to run at full capacity.
+                """;
+        List<String> body = List.of(Fixtures.extract(Format.TEXT, text).body().split("\n\n"));
+        assertEquals(List.of(
+                "The new wing adds one hundred and twenty beds and a children's emergency unit, the health ministry said.",
+                "Staff shortages",
+                "Unions warned that the wing would need at least three hundred more nurses to run at full capacity."),
+                body);
+    }
+
+    @Test
+    void leavesTheTitleEmptyWhenTheTextStartsWithAParagraph() {
+        Extraction e = Fixtures.extract(Format.TEXT, "The committee met on Thursday and agreed to publish its report "
+                + "before the summer recess, its chair said after the meeting.\nA vote on the findings is planned.");
+        assertNull(e.title());
+        assertEquals(2, e.body().split("\n\n").length);
+    }
+
+    @Test
+    void readsMarkdownAsText() {
+        String md = """
+                # Library extends opening hours
+                
+                *By* **Sam Ortiz**
+                
+                The central library will stay open until nine in the evening from next month, the [council](https://council.example) said.
+                
+                ![reading room](/img/room.jpg)
+                
+                The change follows a survey in which most users asked for later opening on weekdays.
+                """;
+        Extraction e = ArticleExtractor.standard().extract(Fixtures.raw(Format.MARKDOWN, md));
+        assertEquals("Library extends opening hours", e.title());
+        assertEquals("Sam Ortiz", e.byline());
+        assertTrue(e.body().contains("the council said."));
+        assertEquals(2, e.body().split("\n\n").length);
+    }
+
+    @Test
+    void rejectsTextWithNothingButChrome() {
+        assertThrows(IllegalArgumentException.class, () -> Fixtures.extract(Format.TEXT,
+                "Home | News | Sport\nShare | Tweet | Email\nLeave a comment\n"));
+    }
+}
