@@ -178,8 +178,14 @@ final class BodyCleaner {
             boolean updated = ChromeSignals.hasUpdatedLabel(line.folded);
             if (!dates.isEmpty()) {
                 NewsDateParser.DateMention first = dates.get(0);
-                String rest = line.text.substring(0, first.start()) + " " + line.text.substring(first.end());
-                int restWords = ChromeSignals.words(rest);
+                StringBuilder rest = new StringBuilder();
+                int from = 0;
+                for (NewsDateParser.DateMention date : dates) {
+                    rest.append(line.text, from, date.start()).append(' ');
+                    from = date.end();
+                }
+                rest.append(line.text.substring(from));
+                int restWords = ChromeSignals.words(rest.toString());
                 if (restWords <= 4 || (labelled || updated) && restWords <= 6) {
                     if (updated && !labelled) {
                         d.updatedAt = d.updatedAt == null ? first.iso() : d.updatedAt;
@@ -245,20 +251,16 @@ final class BodyCleaner {
     }
 
     private static void takeSection(List<Line> lines, int titleAt, Draft d) {
-        for (int i = titleAt - 1; i >= 0; i--) {
-            Line line = lines.get(i);
-            if (line.removed) {
-                continue;
-            }
+        if (titleAt > 0) {
+            Line line = lines.get(titleAt - 1);
             boolean isSite = d.site != null && ChromeSignals.fold(d.site).equals(line.folded);
-            if (d.section == null && !isSite && line.words <= SECTION_MAX_WORDS
+            if (d.section == null && !line.removed && !isSite && line.words <= SECTION_MAX_WORDS
                     && !ChromeSignals.hasSentencePunctuation(line.text)
                     && line.text.codePoints().noneMatch(Character::isDigit)) {
                 d.section = line.text;
                 line.removed = true;
                 d.remove("boilerplate", line.text, "section-label");
             }
-            break;
         }
         for (int i = 0; i < titleAt; i++) {
             Line line = lines.get(i);

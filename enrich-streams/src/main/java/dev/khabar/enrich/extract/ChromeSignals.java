@@ -72,7 +72,11 @@ final class ChromeSignals {
                     + "|(?:auteur|author|كتب|كتبت|كتبه|تقرير)\\s*[:：\\-–]\\s*)(.{2,80})$",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern BYLINE_BAR = Pattern.compile("^([^|]{2,50}?)\\s*\\|$");
-    private static final Pattern NAVIGATION_SEPARATOR = Pattern.compile("\\s[|•·»›/]\\s");
+    private static final Pattern NAVIGATION_SEPARATOR = Pattern.compile("\\s[|•·»›/>]\\s");
+    private static final Pattern SHARE_PHRASE = Pattern.compile(
+            "((e-?mail|send) (this|the) (article|story|page)?\\s?to a friend|printable version|print (this|the) "
+                    + "(article|story|page)|envoyer a un ami|version imprimable|(ارسل|ارسال) (الي|ل)صديق"
+                    + "|نسخه (للطباعه|مطبوعه)|شارك (الخبر|المقال|هذا الخبر)\\s*:?$)");
 
     private ChromeSignals() {
     }
@@ -148,6 +152,9 @@ final class ChromeSignals {
     }
 
     static String shareBar(String folded) {
+        if (words(folded) <= 10 && SHARE_PHRASE.matcher(folded).find()) {
+            return "share-phrase";
+        }
         String[] tokens = folded.split("[\\s|•·/،,]+");
         int share = 0;
         int other = 0;

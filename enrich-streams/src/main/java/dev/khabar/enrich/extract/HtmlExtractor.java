@@ -42,6 +42,7 @@ final class HtmlExtractor {
     static Extraction extract(String html) {
         Document doc = Jsoup.parse(html);
         String titleTag = doc.title().strip();
+        String ogTitle = meta(doc, "og:title", "twitter:title");
         Draft d = new Draft();
         readJsonLd(doc, d);
         readMeta(doc, d);
@@ -56,8 +57,11 @@ final class HtmlExtractor {
         Element main = mainContent(doc);
         readInlineMeta(main, d);
         Element h1 = doc.selectFirst("h1");
+        if (d.title == null && h1 != null && !h1.text().isBlank()) {
+            d.title = h1.text().strip();
+        }
         if (d.title == null) {
-            d.title = h1 != null && !h1.text().isBlank() ? h1.text().strip() : titleFromTitleTag(doc, d);
+            splitPageTitle(ogTitle != null ? ogTitle : titleTag, d);
         }
         if (d.site == null && d.title != null) {
             d.site = siteFromTitleTag(titleTag, d.title);
@@ -82,22 +86,6 @@ final class HtmlExtractor {
         }
         String site = rest.substring(1).strip();
         return ChromeSignals.words(site) >= 1 && ChromeSignals.words(site) <= 5 ? site : null;
-    }
-
-    private static String titleFromTitleTag(Document doc, Draft d) {
-        String title = doc.title().strip();
-        if (title.isEmpty()) {
-            return null;
-        }
-        if (d.site != null) {
-            for (String sep : List.of(" | ", " - ", " – ", " — ")) {
-                String suffix = sep + d.site;
-                if (title.endsWith(suffix)) {
-                    return title.substring(0, title.length() - suffix.length()).strip();
-                }
-            }
-        }
-        return title;
     }
 
     private static void readJsonLd(Document doc, Draft d) {
@@ -195,8 +183,11 @@ final class HtmlExtractor {
     }
 
     private static void readMeta(Document doc, Draft d) {
-        d.title = first(d.title, meta(doc, "og:title", "twitter:title"));
         d.site = first(d.site, meta(doc, "og:site_name", "application-name", "publisher"));
+        String ogTitle = meta(doc, "og:title", "twitter:title", "headline");
+        if (d.title == null && ogTitle != null && d.site != null) {
+            d.title = stripSiteSuffix(ogTitle, d.site);
+        }
         Element canonical = doc.selectFirst("link[rel=canonical][href]");
         d.url = first(d.url, canonical != null ? canonical.attr("href").strip() : null);
         d.url = first(d.url, meta(doc, "og:url"));
@@ -209,12 +200,54 @@ final class HtmlExtractor {
             d.byline = first(d.byline, author.replaceFirst("(?i)^by\\s+", ""));
         }
         d.section = first(d.section, meta(doc, "article:section", "parsely-section", "section"));
-        if (d.title != null && d.site != null) {
-            for (String sep : List.of(" | ", " - ", " – ", " — ")) {
-                if (d.title.endsWith(sep + d.site)) {
-                    d.title = d.title.substring(0, d.title.length() - sep.length() - d.site.length()).strip();
-                }
+    }
+
+    private static String stripSiteSuffix(String title, String site) {
+        for (String sep : List.of(" | ", " - ", " – ", " — ")) {
+            if (title.endsWith(sep + site)) {
+                return title.substring(0, title.length() - sep.length() - site.length()).strip();
             }
+            if (title.startsWith(site + sep)) {
+                return title.substring(site.length() + sep.length()).strip();
+            }
+        }
+        return title;
+    }
+
+    /**
+     * A page title such as {@code Headline | Site} or {@code SITE | Section | Headline}: with bars, the longest part
+     * is the headline and the part at the other end is the site; with dashes only a short end part is cut off.
+     */
+    private static void splitPageTitle(String pageTitle, Draft d) {
+        if (pageTitle == null || pageTitle.isBlank()) {
+            return;
+        }
+        String t = BodyCleaner.normalizeLine(pageTitle);
+        if (d.site != null) {
+            d.title = stripSiteSuffix(t, d.site);
+            return;
+        }
+        String[] parts = t.split("\\s+\\|\\s+");
+        if (parts.length == 1) {
+            parts = t.split("\\s+[-–—]\\s+");
+            if (parts.length > 1 && ChromeSignals.words(parts[parts.length - 1]) <= 4) {
+                d.site = parts[parts.length - 1].strip();
+                d.title = t.substring(0, t.lastIndexOf(d.site)).replaceFirst("\\s+[-–—]\\s*$", "").strip();
+                return;
+            }
+            d.title = t;
+            return;
+        }
+        int longest = 0;
+        for (int i = 1; i < parts.length; i++) {
+            if (ChromeSignals.words(parts[i]) > ChromeSignals.words(parts[longest])) {
+                longest = i;
+            }
+        }
+        d.title = parts[longest].strip();
+        String site = longest == 0 ? parts[parts.length - 1] : parts[0];
+        if (ChromeSignals.words(site) <= 4) {
+            d.site = site.strip();
         }
     }
 
@@ -234,7 +267,8 @@ final class HtmlExtractor {
     private static void readInlineMeta(Element main, Draft d) {
         Element root = main.ownerDocument() != null ? main.ownerDocument() : main;
         if (d.publishedAt == null) {
-            for (Element time : root.select("[itemprop=datePublished], time[datetime], time")) {
+            for (Element time : root.select("[itemprop=datePublished], time[datetime], time, [class*=date], "
+                    + "[class*=publish], [class*=time]")) {
                 String value = time.hasAttr("datetime") ? time.attr("datetime") : time.hasAttr("content")
                         ? time.attr("content") : time.text();
                 String parsed = date(value);
@@ -302,7 +336,7 @@ final class HtmlExtractor {
     private static int paragraphScore(Element el) {
         int score = 0;
         for (Element child : el.children()) {
-            if (child.normalName().equals("p") || (child.normalName().equals("div") && child.children().isEmpty())) {
+            if (child.normalName().equals("p") || (child.normalName().equals("div") && !hasBlock(child))) {
                 String text = child.text();
                 if (ChromeSignals.words(text) >= 8) {
                     score += text.length();
