@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  */
 final class BodyCleaner {
 
-    private static final int TITLE_MIN_WORDS = 4;
+    private static final int TITLE_MIN_WORDS = 3;
     private static final int TITLE_MAX_WORDS = 30;
     private static final int SECTION_MAX_WORDS = 3;
     private static final int EDGE_SHORT_WORDS = 8;
@@ -177,7 +177,8 @@ final class BodyCleaner {
             boolean labelled = ChromeSignals.hasDateLabel(line.folded);
             boolean updated = ChromeSignals.hasUpdatedLabel(line.folded);
             if (!dates.isEmpty()) {
-                NewsDateParser.DateMention first = dates.get(0);
+                NewsDateParser.DateMention first = dates.stream().filter(m -> !m.hijri()).findFirst()
+                        .orElse(dates.get(0));
                 StringBuilder rest = new StringBuilder();
                 int from = 0;
                 for (NewsDateParser.DateMention date : dates) {
@@ -229,7 +230,7 @@ final class BodyCleaner {
             if (line.paragraph()) {
                 return -1;
             }
-            if (isHeadline(line)) {
+            if (isHeadline(line) && !(line.words < TITLE_MIN_WORDS + 1 && nextIsLongerHeadline(lines, i))) {
                 line.removed = true;
                 d.title = line.text;
                 splitSiteSuffix(lines, d);
@@ -239,6 +240,17 @@ final class BodyCleaner {
             }
         }
         return -1;
+    }
+
+    /** A short headline-like line directly followed by a longer one is a label, not the headline. */
+    private static boolean nextIsLongerHeadline(List<Line> lines, int i) {
+        for (int j = i + 1; j < lines.size(); j++) {
+            Line next = lines.get(j);
+            if (!next.removed) {
+                return !next.paragraph() && isHeadline(next) && next.words > lines.get(i).words;
+            }
+        }
+        return false;
     }
 
     private static boolean isHeadline(Line line) {

@@ -27,6 +27,8 @@ final class ChromeSignals {
             "about (the |post )?author", "see author'?s posts", "^tags?\\s*:", "^topics\\s*:", "cookies?",
             "please enter", "required fields", "will not be published", "download (our|the) app", "view comments",
             "most read", "^sponsored", "^share this", "^listen to this article",
+            "^(image|photo|picture|media) (copyright|caption|source|credit)", "continues (below|after) (the )?advert",
+            "^(credit|credits) ?:",
             // French
             "laisse[rz] un commentaire", "abonnez-vous", "inscrivez-vous", "suivez-nous", "cliquez ici",
             "^publicite$", "mots-cles", "partager cet article", "^commentaires?( \\(?\\d+\\)?)?$",
@@ -49,7 +51,7 @@ final class ChromeSignals {
             "commentaire", "commentaires", "courriel");
 
     private static final Pattern RELATED_MARKER = Pattern.compile(
-            "^(اقرا (ايضا|كذلك|المزيد)|اقرئي ايضا|(اخبار|مواضيع|مقالات|موضوعات) (ذات صله|متعلقه|مشابهه)|ذات صله"
+            "^((اقرا|طالع|تابع) (ايضا|كذلك|المزيد)|اقرئي ايضا|(اخبار|مواضيع|مقالات|موضوعات) (ذات صله|متعلقه|مشابهه)|ذات صله"
                     + "|اخترنا لك|قد يعجبك (ايضا)?|شاهد ايضا|(read|see) (also|more)|also read|related"
                     + "( (articles?|stories|news|content|coverage|topics))?|more on this (story|topic)"
                     + "|you (may|might) also like|more stories|a? ?lire (aussi|egalement)|sur le meme sujet"
@@ -73,6 +75,7 @@ final class ChromeSignals {
             Pattern.CASE_INSENSITIVE);
     private static final Pattern BYLINE_BAR = Pattern.compile("^([^|]{2,50}?)\\s*\\|$");
     private static final Pattern NAVIGATION_SEPARATOR = Pattern.compile("\\s[|•·»›/>]\\s");
+    private static final Pattern BREADCRUMB_SEPARATOR = Pattern.compile("\\s[»›>]\\s");
     private static final Pattern SHARE_PHRASE = Pattern.compile(
             "((e-?mail|send) (this|the) (article|story|page)?\\s?to a friend|printable version|print (this|the) "
                     + "(article|story|page)|envoyer a un ami|version imprimable|(ارسل|ارسال) (الي|ل)صديق"
@@ -203,7 +206,7 @@ final class ChromeSignals {
 
     /** The site named by a {@code Source: X} line. */
     static String sourceName(String line) {
-        Matcher m = SOURCE_LINE.matcher(line.strip());
+        Matcher m = SOURCE_LINE.matcher(line.replace("\u0640", "").strip());
         if (m.matches() && words(m.group(1)) <= 5 && firstUrl(m.group(1)) == null) {
             return m.group(1).strip();
         }
@@ -234,6 +237,9 @@ final class ChromeSignals {
         int separators = 0;
         while (m.find()) {
             separators++;
+        }
+        if (separators == 1 && BREADCRUMB_SEPARATOR.matcher(line).find()) {
+            return words(line) <= 6 && !hasSentencePunctuation(line);
         }
         return separators >= 2 && words(line) <= 4 * (separators + 1) && !endsLikeSentence(line);
     }

@@ -1,8 +1,10 @@
 package dev.khabar.enrich.extract;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -280,7 +282,7 @@ final class HtmlExtractor {
         }
         if (d.byline == null) {
             Element author = root.selectFirst("[itemprop=author] [itemprop=name], [itemprop=author], [rel=author], "
-                    + ".byline__name, .author-name, .byline, .author");
+                    + ".byline__name, .author-name, .byline, .author, [class*=author], [class*=byline]");
             if (author != null && !author.text().isBlank() && ChromeSignals.words(author.text()) <= 10) {
                 String byline = ChromeSignals.byline(author.text());
                 d.byline = byline != null ? byline : author.text().strip();
@@ -314,10 +316,22 @@ final class HtmlExtractor {
         if (declared != null && paragraphScore(declared) > 0) {
             return declared;
         }
-        Element best = body;
-        int bestScore = 0;
+        Map<Element, Double> scores = new HashMap<>();
         for (Element el : body.getAllElements()) {
-            int score = paragraphScore(el);
+            boolean block = el.normalName().equals("p") || (el.normalName().equals("div") && !hasBlock(el));
+            if (!block || ChromeSignals.words(el.text()) < 8 || el.parent() == null) {
+                continue;
+            }
+            double length = el.text().length();
+            scores.merge(el.parent(), length, Double::sum);
+            if (el.parent().parent() != null) {
+                scores.merge(el.parent().parent(), 0.75 * length, Double::sum);
+            }
+        }
+        Element best = body;
+        double bestScore = 0;
+        for (Element el : body.getAllElements()) {
+            double score = scores.getOrDefault(el, 0.0);
             if (score > bestScore) {
                 best = el;
                 bestScore = score;

@@ -19,18 +19,17 @@ import dev.khabar.model.Json;
 final class JsonArticleMapper {
 
     private static final TypeReference<LinkedHashMap<String, Object>> JSON_OBJECT = new TypeReference<>() { };
-    private static final List<String> BODY = List.of("body", "text", "content", "article_body", "articleBody",
-            "article", "full_text", "fullText", "story", "body_text", "html", "content_html");
+    private static final List<String> BODY = List.of("body", "text", "content", "article_body", "article",
+            "full_text", "story", "body_text", "body_html", "html_body", "html", "content_html", "content_text");
     private static final List<String> TITLE = List.of("title", "headline", "heading", "name");
     private static final List<String> BYLINE = List.of("author", "authors", "byline", "by", "writer", "creator",
             "auteur");
     private static final List<String> DATE = List.of("published_at", "publishedAt", "published", "datePublished",
-            "date_published", "publication_date", "pubDate", "pub_date", "date", "created_at", "createdAt",
-            "timestamp", "time");
+            "date_published", "publication_date", "pub_date", "date", "created_at", "timestamp", "time");
     private static final List<String> URL = List.of("url", "link", "permalink", "canonical_url", "canonical",
-            "source_url", "href");
+            "web_url", "source_url", "href");
     private static final List<String> SITE = List.of("site", "site_name", "source_name", "source", "publisher",
-            "outlet", "domain", "newspaper");
+            "outlet", "publication", "newspaper", "domain");
     private static final List<String> SECTION = List.of("section", "category", "articleSection", "section_name",
             "rubrique", "categories");
     private static final Pattern MARKUP = Pattern.compile("(?is)<(p|div|br|h[1-6]|article|span|a)\\b[^>]*>");
@@ -57,6 +56,9 @@ final class JsonArticleMapper {
         Draft d = new Draft();
         d.title = take(rest, TITLE);
         d.byline = take(rest, BYLINE);
+        if (d.byline != null && ChromeSignals.byline(d.byline) != null) {
+            d.byline = ChromeSignals.byline(d.byline);
+        }
         String date = take(rest, DATE, true);
         if (date != null) {
             d.publishedAt = NewsDateParser.parse(date).orElse(null);
@@ -84,7 +86,8 @@ final class JsonArticleMapper {
     /** Removes and returns the first present field of {@code names} as text; a date field must parse. */
     private static String take(Map<String, Object> fields, List<String> names, boolean dateOnly) {
         for (String name : names) {
-            String key = fields.keySet().stream().filter(k -> k.equalsIgnoreCase(name)).findFirst().orElse(null);
+            String key = fields.keySet().stream().filter(k -> fieldName(k).equals(fieldName(name))).findFirst()
+                    .orElse(null);
             if (key == null) {
                 continue;
             }
@@ -96,6 +99,11 @@ final class JsonArticleMapper {
             return value;
         }
         return null;
+    }
+
+    /** Field names compared without case, underscores or hyphens: {@code bodyHtml} is {@code body_html}. */
+    private static String fieldName(String name) {
+        return name.replace("_", "").replace("-", "").toLowerCase(java.util.Locale.ROOT);
     }
 
     private static String asText(Object value) {

@@ -16,6 +16,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import com.ibm.icu.util.GregorianCalendar;
+import com.ibm.icu.util.IslamicCalendar;
+import com.ibm.icu.util.TimeZone;
+import com.ibm.icu.util.ULocale;
+
 /**
  * Finds calendar dates written in news text and returns them as ISO-8601. Knows Arabic month names in both
  * systems ({@code يونيو} and {@code حزيران}, also the pair form {@code حزيران/يونيو}), Arabic-Indic digits,
@@ -25,9 +30,19 @@ import java.util.stream.Collectors;
  */
 public final class NewsDateParser {
 
-    /** One date found in a text: offsets into the text as given, and the ISO-8601 value. */
-    public record DateMention(int start, int end, String iso) {
+    /**
+     * One date found in a text: offsets into the text as given, and the ISO-8601 (Gregorian) value.
+     *
+     * @param hijri whether the text gave an Islamic (Umm al-Qura) date, converted to Gregorian
+     */
+    public record DateMention(int start, int end, String iso, boolean hijri) {
     }
+
+    private static final Map<String, Integer> HIJRI_MONTHS = hijriMonths();
+    private static final Pattern HIJRI = Pattern.compile("(?<!\\d)(\\d{1,2})\\s+(?:من\\s+)?(?:شهر\\s+)?("
+            + HIJRI_MONTHS.keySet().stream().sorted(Comparator.comparingInt(String::length).reversed())
+                    .map(Pattern::quote).collect(Collectors.joining("|"))
+            + ")" + "(?![\\p{L}\\p{M}])\\s*[,،]?\\s*(1[34]\\d{2})(?!\\d)(?:\\s*هـ|\\s*ه(?![\\p{L}]))?");
 
     private static final Map<String, Integer> MONTHS = months();
     private static final String MONTH = MONTHS.keySet().stream()
@@ -57,10 +72,14 @@ public final class NewsDateParser {
     private NewsDateParser() {
     }
 
-    /** The first date in {@code text}, as ISO-8601 ({@code 2024-06-17} or {@code 2025-08-25T19:25}). */
+    /**
+     * The first date in {@code text}, as ISO-8601 ({@code 2024-06-17} or {@code 2025-08-25T19:25}); a Gregorian
+     * date is preferred over an Islamic one given beside it.
+     */
     public static Optional<String> parse(String text) {
         List<DateMention> all = findAll(text);
-        return all.isEmpty() ? Optional.empty() : Optional.of(all.get(0).iso());
+        return all.stream().filter(m -> !m.hijri()).findFirst().or(() -> all.stream().findFirst())
+                .map(DateMention::iso);
     }
 
     /** Every date in {@code text}, in order of appearance; overlapping readings keep the longest. */
@@ -74,11 +93,19 @@ public final class NewsDateParser {
         collect(found, n, MONTH_DAY_YEAR, m -> date(m.group(3), MONTHS.get(m.group(1)), m.group(2)), 4);
         collect(found, n, NUMERIC_DMY, m -> dayMonthNumbers(m.group(1), m.group(3), m.group(4)), 5);
         collect(found, n, NUMERIC_YMD, m -> date(m.group(1), Integer.parseInt(m.group(2)), m.group(3)), 4);
+        Matcher hijri = HIJRI.matcher(n.text);
+        while (hijri.find()) {
+            String value = hijriToIso(Integer.parseInt(hijri.group(3)), HIJRI_MONTHS.get(hijri.group(2)),
+                    Integer.parseInt(hijri.group(1)));
+            if (value != null) {
+                found.add(new DateMention(n.origin(hijri.start()), n.originEnd(hijri.end()), value, true));
+            }
+        }
         Matcher iso = ISO.matcher(n.text);
         while (iso.find()) {
             String value = isoValue(iso);
             if (value != null) {
-                found.add(new DateMention(n.origin(iso.start()), n.originEnd(iso.end()), value));
+                found.add(new DateMention(n.origin(iso.start()), n.originEnd(iso.end()), value, false));
             }
         }
         found.sort(Comparator.comparingInt(DateMention::start)
@@ -123,7 +150,7 @@ public final class NewsDateParser {
                     iso = LocalDateTime.of(date, time).toString();
                 }
             }
-            found.add(new DateMention(n.origin(m.start()), n.originEnd(end), iso));
+            found.add(new DateMention(n.origin(m.start()), n.originEnd(end), iso, false));
         }
     }
 
@@ -189,6 +216,36 @@ public final class NewsDateParser {
         } catch (DateTimeException e) {
             return null;
         }
+    }
+
+    private static String hijriToIso(int year, int month, int day) {
+        if (day < 1 || day > 30) {
+            return null;
+        }
+        IslamicCalendar calendar = new IslamicCalendar(TimeZone.GMT_ZONE, ULocale.ROOT);
+        calendar.setCalculationType(IslamicCalendar.CalculationType.ISLAMIC_UMALQURA);
+        calendar.clear();
+        calendar.set(year, month - 1, day);
+        GregorianCalendar gregorian = new GregorianCalendar(TimeZone.GMT_ZONE, ULocale.ROOT);
+        gregorian.setTime(calendar.getTime());
+        return LocalDate.of(gregorian.get(GregorianCalendar.YEAR), gregorian.get(GregorianCalendar.MONTH) + 1,
+                gregorian.get(GregorianCalendar.DAY_OF_MONTH)).toString();
+    }
+
+    private static Map<String, Integer> hijriMonths() {
+        Map<String, Integer> m = new LinkedHashMap<>();
+        String[][] names = {
+            {"محرم"}, {"صفر"}, {"ربيع الاول", "ربيع اول"}, {"ربيع الثاني", "ربيع الاخر", "ربيع ثاني"},
+            {"جمادي الاولي", "جمادي الاول", "جمادي اولي"}, {"جمادي الاخره", "جمادي الاخرة", "جمادي الثانيه",
+                "جمادي الثانية", "جمادي الاخر"}, {"رجب"}, {"شعبان"}, {"رمضان"}, {"شوال"},
+            {"ذو القعده", "ذو القعدة", "ذي القعده", "ذي القعدة"}, {"ذو الحجه", "ذو الحجة", "ذي الحجه", "ذي الحجة"},
+        };
+        for (int i = 0; i < names.length; i++) {
+            for (String name : names[i]) {
+                m.put(Normalized.of(name).text, i + 1);
+            }
+        }
+        return Map.copyOf(m);
     }
 
     private static Map<String, Integer> months() {

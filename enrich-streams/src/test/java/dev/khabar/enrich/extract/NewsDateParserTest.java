@@ -66,6 +66,16 @@ class NewsDateParserTest {
     }
 
     @Test
+    void convertsIslamicDatesAndPrefersTheGregorianOneBesideIt() {
+        assertEquals(Optional.of("2015-07-17"), NewsDateParser.parse("1 شوال 1436 هـ"));
+        assertEquals(Optional.of("2015-07-26"), NewsDateParser.parse("الأحد ١٠ شوال ١٤٣٦ هـ - ٢٦ يوليو ٢٠١٥ م"));
+        List<NewsDateParser.DateMention> mentions = NewsDateParser.findAll("١٠ شوال ١٤٣٦ هـ - ٢٦ يوليو ٢٠١٥");
+        assertEquals(2, mentions.size());
+        assertTrue(mentions.get(0).hijri());
+        assertEquals("2015-07-26", mentions.get(0).iso());
+    }
+
+    @Test
     void keepsTheLongestReadingWhenFormsOverlap() {
         List<NewsDateParser.DateMention> mentions = NewsDateParser.findAll("Wednesday, 8 June 2005 13:53 GMT");
         assertEquals(1, mentions.size());
