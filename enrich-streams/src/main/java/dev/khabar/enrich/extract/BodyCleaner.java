@@ -169,6 +169,7 @@ final class BodyCleaner {
             if (d.byline == null) {
                 d.byline = byline;
             }
+            takeDate(line.text, d);
             drop(line, d, "boilerplate", "byline-line");
             return true;
         }

@@ -52,7 +52,9 @@ final class ChromeSignals {
 
     private static final Pattern RELATED_MARKER = Pattern.compile(
             "^((اقرا|طالع|تابع) (ايضا|كذلك|المزيد)|اقرئي ايضا|(اخبار|مواضيع|مقالات|موضوعات) (ذات صله|متعلقه|مشابهه)|ذات صله"
-                    + "|اخترنا لك|قد يعجبك (ايضا)?|شاهد ايضا|(read|see) (also|more)|also read|related"
+                    + "|اخترنا لك|قد يعجبك (ايضا)?|شاهد ايضا|الاكثر (قراءه|مشاهده|تداولا)|(read|see) (also|more)"
+                    + "|also read|top stories|most (read|popular|viewed|shared)|recommended( for you)?|more (stories|news)"
+                    + "|les plus lus|related"
                     + "( (articles?|stories|news|content|coverage|topics))?|more on this (story|topic)"
                     + "|you (may|might) also like|more stories|a? ?lire (aussi|egalement)|sur le meme sujet"
                     + "|articles? similaires|dans la meme rubrique|voir aussi|a voir aussi)"

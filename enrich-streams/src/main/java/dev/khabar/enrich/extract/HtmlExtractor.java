@@ -27,13 +27,14 @@ import dev.khabar.model.Json;
 final class HtmlExtractor {
 
     private static final Set<String> ARTICLE_TYPES = Set.of("newsarticle", "article", "reportagenewsarticle",
-            "analysisnewsarticle", "blogposting", "opinionnewsarticle", "backgroundnewsarticle", "webpage");
+            "analysisnewsarticle", "blogposting", "opinionnewsarticle", "backgroundnewsarticle", "webpage",
+            "newsmediaarticle", "liveblogposting", "socialmediaposting");
     private static final Pattern NOISE = Pattern.compile(
             "(^|[\\s_-])(comments?|disqus|related|recommend(ed|ations)?|recirc|share|sharing|social|newsletter"
                     + "|subscribe|subscription|promo|advert|advertisement|ads?|banner|sponsor(ed)?|sidebar|widget"
                     + "|breadcrumbs?|cookies?|popup|modal|outbrain|taboola|most-?read|popular|trending|tags|tag-list"
                     + "|topics|nav|navbar|navigation|menu|footer|masthead|read-?more|more-stories|signup|paywall"
-                    + "|author-box|author-bio)($|[\\s_-])");
+                    + "|author-box|author-bio|more)($|[\\s_-])");
     private static final Set<String> BLOCKS = Set.of("p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "li",
             "figcaption", "pre", "div", "section", "article", "main", "ul", "ol", "figure", "header", "table",
             "tr", "td", "th", "dl", "dt", "dd", "address", "time");
@@ -62,8 +63,21 @@ final class HtmlExtractor {
         if (d.title == null && h1 != null && !h1.text().isBlank()) {
             d.title = h1.text().strip();
         }
+        if (d.title == null && ogTitle != null) {
+            splitPageTitle(ogTitle, d);
+        }
+        Element headline = h1 != null ? h1 : emphasisedHeadline(main);
+        if (d.title == null && headline != null) {
+            d.title = headline.text().strip();
+        }
         if (d.title == null) {
-            splitPageTitle(ogTitle != null ? ogTitle : titleTag, d);
+            splitPageTitle(titleTag, d);
+        }
+        if (d.title != null && d.site != null) {
+            d.title = stripSiteSuffix(d.title, d.site);
+        }
+        if (d.publishedAt == null && headline != null) {
+            dateNear(headline, d);
         }
         if (d.site == null && d.title != null) {
             d.site = siteFromTitleTag(titleTag, d.title);
@@ -72,6 +86,49 @@ final class HtmlExtractor {
         blockLines(main, lines);
         List<String> body = BodyCleaner.clean(lines, d);
         return d.finish(body, "HTML page");
+    }
+
+    /** With no {@code h1}: the first heading, title-classed or bold short text before the first paragraph. */
+    private static Element emphasisedHeadline(Element main) {
+        for (Element el : main.select("h2, h3, [class*=title], [class*=headline], b, strong, font[size=4], "
+                + "font[size=5], font[size=6], p, div")) {
+            String text = el.text().strip();
+            if (el.normalName().equals("p") || el.normalName().equals("div")) {
+                if (!hasBlock(el) && ChromeSignals.isParagraph(text)) {
+                    return null;
+                }
+                continue;
+            }
+            int words = ChromeSignals.words(text);
+            if (words >= 2 && words <= 20 && !ChromeSignals.endsLikeSentence(text)) {
+                return el;
+            }
+        }
+        return null;
+    }
+
+    /** A date written in the few text blocks right after the headline (the dateline under a title). */
+    private static void dateNear(Element headline, Draft d) {
+        Element el = headline;
+        for (int i = 0; i < 4 && el != null; i++) {
+            Element next = el.nextElementSibling();
+            while (next == null && el.parent() != null && i < 4) {
+                el = el.parent();
+                next = el.nextElementSibling();
+            }
+            if (next == null) {
+                return;
+            }
+            String text = next.text();
+            if (ChromeSignals.words(text) <= 14) {
+                String date = NewsDateParser.parse(text).orElse(null);
+                if (date != null) {
+                    d.publishedAt = date;
+                    return;
+                }
+            }
+            el = next;
+        }
     }
 
     /** The site named after the headline in {@code <title>}, as in {@code Headline | Site}. */

@@ -56,6 +56,7 @@ final class JsonArticleMapper {
         Draft d = new Draft();
         d.title = take(rest, TITLE);
         d.byline = take(rest, BYLINE);
+        d.byline = lettersOnly(d.byline, "author_id", d);
         if (d.byline != null && ChromeSignals.byline(d.byline) != null) {
             d.byline = ChromeSignals.byline(d.byline);
         }
@@ -65,7 +66,7 @@ final class JsonArticleMapper {
         }
         d.url = take(rest, URL);
         d.site = take(rest, SITE);
-        d.section = take(rest, SECTION);
+        d.section = lettersOnly(take(rest, SECTION), "section_id", d);
         d.extra.putAll(rest);
         if (MARKUP.matcher(body).find()) {
             Extraction html = HtmlExtractor.extract(body);
@@ -101,6 +102,15 @@ final class JsonArticleMapper {
         return null;
     }
 
+    /** Ids given where a name is expected (WordPress {@code "author": 3}) go to extra, not into the field. */
+    private static String lettersOnly(String value, String idField, Draft d) {
+        if (value != null && value.codePoints().noneMatch(Character::isLetter)) {
+            d.extra.put(idField, value);
+            return null;
+        }
+        return value;
+    }
+
     /** Field names compared without case, underscores or hyphens: {@code bodyHtml} is {@code body_html}. */
     private static String fieldName(String name) {
         return name.replace("_", "").replace("-", "").toLowerCase(java.util.Locale.ROOT);
@@ -114,7 +124,7 @@ final class JsonArticleMapper {
             return n.toString();
         }
         if (value instanceof Map<?, ?> map) {
-            for (String key : List.of("name", "title", "url", "@id", "value")) {
+            for (String key : List.of("name", "title", "rendered", "url", "@id", "value")) {
                 if (map.get(key) instanceof String s && !s.isBlank()) {
                     return s.strip();
                 }

@@ -59,6 +59,10 @@ public final class NewsDateParser {
     private static final Pattern DAY_MONTH_YEAR = Pattern.compile(
             "(?<!\\d)(\\d{1,2})(?:st|nd|rd|th|er|eme|e)?\\.?\\s*[,،]?\\s*(?:of\\s+|de\\s+)?" + MONTH_PAIR
                     + "\\s*[,،]?\\s*(\\d{4})(?!\\d)" + TIME);
+    private static final Pattern TIME_DAY_MONTH_YEAR = Pattern.compile(
+            "(?<![\\d:])(\\d{1,2})[:h](\\d{2})(?!\\d)\\s*(am|pm)?\\s*(?:gmt|utc|bst|cet|ksa)?\\s*[,،]?\\s*"
+                    + "(?:\\p{L}+\\s*[,،]?\\s+)?(\\d{1,2})(?:st|nd|rd|th|er)?\\s*[,،]?\\s*" + MONTH_PAIR
+                    + "\\s*[,،]?\\s*(\\d{4})(?!\\d)");
     private static final Pattern MONTH_DAY_YEAR = Pattern.compile(
             MONTH_PAIR + "\\s+(\\d{1,2})(?:st|nd|rd|th)?(?!\\d)\\s*[,،]?\\s*(\\d{4})(?!\\d)" + TIME);
     private static final Pattern ISO = Pattern.compile(
@@ -93,6 +97,19 @@ public final class NewsDateParser {
         collect(found, n, MONTH_DAY_YEAR, m -> date(m.group(3), MONTHS.get(m.group(1)), m.group(2)), 4);
         collect(found, n, NUMERIC_DMY, m -> dayMonthNumbers(m.group(1), m.group(3), m.group(4)), 5);
         collect(found, n, NUMERIC_YMD, m -> date(m.group(1), Integer.parseInt(m.group(2)), m.group(3)), 4);
+        Matcher timeFirst = TIME_DAY_MONTH_YEAR.matcher(n.text);
+        while (timeFirst.find()) {
+            try {
+                LocalDate date = date(timeFirst.group(6), MONTHS.get(timeFirst.group(5)), timeFirst.group(4));
+                LocalTime time = time(timeFirst.group(1), timeFirst.group(2), null, timeFirst.group(3));
+                if (date != null && time != null) {
+                    found.add(new DateMention(n.origin(timeFirst.start()), n.originEnd(timeFirst.end()),
+                            LocalDateTime.of(date, time).toString(), false));
+                }
+            } catch (DateTimeException | NumberFormatException e) {
+                // not a date after all
+            }
+        }
         Matcher hijri = HIJRI.matcher(n.text);
         while (hijri.find()) {
             String value = hijriToIso(Integer.parseInt(hijri.group(3)), HIJRI_MONTHS.get(hijri.group(2)),

@@ -122,6 +122,44 @@ class PlainTextExtractionTest {
     }
 
     @Test
+    void readsMarkdownFrontMatter() {
+        String md = """
+                ---
+                title: "Ferry service resumes after storm"
+                date: 2024-11-02
+                author: Priya Nair
+                tags: [ferries, weather]
+                ---
+                
+                # Ferry service resumes after storm
+                
+                Ferries between the island and the mainland resumed on Saturday after two days of cancellations.
+                """;
+        Extraction e = ArticleExtractor.standard().extract(Fixtures.raw(Format.MARKDOWN, md));
+        assertEquals("Ferry service resumes after storm", e.title());
+        assertEquals("Priya Nair", e.byline());
+        assertEquals("2024-11-02", e.publishedAt());
+        assertEquals(java.util.Map.of("tags", "[ferries, weather]"), e.extra());
+        assertEquals(1, e.body().split("\n\n").length);
+    }
+
+    @Test
+    void cutsALatestHeadlinesBlockAfterTheArticle() {
+        String text = """
+                Port workers agree new contract
+                Dock workers voted to accept a three-year contract on Friday, ending a dispute that had lasted since March.
+                The deal includes a pay rise of four percent a year and new limits on night shifts.
+                Most read
+                City council approves the new cycle lane plan for the old town
+                Heatwave expected to last until the end of next week forecasters say
+                """;
+        Extraction e = Fixtures.extract(Format.TEXT, text);
+        assertEquals(2, e.body().split("\n\n").length);
+        assertTrue(e.removed().stream().anyMatch(r -> r.kind().equals("related_article")
+                && r.text().startsWith("Heatwave")));
+    }
+
+    @Test
     void rejectsTextWithNothingButChrome() {
         assertThrows(IllegalArgumentException.class, () -> Fixtures.extract(Format.TEXT,
                 "Home | News | Sport\nShare | Tweet | Email\nLeave a comment\n"));
