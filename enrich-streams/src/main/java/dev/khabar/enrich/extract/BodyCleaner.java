@@ -259,6 +259,10 @@ final class BodyCleaner {
             return false;
         }
         String t = line.text;
+        if (line.words <= 5 && t.codePoints().anyMatch(Character::isLetter)
+                && t.codePoints().filter(Character::isLetter).allMatch(Character::isUpperCase)) {
+            return false;
+        }
         char last = t.charAt(t.length() - 1);
         return last != ':' && last != '：' && last != '.' && last != '،' && last != ',';
     }

@@ -223,7 +223,7 @@ final class ChromeSignals {
         }
         Matcher m = BYLINE_LABEL.matcher(s);
         if (m.matches()) {
-            String name = m.group(1).split("\\s+[|•\\-–]\\s+|,|،")[0].strip();
+            String name = m.group(1).split("\\s+[|•\\-–]\\s+|,|،|;|؛")[0].strip();
             return words(name) >= 1 && words(name) <= 6 && !endsLikeSentence(name) ? name : null;
         }
         m = BYLINE_BAR.matcher(s);

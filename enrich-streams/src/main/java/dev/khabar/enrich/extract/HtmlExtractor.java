@@ -338,8 +338,14 @@ final class HtmlExtractor {
             }
         }
         if (d.byline == null) {
-            Element author = root.selectFirst("[itemprop=author] [itemprop=name], [itemprop=author], [rel=author], "
-                    + ".byline__name, .author-name, .byline, .author, [class*=author], [class*=byline]");
+            Element author = null;
+            for (String selector : List.of("[itemprop=author] [itemprop=name]", "[itemprop=author]", "[rel=author]",
+                    ".byline__name", ".author-name", ".byline", ".author", "[class*=author]", "[class*=byline]")) {
+                author = root.selectFirst(selector);
+                if (author != null && !author.text().isBlank()) {
+                    break;
+                }
+            }
             if (author != null && !author.text().isBlank() && ChromeSignals.words(author.text()) <= 10) {
                 String byline = ChromeSignals.byline(author.text());
                 d.byline = byline != null ? byline : author.text().strip();

@@ -23,7 +23,7 @@ final class JsonArticleMapper {
             "full_text", "story", "body_text", "body_html", "html_body", "html", "content_html", "content_text");
     private static final List<String> TITLE = List.of("title", "headline", "heading", "name");
     private static final List<String> BYLINE = List.of("author", "authors", "byline", "by", "writer", "creator",
-            "auteur");
+            "dc_creator", "auteur");
     private static final List<String> DATE = List.of("published_at", "publishedAt", "published", "datePublished",
             "date_published", "publication_date", "pub_date", "date", "created_at", "timestamp", "time");
     private static final List<String> URL = List.of("url", "link", "permalink", "canonical_url", "canonical",
@@ -50,7 +50,11 @@ final class JsonArticleMapper {
         Map<String, Object> rest = new LinkedHashMap<>(fields);
         String body = take(rest, BODY);
         if (body == null) {
-            throw new IllegalArgumentException("JSON article has no body field (looked for " + BODY + "); fields: "
+            body = take(rest, List.of("description", "summary"));
+        }
+        if (body == null) {
+            throw new IllegalArgumentException("JSON article has no body field (looked for " + BODY
+                    + ", then description, summary); fields: "
                     + fields.keySet());
         }
         Draft d = new Draft();
@@ -113,7 +117,7 @@ final class JsonArticleMapper {
 
     /** Field names compared without case, underscores or hyphens: {@code bodyHtml} is {@code body_html}. */
     private static String fieldName(String name) {
-        return name.replace("_", "").replace("-", "").toLowerCase(java.util.Locale.ROOT);
+        return name.replace("_", "").replace("-", "").replace(":", "").toLowerCase(java.util.Locale.ROOT);
     }
 
     private static String asText(Object value) {
