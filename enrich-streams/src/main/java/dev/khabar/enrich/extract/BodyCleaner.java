@@ -352,6 +352,9 @@ final class BodyCleaner {
                 return;
             }
             String t = line.text;
+            if (ChromeSignals.isListItem(t)) {
+                continue;
+            }
             if (t.endsWith(":") || t.endsWith("：")) {
                 drop(line, d, "boilerplate", "colon-line-before-body");
             } else if (line.words <= EDGE_SHORT_WORDS && !ChromeSignals.endsLikeSentence(t)) {
@@ -366,7 +369,8 @@ final class BodyCleaner {
             if (line.removed) {
                 continue;
             }
-            if (line.paragraph() || ChromeSignals.endsLikeSentence(line.text) || line.words > EDGE_SHORT_WORDS) {
+            if (line.paragraph() || ChromeSignals.endsLikeSentence(line.text) || line.words > EDGE_SHORT_WORDS
+                    || ChromeSignals.isListItem(line.text)) {
                 return;
             }
             drop(line, d, "boilerplate", "short-line-after-body");

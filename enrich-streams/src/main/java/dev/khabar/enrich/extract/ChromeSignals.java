@@ -12,6 +12,8 @@ import java.util.regex.Pattern;
 final class ChromeSignals {
 
     private static final int PROMPT_MAX_WORDS = 15;
+    private static final int DISCLAIMER_MAX_WORDS = 45;
+    private static final Pattern LIST_ITEM = Pattern.compile("^([*•·▪◦-]|\\d{1,2}[.)]|[\\u0660-\\u0669]{1,2}[.)\\-])\\s*\\S");
 
     private static final Pattern PROMPT = Pattern.compile(String.join("|",
             // Arabic: comment and rating prompts, newsletter, follow, tags, app, ad labels, "we show you" intros
@@ -24,7 +26,8 @@ final class ChromeSignals {
             "did you (like|enjoy) this", "was this (article|story) helpful", "leave a (comment|reply)",
             "post a comment", "^comments?( \\(?\\d+\\)?)?$", "^\\d+ comments?$", "sign up (for|to)", "subscribe",
             "newsletter", "follow us", "click here", "^advertisement$", "skip to (main )?content",
-            "about (the |post )?author", "see author'?s posts", "^tags?\\s*:", "^topics\\s*:", "cookies?",
+            "about (the |post )?author", "see author'?s posts", "^tags?\\s*:", "^topics\\s*:",
+            "(we use|uses|accept( all)?) cookies", "cookie (policy|settings|preferences)",
             "please enter", "required fields", "will not be published", "download (our|the) app", "view comments",
             "most read", "^sponsored", "^share this", "^listen to this article",
             "^(image|photo|picture|media) (copyright|caption|source|credit)", "continues (below|after) (the )?advert",
@@ -37,9 +40,9 @@ final class ChromeSignals {
 
     private static final Pattern DISCLAIMER = Pattern.compile(String.join("|",
             "لا ?[يت]عبر بالضروره", "لا ?[يت]عبر عن (راي|وجهه نظر)", "جميع الحقوق محفوظه", "المصدر هو المسؤول",
-            "غير مسؤول(ه)? عن", "all rights reserved", "do(es)? not necessarily reflect", "views expressed",
-            "not responsible for the content", "©", "\\(c\\) ?\\d{4}", "^copyright", "tous droits reserves",
-            "n'engage(nt)? que", "ne refl[eè]te(nt)? pas necessairement", "n'est pas responsable",
+            "all rights reserved", "do(es)? not necessarily reflect", "views expressed (here|in|are)",
+            "not responsible for the content of external", "©", "\\(c\\) ?\\d{4}", "^copyright", "tous droits reserves",
+            "n'engage(nt)? que", "ne refl[eè]te(nt)? pas necessairement", "n'est pas responsable du contenu des sites",
             "reproduction interdite"));
 
     private static final Set<String> SHARE_WORDS = Set.of(
@@ -122,6 +125,11 @@ final class ChromeSignals {
         return count;
     }
 
+    /** A bulleted or numbered list item: article content, not chrome, even when short. */
+    static boolean isListItem(String line) {
+        return LIST_ITEM.matcher(line).find();
+    }
+
     static boolean endsLikeSentence(String line) {
         String s = line.strip();
         while (!s.isEmpty() && "\"'»”)]’".indexOf(s.charAt(s.length() - 1)) >= 0) {
@@ -149,7 +157,7 @@ final class ChromeSignals {
     }
 
     static String disclaimer(String folded, int words) {
-        if (words > 70) {
+        if (words > DISCLAIMER_MAX_WORDS) {
             return null;
         }
         Matcher m = DISCLAIMER.matcher(folded);

@@ -53,7 +53,7 @@ final class JsonArticleMapper {
             body = take(rest, List.of("description", "summary"));
         }
         if (body == null) {
-            throw new IllegalArgumentException("JSON article has no body field (looked for " + BODY
+            throw new IllegalArgumentException("JSON article has no non-empty body field (looked for " + BODY
                     + ", then description, summary); fields: "
                     + fields.keySet());
         }

@@ -59,7 +59,7 @@ class JsonArticleMapperTest {
     void rejectsJsonWithoutABodyField() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Fixtures.extract(Format.JSON, "{\"title\": \"Only a title\", \"url\": \"https://x.example\"}"));
-        assertTrue(e.getMessage().contains("no body field"), e.getMessage());
+        assertTrue(e.getMessage().contains("no non-empty body field"), e.getMessage());
     }
 
     @Test

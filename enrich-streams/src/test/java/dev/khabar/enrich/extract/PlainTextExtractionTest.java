@@ -160,6 +160,27 @@ class PlainTextExtractionTest {
     }
 
     @Test
+    void keepsListItemsAtTheEdgesOfTheBody() {
+        String text = """
+                Three books to read this summer
+                Our critics picked three new novels for the long evenings, each under three hundred pages.
+                1. The Salt Road
+                2. A House by the Lake
+                3. Winter Orchard
+                """;
+        List<String> body = List.of(Fixtures.extract(Format.TEXT, text).body().split("\n\n"));
+        assertEquals(4, body.size());
+        assertEquals("3. Winter Orchard", body.get(3));
+    }
+
+    @Test
+    void keepsAParagraphThatMentionsResponsibility() {
+        String text = "Officials said the contractor was not responsible for the content of the report, which was "
+                + "written by an independent panel of engineers and published on Tuesday after months of delay.";
+        assertEquals(text, Fixtures.extract(Format.TEXT, text).body());
+    }
+
+    @Test
     void rejectsTextWithNothingButChrome() {
         assertThrows(IllegalArgumentException.class, () -> Fixtures.extract(Format.TEXT,
                 "Home | News | Sport\nShare | Tweet | Email\nLeave a comment\n"));
