@@ -444,7 +444,7 @@ final class HtmlExtractor {
 
     private static String inlineText(Element e) {
         if (e.select("br").isEmpty()) {
-            return e.text() + (e.text().isEmpty() ? "" : "");
+            return e.text();
         }
         List<String> parts = new ArrayList<>();
         blockLines(e, parts);
