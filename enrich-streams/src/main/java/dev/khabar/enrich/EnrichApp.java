@@ -7,6 +7,8 @@ import java.util.concurrent.CountDownLatch;
 import org.apache.kafka.common.config.ConfigException;
 import org.slf4j.LoggerFactory;
 
+import dev.khabar.enrich.extract.ExtractEval;
+
 /**
  * Entry point of {@code enrich-streams.jar}: with no command it runs the Streams application; {@code eval TASK}
  * and {@code train TASK} run the offline commands.
@@ -40,8 +42,11 @@ public final class EnrichApp {
 
     static int runCommand(String command, String[] args) throws Exception {
         switch (command) {
+            case "eval extract" -> {
+                return ExtractEval.run(args);
+            }
             default -> {
-                System.out.println("Unknown command '" + command + "'. Commands: " + List.of());
+                System.out.println("Unknown command '" + command + "'. Commands: " + List.of("eval extract"));
                 return 2;
             }
         }

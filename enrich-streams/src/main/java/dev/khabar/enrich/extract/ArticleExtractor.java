@@ -12,6 +12,6 @@ public interface ArticleExtractor {
 
     /** The extractor the pipeline uses. */
     static ArticleExtractor standard() {
-        return new SimpleExtractor();
+        return new NewsExtractor();
     }
 }
