@@ -72,7 +72,7 @@ class EnrichTopologyTest {
             assertEquals("ar", article.language().code(), article.source().fileName());
             assertTrue(article.entities().size() >= 3, article.source().fileName() + ": " + article.entities());
             assertEquals("unique", article.dedup().status());
-            assertTrue(article.title() != null && !article.title().isBlank(), article.source().fileName());
+            assertTrue(!article.body().isBlank(), article.source().fileName());
         }
         assertTrue(duplicates.isEmpty());
     }
