@@ -263,8 +263,8 @@ public final class LanguageModelTrainer {
                 gaps.add(g);
             }
         }
-        for (double log = -3; log <= 3; log += 0.1) {
-            for (double perLog = -0.5; perLog <= 1.5; perLog += 0.025) {
+        for (double log = -2; log <= 2; log += 0.1) {
+            for (double perLog = 0; perLog <= 1.2; perLog += 0.05) {
                 double loss = 0;
                 double t = 0;
                 for (int i = 0; i < gaps.size(); i++) {
@@ -284,6 +284,7 @@ public final class LanguageModelTrainer {
         }
         NgramModel.Calibration c = best.calibration().withBias(bias).withTemperature(temperature[0], temperature[1]);
         System.out.printf(Locale.ROOT, "%s, mean log-loss %.4f%n", c, bestLoss / gaps.size());
+        c = isotonic(bestSamples, c);
         return best.withCalibration(c);
     }
 
@@ -310,6 +311,69 @@ public final class LanguageModelTrainer {
             g[2 + j] = max - sorted[sorted.length - 1 - j];
         }
         return g;
+    }
+
+    /**
+     * Fits the map from the softmax's top probability to the accuracy seen at that probability (pool-adjacent-
+     * violators, so it never decreases) over the training samples.
+     */
+    private static NgramModel.Calibration isotonic(List<Sample> samples, NgramModel.Calibration c) {
+        List<double[]> points = new ArrayList<>();
+        for (Sample s : samples) {
+            if (s.languages().length == 0) {
+                continue;
+            }
+            int best = s.best(c.bias());
+            double raw = 1.0;
+            if (s.languages().length > 1) {
+                double t = NgramScorer.temperature(c, s.letters());
+                double max = s.logLikelihoods()[best] + c.bias()[s.languages()[best]] * s.letters();
+                double sum = 0;
+                for (int i = 0; i < s.languages().length; i++) {
+                    sum += Math.exp((s.logLikelihoods()[i] + c.bias()[s.languages()[i]] * s.letters() - max) / t);
+                }
+                raw = 1.0 / sum;
+            }
+            points.add(new double[] {raw, best == s.truth() ? 1 : 0});
+        }
+        points.sort((a, b) -> Double.compare(a[0], b[0]));
+        // blocks of {sum of raw, sum of correct, count}
+        List<double[]> blocks = new ArrayList<>();
+        for (double[] p : points) {
+            blocks.add(new double[] {p[0], p[1], 1});
+            while (blocks.size() > 1) {
+                double[] last = blocks.get(blocks.size() - 1);
+                double[] before = blocks.get(blocks.size() - 2);
+                if (before[1] / before[2] < last[1] / last[2]) {
+                    break;
+                }
+                before[0] += last[0];
+                before[1] += last[1];
+                before[2] += last[2];
+                blocks.remove(blocks.size() - 1);
+            }
+        }
+        // merge small blocks so each point rests on at least 50 samples
+        List<double[]> merged = new ArrayList<>();
+        for (double[] b : blocks) {
+            double[] last = merged.isEmpty() ? null : merged.get(merged.size() - 1);
+            if (last != null && last[2] < 50) {
+                last[0] += b[0];
+                last[1] += b[1];
+                last[2] += b[2];
+            } else {
+                merged.add(b.clone());
+            }
+        }
+        double[] raw = new double[merged.size()];
+        double[] observed = new double[merged.size()];
+        for (int i = 0; i < merged.size(); i++) {
+            raw[i] = merged.get(i)[0] / merged.get(i)[2];
+            observed[i] = merged.get(i)[1] / merged.get(i)[2];
+            System.out.printf(Locale.ROOT, "isotonic %.4f -> %.4f (%d samples)%n", raw[i], observed[i],
+                    (int) merged.get(i)[2]);
+        }
+        return c.withIsotonic(raw, observed);
     }
 
     /** Mean over (set, language) groups of the share of samples whose best candidate is right. */

@@ -104,7 +104,7 @@ final class NgramIdentifier implements LanguageIdentifier {
         }
         double[] posteriors = scorer.posteriors(scores);
         int best = scores.best();
-        double confidence = Math.min(MAX_CONFIDENCE, posteriors[best]);
+        double confidence = Math.min(MAX_CONFIDENCE, scorer.model().calibration().confidence(posteriors[best]));
         String code = scorer.model().code(scores.languages()[best]);
         if (confidence < UNDETERMINED_BELOW) {
             return new Guess(UNDETERMINED, confidence, script, scores.letters());

@@ -24,7 +24,7 @@ final class NgramModel {
     static final int MAX_ORDER = 5;
     static final double Q_SCALE = 16.0;
     private static final int MAGIC = 0x4B4C4944; // "KLID"
-    private static final int FORMAT = 1;
+    private static final int FORMAT = 2;
 
     private final String version;
     private final String[] codes;
@@ -42,7 +42,12 @@ final class NgramModel {
      * {@code exp(logTemperature + logTemperaturePerLogLetter * ln(letters))}.
      */
     record Calibration(double backoff, double floor, double[] bias, double logTemperature,
-                       double logTemperaturePerLogLetter) {
+                       double logTemperaturePerLogLetter, double[] rawConfidence, double[] accuracy) {
+
+        Calibration(double backoff, double floor, double[] bias, double logTemperature,
+                    double logTemperaturePerLogLetter) {
+            this(backoff, floor, bias, logTemperature, logTemperaturePerLogLetter, new double[0], new double[0]);
+        }
 
         Calibration withBias(double[] newBias) {
             return new Calibration(backoff, floor, newBias, logTemperature, logTemperaturePerLogLetter);
@@ -50,6 +55,36 @@ final class NgramModel {
 
         Calibration withTemperature(double log, double perLogLetter) {
             return new Calibration(backoff, floor, bias, log, perLogLetter);
+        }
+
+        /** Adds the isotonic map from the softmax's top probability to the accuracy observed in training. */
+        Calibration withIsotonic(double[] raw, double[] observed) {
+            return new Calibration(backoff, floor, bias, logTemperature, logTemperaturePerLogLetter, raw, observed);
+        }
+
+        /** The calibrated confidence of a top softmax probability: linear between the isotonic points. */
+        double confidence(double raw) {
+            if (rawConfidence.length == 0) {
+                return raw;
+            }
+            int i = java.util.Arrays.binarySearch(rawConfidence, raw);
+            if (i >= 0) {
+                return accuracy[i];
+            }
+            int above = -i - 1;
+            if (above == 0) {
+                return accuracy[0];
+            }
+            if (above == rawConfidence.length) {
+                return accuracy[rawConfidence.length - 1];
+            }
+            double x0 = rawConfidence[above - 1];
+            double x1 = rawConfidence[above];
+            if (x1 <= x0) {
+                return accuracy[above];
+            }
+            double w = (raw - x0) / (x1 - x0);
+            return accuracy[above - 1] + w * (accuracy[above] - accuracy[above - 1]);
         }
 
         @Override
@@ -177,6 +212,11 @@ final class NgramModel {
             for (double b : calibration.bias()) {
                 data.writeDouble(b);
             }
+            data.writeInt(calibration.rawConfidence().length);
+            for (int i = 0; i < calibration.rawConfidence().length; i++) {
+                data.writeDouble(calibration.rawConfidence()[i]);
+                data.writeDouble(calibration.accuracy()[i]);
+            }
             data.writeInt(ngrams.size());
             int total = ngrams.values().stream().mapToInt(p -> p.length).sum();
             data.writeInt(total);
@@ -223,7 +263,15 @@ final class NgramModel {
             for (int i = 0; i < languages; i++) {
                 bias[i] = data.readDouble();
             }
-            Calibration calibration = new Calibration(backoff, floor, bias, logTemperature, perLogLetter);
+            int points = data.readInt();
+            double[] raw = new double[points];
+            double[] observed = new double[points];
+            for (int i = 0; i < points; i++) {
+                raw[i] = data.readDouble();
+                observed[i] = data.readDouble();
+            }
+            Calibration calibration = new Calibration(backoff, floor, bias, logTemperature, perLogLetter, raw,
+                    observed);
             int entries = data.readInt();
             int total = data.readInt();
             NgramModel shell = new NgramModel(version, codes, scripts, calibration, entries);
