@@ -1,12 +1,14 @@
 package dev.khabar.enrich.language;
 
-import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.BufferUnderflowException;
+import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -243,7 +245,12 @@ final class NgramModel {
     }
 
     static NgramModel read(InputStream in) throws IOException {
-        try (DataInputStream data = new DataInputStream(new BufferedInputStream(new GZIPInputStream(in, 1 << 16), 1 << 16))) {
+        byte[] bytes;
+        try (GZIPInputStream gzip = new GZIPInputStream(in, 1 << 16)) {
+            bytes = gzip.readAllBytes();
+        }
+        ByteArrayInputStream header = new ByteArrayInputStream(bytes);
+        try (DataInputStream data = new DataInputStream(header)) {
             if (data.readInt() != MAGIC || data.readInt() != FORMAT) {
                 throw new IOException("not a Khabar language model (format " + FORMAT + ")");
             }
@@ -274,25 +281,32 @@ final class NgramModel {
                     observed);
             int entries = data.readInt();
             int total = data.readInt();
+            ByteBuffer body = ByteBuffer.wrap(bytes, bytes.length - header.available(), header.available());
             NgramModel shell = new NgramModel(version, codes, scripts, calibration, entries);
             short[] postings = new short[total];
             char[] ngram = new char[255];
             int next = 0;
             for (int entry = 0; entry < entries; entry++) {
-                int shared = data.readUnsignedByte();
-                int rest = data.readUnsignedByte();
+                int shared = body.get() & 0xff;
+                int rest = body.get() & 0xff;
                 for (int i = 0; i < rest; i++) {
-                    ngram[shared + i] = data.readChar();
+                    ngram[shared + i] = body.getChar();
                 }
                 shell.entryStart[entry] = next;
-                int count = data.readUnsignedByte();
+                int count = body.get() & 0xff;
                 for (int i = 0; i < count; i++) {
-                    postings[next++] = data.readShort();
+                    postings[next++] = body.getShort();
                 }
                 shell.insert(NgramModel.hash(ngram, 0, shared + rest), entry);
             }
+            if (body.hasRemaining()) {
+                throw new IOException("language model has " + body.remaining() + " bytes after its last n-gram");
+            }
             shell.entryStart[entries] = next;
-            return new NgramModel(version, codes, scripts, calibration, shell.keys, shell.slotEntry, shell.entryStart, postings);
+            return new NgramModel(version, codes, scripts, calibration, shell.keys, shell.slotEntry, shell.entryStart,
+                    postings);
+        } catch (BufferUnderflowException | IndexOutOfBoundsException e) {
+            throw new IOException("language model is truncated", e);
         }
     }
 

@@ -54,6 +54,35 @@ class NgramModelTest {
     }
 
     @Test
+    void mapsRawProbabilitiesThroughTheIsotonicPoints() {
+        NgramModel.Calibration c = new NgramModel.Calibration(-1, -10, new double[1], 0, 0)
+                .withIsotonic(new double[] {0.2, 0.6, 1.0}, new double[] {0.1, 0.7, 0.99});
+        assertEquals(0.1, c.confidence(0.05), 1e-9);
+        assertEquals(0.4, c.confidence(0.4), 1e-9);
+        assertEquals(0.7, c.confidence(0.6), 1e-9);
+        assertEquals(0.99, c.confidence(1.0), 1e-9);
+        assertEquals(0.5, new NgramModel.Calibration(-1, -10, new double[1], 0, 0).confidence(0.5), 1e-9);
+    }
+
+    @Test
+    void rejectsATruncatedModel() throws IOException {
+        TreeMap<String, short[]> table = new TreeMap<>();
+        table.put("ab", new short[] {posting(0, Math.log(0.9))});
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        NgramModel.write(out, "t", List.of("xx"), List.of("Latn"),
+                new NgramModel.Calibration(-1, -10, new double[1], 0, 0), table);
+        byte[] plain;
+        try (var in = new java.util.zip.GZIPInputStream(new ByteArrayInputStream(out.toByteArray()))) {
+            plain = in.readAllBytes();
+        }
+        ByteArrayOutputStream cut = new ByteArrayOutputStream();
+        try (var gzip = new java.util.zip.GZIPOutputStream(cut)) {
+            gzip.write(plain, 0, plain.length - 1);
+        }
+        assertThrows(IOException.class, () -> NgramModel.read(new ByteArrayInputStream(cut.toByteArray())));
+    }
+
+    @Test
     void countsConditionalProbabilitiesWithinWords() {
         Map<String, Double> p = LanguageModelTrainer.countNgrams(List.of("abab ab, AC"));
         // letters: a b a b a b a c -> a=4/8, b=3/8; after "a": b three times, c once
