@@ -20,7 +20,8 @@ import dev.khabar.model.Language;
 /**
  * {@code eval langid --dir DIR [--lines FROM:TO | --holdout]}: identifies every line of every {@code <code>.txt} in
  * DIR with the standard identifier and prints per-language accuracy, a reliability table of the confidences and,
- * last, one JSON line. {@code --holdout} keeps lines 251-500, the lines the bundled model was not tuned on.
+ * last, one JSON line. {@code --holdout} keeps lines 251-500, the lines the bundled model was not tuned on;
+ * {@code --skip} leaves languages out.
  */
 public final class LanguageIdEval {
 
@@ -32,15 +33,19 @@ public final class LanguageIdEval {
     public static int run(String[] args) throws IOException {
         Map<String, String> options = options(args);
         if (!options.containsKey("--dir")) {
-            System.out.println("usage: eval langid --dir DIR [--lines FROM:TO | --holdout]");
+            System.out.println("usage: eval langid --dir DIR [--lines FROM:TO | --holdout] [--skip CODE,CODE]");
             return 2;
         }
         Path dir = Path.of(options.get("--dir"));
         int[] range = lineRange(options.containsKey("--holdout") ? HOLDOUT : options.getOrDefault("--lines", "1:"));
+        List<String> skipped = List.of(options.getOrDefault("--skip", "").split(","));
         Map<String, List<String>> samples = new TreeMap<>();
         try (Stream<Path> files = Files.list(dir)) {
             for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".txt")).sorted().toList()) {
                 String code = file.getFileName().toString().replace(".txt", "");
+                if (skipped.contains(code)) {
+                    continue;
+                }
                 samples.put(code, lines(file, range[0], range[1]));
             }
         }

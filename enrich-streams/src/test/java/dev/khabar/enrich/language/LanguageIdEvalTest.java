@@ -54,6 +54,17 @@ class LanguageIdEvalTest {
     }
 
     @Test
+    void leavesOutSkippedLanguages(@TempDir Path dir) throws Exception {
+        Files.write(dir.resolve("en.txt"), List.of("first line of text"), StandardCharsets.UTF_8);
+        Files.write(dir.resolve("fr.txt"), List.of("la première ligne du texte"), StandardCharsets.UTF_8);
+        String output = capture(() -> LanguageIdEval.run(new String[] {"--dir", dir.toString(), "--skip", "fr"}));
+        List<String> lines = output.lines().toList();
+        JsonNode json = new ObjectMapper().readTree(lines.get(lines.size() - 1));
+        assertEquals(1, json.get("languages").asInt());
+        assertTrue(json.get("per_language").has("en"));
+    }
+
+    @Test
     void parsesLineRanges() {
         assertEquals(251, LanguageIdEval.lineRange("251:500")[0]);
         assertEquals(Integer.MAX_VALUE, LanguageIdEval.lineRange("1:")[1]);
