@@ -67,6 +67,7 @@ public final class LanguageIdEval {
         Map<String, Map<String, Integer>> confusions = new HashMap<>();
         int total = 0;
         int undetermined = 0;
+        int mixed = 0;
         long nanos = 0;
         for (Map.Entry<String, List<String>> e : samples.entrySet()) {
             int right = 0;
@@ -77,6 +78,7 @@ public final class LanguageIdEval {
                 boolean correct = language.code().equals(e.getKey());
                 right += correct ? 1 : 0;
                 undetermined += language.code().equals(NgramIdentifier.UNDETERMINED) ? 1 : 0;
+                mixed += language.mix() == null ? 0 : 1;
                 if (!correct) {
                     confusions.computeIfAbsent(e.getKey(), k -> new TreeMap<>()).merge(language.code(), 1, Integer::sum);
                 }
@@ -100,9 +102,9 @@ public final class LanguageIdEval {
                         binTotal[b], binConfidence[b] / binTotal[b], binRight[b] / (double) binTotal[b]);
             }
         }
-        System.out.printf(Locale.ROOT, "identifier %s, lines %d-%s, load %d ms, und %d of %d%n", identifier.version(),
-                range[0], range[1] == Integer.MAX_VALUE ? "end" : String.valueOf(range[1]), loadMillis, undetermined,
-                total);
+        System.out.printf(Locale.ROOT, "identifier %s, lines %d-%s, load %d ms, und %d of %d, mix reported for %d%n",
+                identifier.version(), range[0], range[1] == Integer.MAX_VALUE ? "end" : String.valueOf(range[1]),
+                loadMillis, undetermined, total, mixed);
 
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("task", "langid");

@@ -34,6 +34,8 @@ final class NgramIdentifier implements LanguageIdentifier {
     private static final int MIN_SEGMENT_LETTERS = 15;
     /** A segment outvotes the body's language only when it is at least this sure of another language. */
     private static final double MIN_SEGMENT_CONFIDENCE = 0.9;
+    /** The same, for a segment in the body's own script (where runs of foreign names are the usual false alarm). */
+    private static final double MIN_SAME_SCRIPT_SEGMENT_CONFIDENCE = 0.99;
     private static final double MIN_SHARE = 0.05;
     private static final double MAX_CONFIDENCE = 0.999;
 
@@ -133,7 +135,8 @@ final class NgramIdentifier implements LanguageIdentifier {
                 continue;
             }
             String code = g.code();
-            if (!code.equals(main.code()) && (code.equals(UNDETERMINED) || g.confidence() < MIN_SEGMENT_CONFIDENCE)) {
+            double needed = g.script().equals(main.script()) ? MIN_SAME_SCRIPT_SEGMENT_CONFIDENCE : MIN_SEGMENT_CONFIDENCE;
+            if (!code.equals(main.code()) && (code.equals(UNDETERMINED) || g.confidence() < needed)) {
                 if (!g.script().equals(main.script())) {
                     continue;
                 }
