@@ -106,7 +106,8 @@ final class NgramIdentifier implements LanguageIdentifier {
         }
         double[] posteriors = scorer.posteriors(scores);
         int best = scores.best();
-        double confidence = Math.min(MAX_CONFIDENCE, scorer.model().calibration().confidence(posteriors[best]));
+        double calibrated = Math.min(MAX_CONFIDENCE, scorer.model().calibration().confidence(posteriors[best]));
+        double confidence = Math.round(calibrated * 10_000) / 10_000.0;
         String code = scorer.model().code(scores.languages()[best]);
         if (confidence < UNDETERMINED_BELOW) {
             return new Guess(UNDETERMINED, confidence, script, scores.letters());

@@ -155,6 +155,19 @@ class NgramIdentifierTest {
     }
 
     @Test
+    void reportsSharesForAFrenchArticleQuotingAnEnglishSentence() {
+        String body = "Le président a rencontré les représentants des syndicats mardi matin à Paris. Les discussions "
+                + "ont porté sur la réforme des retraites et sur les salaires des fonctionnaires.\n"
+                + "\"We are very disappointed with the outcome of this meeting and we will continue our campaign "
+                + "next week,\" said the British delegate.\n"
+                + "Le gouvernement doit présenter un nouveau projet de loi avant la fin du mois, selon le ministère.";
+        Language language = IDENTIFIER.identify("Pension talks end without a deal", body);
+        assertEquals("fr", language.code());
+        assertEquals("en", language.title().code());
+        assertEquals(List.of("fr", "en"), language.mix().stream().map(Language.LanguageShare::code).toList());
+    }
+
+    @Test
     void leavesMixEmptyForAMonolingualBodyWithForeignNames() {
         String body = ARABIC + " وشارك في الاجتماع ممثلون عن منظمة WHO وشركة Siemens الألمانية.\n\n"
                 + "وأكد المتحدث باسم الوزارة أن الخطة تشمل بناء عشرين مستشفى جديدا في السنوات الخمس المقبلة.";
