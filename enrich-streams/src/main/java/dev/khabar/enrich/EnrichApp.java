@@ -31,7 +31,7 @@ public final class EnrichApp {
                 return LanguageModelTrainer.run(args);
             }
             default -> {
-                System.out.println("Unknown command '" + command + "'. Commands: " + List.of("eval langid", "train langid"));
+                System.out.println("Unknown command '" + command + "'. Commands: " + List.of());
                 return 2;
             }
         }
