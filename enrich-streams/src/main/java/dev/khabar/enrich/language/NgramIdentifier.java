@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +28,7 @@ final class NgramIdentifier implements LanguageIdentifier {
 
     /** Letters scored for the language of a whole body; the rest only counts for the mix. */
     private static final int MAX_BODY_LETTERS = 10_000;
-    /** Letters scored for the mix, in total. */
+    /** Letters scored for the mix, in total (whole segments, so a little more). */
     private static final int MAX_MIX_LETTERS = 100_000;
     /** Below this confidence the answer is {@code und}. */
     private static final double UNDETERMINED_BELOW = 0.2;
@@ -77,7 +79,19 @@ final class NgramIdentifier implements LanguageIdentifier {
             Guess onlyTitle = guess(title == null ? "" : title);
             return new Language(onlyTitle.code(), onlyTitle.confidence(), onlyTitle.script(), null, null);
         }
-        Guess main = guess(body);
+        List<NgramScorer.Scores> parts = new ArrayList<>();
+        int scored = 0;
+        for (String segment : segments(body)) {
+            if (scored >= MAX_MIX_LETTERS) {
+                break;
+            }
+            NgramScorer.Scores part = scorer.score(segment, MAX_BODY_LETTERS);
+            if (part.letters() > 0) {
+                parts.add(part);
+                scored += part.letters();
+            }
+        }
+        Guess main = guess(combine(parts));
         Language.LanguageGuess titleGuess = null;
         if (title != null && !title.isBlank()) {
             Guess t = guess(title);
@@ -86,7 +100,7 @@ final class NgramIdentifier implements LanguageIdentifier {
                 titleGuess = new Language.LanguageGuess(t.code(), t.confidence());
             }
         }
-        return new Language(main.code(), main.confidence(), main.script(), titleGuess, mix(body, main));
+        return new Language(main.code(), main.confidence(), main.script(), titleGuess, mix(parts, main));
     }
 
     @Override
@@ -99,7 +113,44 @@ final class NgramIdentifier implements LanguageIdentifier {
     }
 
     private Guess guess(String text, int maxLetters) {
-        NgramScorer.Scores scores = scorer.score(text, maxLetters);
+        return guess(scorer.score(text, maxLetters));
+    }
+
+    /**
+     * The body's scores from its segments' scores (log-likelihoods add up over words): the sum over the segments in
+     * the body's main script, up to {@link #MAX_BODY_LETTERS} letters.
+     */
+    private static NgramScorer.Scores combine(List<NgramScorer.Scores> parts) {
+        Map<Integer, Integer> lettersByScript = new HashMap<>();
+        for (NgramScorer.Scores part : parts) {
+            if (part.script() >= 0) {
+                lettersByScript.merge(part.script(), part.letters(), Integer::sum);
+            }
+        }
+        if (lettersByScript.isEmpty()) {
+            return new NgramScorer.Scores(0, -1, new int[0], new double[0]);
+        }
+        int script = Collections.max(lettersByScript.entrySet(), Map.Entry.comparingByValue()).getKey();
+        int[] languages = null;
+        double[] sum = null;
+        int letters = 0;
+        for (NgramScorer.Scores part : parts) {
+            if (part.script() != script || letters >= MAX_BODY_LETTERS) {
+                continue;
+            }
+            if (languages == null) {
+                languages = part.languages();
+                sum = new double[languages.length];
+            }
+            for (int i = 0; i < sum.length; i++) {
+                sum[i] += part.logLikelihoods()[i];
+            }
+            letters += part.letters();
+        }
+        return new NgramScorer.Scores(letters, script, languages, sum);
+    }
+
+    private Guess guess(NgramScorer.Scores scores) {
         String script = scores.script() < 0 ? "Zyyy" : UScript.getShortName(scores.script());
         if (scores.languages().length == 0) {
             return new Guess(UNDETERMINED, 0.0, script, scores.letters());
@@ -124,14 +175,11 @@ final class NgramIdentifier implements LanguageIdentifier {
      * Each language's share of the body's letters, counted over sentence-and-script segments; null unless at least two
      * languages each hold {@link #MIN_SHARE} of it.
      */
-    private List<Language.LanguageShare> mix(String body, Guess main) {
+    private List<Language.LanguageShare> mix(List<NgramScorer.Scores> parts, Guess main) {
         Map<String, Integer> letters = new LinkedHashMap<>();
         int total = 0;
-        for (String segment : segments(body)) {
-            if (total >= MAX_MIX_LETTERS) {
-                break;
-            }
-            Guess g = guess(segment, MAX_BODY_LETTERS);
+        for (NgramScorer.Scores part : parts) {
+            Guess g = guess(part);
             if (g.letters() < MIN_SEGMENT_LETTERS) {
                 continue;
             }
