@@ -46,7 +46,12 @@ public final class LanguageIdEval {
                 if (skipped.contains(code)) {
                     continue;
                 }
-                samples.put(code, lines(file, range[0], range[1]));
+                List<String> lines = lines(file, range[0], range[1]);
+                if (lines.isEmpty()) {
+                    System.out.printf(Locale.ROOT, "%-4s no samples in the requested lines; left out%n", code);
+                    continue;
+                }
+                samples.put(code, lines);
             }
         }
         if (samples.isEmpty()) {

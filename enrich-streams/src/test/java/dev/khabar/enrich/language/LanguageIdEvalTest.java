@@ -65,6 +65,19 @@ class LanguageIdEvalTest {
     }
 
     @Test
+    void leavesOutLanguagesWithoutSamplesInTheRequestedLines(@TempDir Path dir) throws Exception {
+        Files.write(dir.resolve("en.txt"), List.of("first line of text", "second line of text", "third line of text"),
+                StandardCharsets.UTF_8);
+        Files.write(dir.resolve("ja.txt"), List.of("テキスト"), StandardCharsets.UTF_8);
+        String output = capture(() -> LanguageIdEval.run(new String[] {"--dir", dir.toString(), "--lines", "2:3"}));
+        List<String> lines = output.lines().toList();
+        JsonNode json = new ObjectMapper().readTree(lines.get(lines.size() - 1));
+        assertEquals(1, json.get("languages").asInt());
+        assertEquals(1.0, json.get("accuracy").asDouble());
+        assertTrue(output.contains("ja   no samples"), output);
+    }
+
+    @Test
     void parsesLineRanges() {
         assertEquals(251, LanguageIdEval.lineRange("251:500")[0]);
         assertEquals(Integer.MAX_VALUE, LanguageIdEval.lineRange("1:")[1]);
