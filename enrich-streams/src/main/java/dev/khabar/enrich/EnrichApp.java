@@ -8,12 +8,16 @@ import org.apache.kafka.common.config.ConfigException;
 import org.slf4j.LoggerFactory;
 
 import dev.khabar.enrich.extract.ExtractEval;
+import dev.khabar.enrich.language.LanguageIdEval;
+import dev.khabar.enrich.language.LanguageModelTrainer;
 
 /**
  * Entry point of {@code enrich-streams.jar}: with no command it runs the Streams application; {@code eval TASK}
  * and {@code train TASK} run the offline commands.
  */
 public final class EnrichApp {
+
+    private static final List<String> COMMANDS = List.of("eval extract", "eval langid", "train langid");
 
     private EnrichApp() {
     }
@@ -45,8 +49,14 @@ public final class EnrichApp {
             case "eval extract" -> {
                 return ExtractEval.run(args);
             }
+            case "eval langid" -> {
+                return LanguageIdEval.run(args);
+            }
+            case "train langid" -> {
+                return LanguageModelTrainer.run(args);
+            }
             default -> {
-                System.out.println("Unknown command '" + command + "'. Commands: " + List.of("eval extract"));
+                System.out.println("Unknown command '" + command + "'. Commands: " + COMMANDS);
                 return 2;
             }
         }

@@ -16,6 +16,6 @@ public interface LanguageIdentifier {
 
     /** The identifier the pipeline uses; loads its model once. */
     static LanguageIdentifier standard() {
-        return LinguaIdentifier.INSTANCE;
+        return NgramIdentifier.standard();
     }
 }
