@@ -3,6 +3,8 @@ package dev.khabar.enrich;
 import java.util.Arrays;
 import java.util.List;
 
+import dev.khabar.enrich.dedup.DedupEval;
+
 /**
  * Entry point of {@code enrich-streams.jar}: with no command it runs the Streams application; {@code eval TASK}
  * and {@code train TASK} run the offline commands.
@@ -21,8 +23,11 @@ public final class EnrichApp {
 
     static int runCommand(String command, String[] args) throws Exception {
         switch (command) {
+            case "eval dedup" -> {
+                return DedupEval.run(args);
+            }
             default -> {
-                System.out.println("Unknown command '" + command + "'. Commands: " + List.of());
+                System.out.println("Unknown command '" + command + "'. Commands: " + List.of("eval dedup"));
                 return 2;
             }
         }
