@@ -51,7 +51,7 @@ public record DedupSettings(int shingleSize, int hashes, int bands, long seed, d
 
     /** The measured defaults (see docs/evaluation/dedup.md). */
     public static DedupSettings defaults() {
-        return new DedupSettings(4, 128, 32, 0x6b686162L, 0.5, 0.8, 5, 64, DEFAULT_RETENTION);
+        return new DedupSettings(4, 126, 42, 0x6b686162L, 0.45, 0.75, 5, 64, DEFAULT_RETENTION);
     }
 
     public int rows() {
