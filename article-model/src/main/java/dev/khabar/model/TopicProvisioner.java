@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -29,11 +30,16 @@ public final class TopicProvisioner {
         this.timeout = timeout;
     }
 
-    /** Creates every missing topic of {@link Topics#all()}; existing topics are left as they are. */
+    /**
+     * Creates every missing topic of {@link Topics#all()}; existing topics are left as they are.
+     *
+     * @param replicationFactor 0 or less for the broker's default
+     */
     public void ensureTopics(int partitions, short replicationFactor) {
         List<NewTopic> wanted = new ArrayList<>();
         for (Topic<?, ?> topic : Topics.all()) {
-            NewTopic newTopic = new NewTopic(topic.name(), partitions, replicationFactor);
+            NewTopic newTopic = new NewTopic(topic.name(), Optional.of(partitions),
+                    replicationFactor > 0 ? Optional.of(replicationFactor) : Optional.empty());
             if (topic.retention() != null) {
                 newTopic.configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, Long.toString(topic.retention().toMillis())));
             }

@@ -2,6 +2,10 @@ package dev.khabar.enrich;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+
+import org.apache.kafka.common.config.ConfigException;
+import org.slf4j.LoggerFactory;
 
 import dev.khabar.enrich.dedup.DedupEval;
 
@@ -18,7 +22,22 @@ public final class EnrichApp {
         if (args.length >= 2 && (args[0].equals("eval") || args[0].equals("train"))) {
             System.exit(runCommand(args[0] + " " + args[1], Arrays.copyOfRange(args, 2, args.length)));
         }
-        System.out.println("usage: enrich-streams.jar [eval|train TASK ...]");
+        EnrichConfig config;
+        try {
+            config = EnrichConfig.load(System.getenv(), Arrays.asList(args));
+        } catch (ConfigException e) {
+            LoggerFactory.getLogger(EnrichApp.class).error("{}", e.getMessage());
+            System.exit(2);
+            return;
+        }
+        EnrichService service = new EnrichService(config, EnrichmentSteps.standard());
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            service.close();
+            stopped.countDown();
+        }, "enrich-shutdown"));
+        service.start();
+        stopped.await();
     }
 
     static int runCommand(String command, String[] args) throws Exception {

@@ -12,8 +12,6 @@ import dev.khabar.model.Language;
 /** A first identifier: Lingua over the languages most common in news, in low-accuracy mode. */
 final class LinguaIdentifier implements LanguageIdentifier {
 
-    static final LinguaIdentifier INSTANCE = new LinguaIdentifier();
-
     private static final com.github.pemistahl.lingua.api.Language[] LANGUAGES = {
         com.github.pemistahl.lingua.api.Language.ARABIC, com.github.pemistahl.lingua.api.Language.ENGLISH,
         com.github.pemistahl.lingua.api.Language.FRENCH, com.github.pemistahl.lingua.api.Language.PERSIAN,
@@ -21,6 +19,8 @@ final class LinguaIdentifier implements LanguageIdentifier {
         com.github.pemistahl.lingua.api.Language.GERMAN, com.github.pemistahl.lingua.api.Language.TURKISH,
         com.github.pemistahl.lingua.api.Language.RUSSIAN, com.github.pemistahl.lingua.api.Language.CHINESE,
     };
+
+    static final LinguaIdentifier INSTANCE = new LinguaIdentifier();
 
     private final LanguageDetector detector = LanguageDetectorBuilder.fromLanguages(LANGUAGES)
             .withLowAccuracyMode()

@@ -1,0 +1,64 @@
+package dev.khabar.model;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.common.config.ConfigDef;
+
+/**
+ * Settings every Khabar service shares: the work folder, how topics are created, and the Kafka client
+ * properties (every {@code KAFKA_*} environment variable, see {@link KafkaEnvironment}).
+ *
+ * @param workdir the folder holding {@code inbox/}, {@code done/}, {@code failed/}, {@code out/}, {@code state/}
+ * @param kafka   client properties passed untouched to every Kafka client
+ */
+public record CommonSettings(Path workdir, int topicPartitions, short topicReplicationFactor, Map<String, Object> kafka) {
+
+    public static final String WORKDIR_CONFIG = "workdir";
+    public static final String WORKDIR_DOC = "Work folder with inbox/, done/, failed/, out/ and state/ (env KHABAR_WORKDIR).";
+    public static final String BOOTSTRAP_SERVERS_CONFIG = "bootstrap.servers";
+    public static final String BOOTSTRAP_SERVERS_DOC = "Kafka brokers; overrides KAFKA_BOOTSTRAP_SERVERS. Default localhost:9092.";
+    public static final String TOPIC_PARTITIONS_CONFIG = "topic.partitions";
+    public static final String TOPIC_PARTITIONS_DOC = "Partitions of the Khabar topics when this service creates them.";
+    public static final String TOPIC_REPLICATION_FACTOR_CONFIG = "topic.replication.factor";
+    public static final String TOPIC_REPLICATION_FACTOR_DOC = "Replication factor of created topics; 0 for the broker default.";
+
+    public CommonSettings {
+        kafka = Map.copyOf(kafka);
+    }
+
+    /** Adds the shared keys to a service's definition. */
+    public static ConfigDef define(ConfigDef def) {
+        return def
+                .define(WORKDIR_CONFIG, ConfigDef.Type.STRING, ".", new ConfigDef.NonEmptyString(),
+                        ConfigDef.Importance.HIGH, WORKDIR_DOC)
+                .define(BOOTSTRAP_SERVERS_CONFIG, ConfigDef.Type.STRING, null, ConfigDef.Importance.HIGH,
+                        BOOTSTRAP_SERVERS_DOC)
+                .define(TOPIC_PARTITIONS_CONFIG, ConfigDef.Type.INT, 3, ConfigDef.Range.between(1, 10_000),
+                        ConfigDef.Importance.MEDIUM, TOPIC_PARTITIONS_DOC)
+                .define(TOPIC_REPLICATION_FACTOR_CONFIG, ConfigDef.Type.SHORT, (short) 0,
+                        ConfigDef.Range.between(0, 32), ConfigDef.Importance.MEDIUM, TOPIC_REPLICATION_FACTOR_DOC);
+    }
+
+    public static CommonSettings from(Map<String, Object> parsed, Map<String, String> env) {
+        Map<String, Object> kafka = new HashMap<>(KafkaEnvironment.clientProperties(env));
+        Object bootstrap = parsed.get(BOOTSTRAP_SERVERS_CONFIG);
+        if (bootstrap != null) {
+            kafka.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        }
+        kafka.putIfAbsent(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, "localhost:9092");
+        return new CommonSettings(Path.of((String) parsed.get(WORKDIR_CONFIG)).toAbsolutePath().normalize(),
+                (Integer) parsed.get(TOPIC_PARTITIONS_CONFIG), (Short) parsed.get(TOPIC_REPLICATION_FACTOR_CONFIG), kafka);
+    }
+
+    public String bootstrapServers() {
+        return (String) kafka.get(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG);
+    }
+
+    /** A copy of the client properties to add a client's own settings to. */
+    public Map<String, Object> clientProperties() {
+        return new HashMap<>(kafka);
+    }
+}

@@ -1,0 +1,38 @@
+package dev.khabar.enrich;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+
+import dev.khabar.enrich.entity.EntityRecognizer;
+import dev.khabar.enrich.extract.Extraction;
+import dev.khabar.enrich.language.LanguageIdentifier;
+import dev.khabar.model.Dedup;
+import dev.khabar.model.EnrichedArticle;
+import dev.khabar.model.Language;
+import dev.khabar.model.Pipeline;
+
+/** Tags a unique article's language and entities and assembles the enriched record. */
+public final class ArticleEnricher {
+
+    private final LanguageIdentifier languages;
+    private final EntityRecognizer entities;
+    private final Map<String, String> models;
+    private final Clock clock;
+
+    public ArticleEnricher(EnrichmentSteps steps, Clock clock) {
+        this.languages = steps.languages();
+        this.entities = steps.entities();
+        this.models = steps.models();
+        this.clock = clock;
+    }
+
+    public EnrichedArticle enrich(ExtractedArticle article) {
+        Extraction x = article.extraction();
+        Language language = languages.identify(x.title(), x.body());
+        return new EnrichedArticle(EnrichedArticle.SCHEMA_VERSION, article.id(), article.source(), x.title(), x.body(),
+                x.byline(), x.publishedAt(), x.url(), x.site(), x.section(), x.extra(), x.removed(), language,
+                entities.recognize(x.body(), language.code()), new Dedup(Dedup.UNIQUE, article.fingerprint()),
+                new Pipeline(PipelineVersion.VERSION, Instant.now(clock), models));
+    }
+}

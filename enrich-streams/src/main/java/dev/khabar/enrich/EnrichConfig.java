@@ -1,0 +1,69 @@
+package dev.khabar.enrich;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
+import org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler;
+
+import dev.khabar.model.CommonSettings;
+import dev.khabar.model.ConfigLoader;
+import dev.khabar.model.Topics;
+
+/** The enrich-streams service's settings, parsed and validated once at start-up. */
+public record EnrichConfig(CommonSettings common, String applicationId, Path stateDir, int streamThreads,
+                           Duration dedupRetention) {
+
+    public static final String APPLICATION_ID_CONFIG = "application.id";
+    public static final String APPLICATION_ID_DOC = "Kafka Streams application id; a new id re-enriches articles.raw from the start.";
+    public static final String STATE_DIR_CONFIG = "state.dir";
+    public static final String STATE_DIR_DOC = "Folder for Streams state stores; default WORKDIR/state.";
+    public static final String STREAM_THREADS_CONFIG = "stream.threads";
+    public static final String STREAM_THREADS_DOC = "Stream threads in this instance.";
+    public static final String DEDUP_RETENTION_MS_CONFIG = "dedup.retention.ms";
+    public static final String DEDUP_RETENTION_MS_DOC = "How long an article stays in the duplicate index, by ingest time.";
+
+    public static final ConfigDef DEFINITION = CommonSettings.define(new ConfigDef())
+            .define(APPLICATION_ID_CONFIG, ConfigDef.Type.STRING, "khabar-enrich", new ConfigDef.NonEmptyString(),
+                    ConfigDef.Importance.HIGH, APPLICATION_ID_DOC)
+            .define(STATE_DIR_CONFIG, ConfigDef.Type.STRING, null, ConfigDef.Importance.MEDIUM, STATE_DIR_DOC)
+            .define(STREAM_THREADS_CONFIG, ConfigDef.Type.INT, 1, ConfigDef.Range.between(1, 64),
+                    ConfigDef.Importance.MEDIUM, STREAM_THREADS_DOC)
+            .define(DEDUP_RETENTION_MS_CONFIG, ConfigDef.Type.LONG, Duration.ofDays(7).toMillis(),
+                    ConfigDef.Range.atLeast(1000), ConfigDef.Importance.MEDIUM, DEDUP_RETENTION_MS_DOC);
+
+    public static EnrichConfig load(Map<String, String> env, List<String> args) {
+        Map<String, Object> values = ConfigLoader.load(DEFINITION, env, args);
+        CommonSettings common = CommonSettings.from(values, env);
+        String stateDir = (String) values.get(STATE_DIR_CONFIG);
+        return new EnrichConfig(common, (String) values.get(APPLICATION_ID_CONFIG),
+                stateDir != null ? Path.of(stateDir).toAbsolutePath() : common.workdir().resolve("state"),
+                (Integer) values.get(STREAM_THREADS_CONFIG), Duration.ofMillis((Long) values.get(DEDUP_RETENTION_MS_CONFIG)));
+    }
+
+    /** Streams properties: every KAFKA_* setting, then Khabar's, with exactly-once and the dead-letter topic. */
+    public Properties streamsProperties() {
+        Properties props = new Properties();
+        props.putAll(common.kafka());
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, streamThreads);
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        props.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, Topics.DLQ.name());
+        props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueProcessingExceptionHandler.class);
+        props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class);
+        props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
+        // a crashed instance's tasks move after 15 s rather than the 45 s default; KAFKA_SESSION_TIMEOUT_MS overrides
+        props.putIfAbsent(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), 15_000);
+        if (common.topicReplicationFactor() > 0) {
+            props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) common.topicReplicationFactor());
+        }
+        return props;
+    }
+}
