@@ -16,7 +16,8 @@ import dev.khabar.model.DuplicateRecord;
  * bands give candidates; a candidate is a near duplicate when its estimated Jaccard similarity, or its estimated
  * containment (for a trimmed or extended copy), reaches the configured threshold. The best candidate wins; ties go
  * to the earlier ingest time, then the smaller id. Only first copies are indexed for near matching, so every
- * copy points at a first copy. Entries older than the retention are ignored at once and removed by
+ * copy points at a first copy. The same file ingested again (ids derive from the bytes, so the same id) is an
+ * exact duplicate of itself; the topology runs exactly-once, so a record is not decided twice. Entries older than the retention are ignored at once and removed by
  * {@link #expire(long)}, so verdicts do not depend on when expiry runs.
  */
 public final class DedupEngine {
@@ -50,9 +51,6 @@ public final class DedupEngine {
 
         DedupState.ExactEntry exact = state.exact(fingerprint);
         if (exact != null && exact.ingestMs() >= oldestLive) {
-            if (exact.originalId().equals(id)) {
-                return DedupVerdict.unique(id, fingerprintHex); // the same record delivered again
-            }
             return new DedupVerdict(id, exact.originalId(), 1.0, DuplicateRecord.EXACT, fingerprintHex);
         }
 

@@ -3,7 +3,6 @@ package dev.khabar.enrich.dedup;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -26,10 +25,10 @@ import org.apache.kafka.streams.state.Stores;
  */
 public final class DedupState {
 
-    public static final String EXACT_STORE = "dedup-exact";
-    public static final String BAND_STORE = "dedup-bands";
-    public static final String SIGNATURE_STORE = "dedup-signatures";
-    public static final String EXPIRY_STORE = "dedup-expiry";
+    public static final String EXACT_STORE = "dedup-exact-store";
+    public static final String BAND_STORE = "dedup-band-store";
+    public static final String SIGNATURE_STORE = "dedup-signature-store";
+    public static final String EXPIRY_STORE = "dedup-expiry-store";
     public static final List<String> STORE_NAMES = List.of(EXACT_STORE, BAND_STORE, SIGNATURE_STORE, EXPIRY_STORE);
 
     private static final byte[] EMPTY = new byte[0];
@@ -195,9 +194,5 @@ public final class DedupState {
             sb.append(Character.forDigit((b >> 4) & 0xF, 16)).append(Character.forDigit(b & 0xF, 16));
         }
         return sb.toString();
-    }
-
-    static boolean sameBytes(byte[] a, byte[] b) {
-        return Arrays.equals(a, b);
     }
 }

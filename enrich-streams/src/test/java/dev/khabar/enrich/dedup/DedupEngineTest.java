@@ -107,9 +107,11 @@ class DedupEngineTest {
     }
 
     @Test
-    void treatsRedeliveryOfTheSameArticleAsUnique() {
+    void flagsTheSameFileIngestedAgainLaterAsExactCopy() {
         engine.decide("a", fixture("harbour.txt"), T0);
-        assertFalse(engine.decide("a", fixture("harbour.txt"), T0).duplicate());
+        DedupVerdict again = engine.decide("a", fixture("harbour.txt"), T0 + 5);
+        assertEquals("a", again.duplicateOf());
+        assertEquals(DuplicateRecord.EXACT, again.kind());
     }
 
     @Test
