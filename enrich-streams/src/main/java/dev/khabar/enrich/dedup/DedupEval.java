@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.zip.GZIPInputStream;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -114,19 +115,22 @@ public final class DedupEval {
                 settings.containmentThreshold(), settings.halfPoint());
         System.out.printf(Locale.ROOT, "articles %d, gold duplicates %d, predicted %d (%d exact), correct %d%n",
                 items.size(), goldDuplicates, predicted, exact, correct);
-        long indexed = 0;
+        long ingested = 0;
+        long firstCopies = 0;
         long bytes = 0;
-        for (Map.Entry<String, long[]> e : new java.util.TreeMap<>(state.footprint()).entrySet()) {
-            System.out.printf(Locale.ROOT, "store %-17s %9d entries %11d key+value bytes%n", e.getKey(),
+        for (Map.Entry<String, long[]> e : new TreeMap<>(state.footprint()).entrySet()) {
+            System.out.printf(Locale.ROOT, "store %-22s %9d entries %11d key+value bytes%n", e.getKey(),
                     e.getValue()[0], e.getValue()[1]);
             bytes += e.getValue()[1];
             if (e.getKey().equals(DedupState.EXPIRY_STORE)) {
-                indexed = e.getValue()[0];
+                ingested = e.getValue()[0];
+            } else if (e.getKey().equals(DedupState.SIGNATURE_STORE)) {
+                firstCopies = e.getValue()[0];
             }
         }
-        if (indexed > 0) {
-            System.out.printf(Locale.ROOT, "state: %.0f key+value bytes per indexed article%n",
-                    (double) bytes / indexed);
+        if (ingested > 0 && firstCopies > 0) {
+            System.out.printf(Locale.ROOT, "state: %.0f key+value bytes per article ingested, %.0f per first copy "
+                    + "indexed for near matching%n", (double) bytes / ingested, (double) bytes / firstCopies);
         }
         if (opts.containsKey("errors")) {
             errors.forEach(System.out::println);
