@@ -65,7 +65,7 @@ public final class EnrichTopology {
                         steps.extractor().extract(article), null), Named.as("extract"))
                 .repartition(Repartitioned.<String, ExtractedArticle>as(DEDUP_REPARTITION)
                         .withKeySerde(Serdes.String()).withValueSerde(extracted).withNumberOfPartitions(1))
-                .processValues(() -> new DedupProcessor(dedup), Named.as("dedup"), DedupProcessor.STORES)
+                .processValues(() -> new DedupProcessor(dedup), Named.as("dedup"), DedupState.STORE_NAMES.toArray(String[]::new))
                 .split(Named.as(DEDUP_BRANCHES))
                 .branch((id, outcome) -> outcome.isDuplicate(), Branched.as(DUPLICATE))
                 .defaultBranch(Branched.as(UNIQUE));

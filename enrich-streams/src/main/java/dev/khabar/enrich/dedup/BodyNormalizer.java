@@ -6,7 +6,7 @@ import com.ibm.icu.text.Normalizer2;
  * Reduces an article body to the text its fingerprints are computed on: Unicode NFKC with case folding,
  * Arabic orthographic normalisation, and runs of anything that is not a letter or digit collapsed to one space.
  */
-public final class BodyNormalizer {
+final class BodyNormalizer {
 
     private static final Normalizer2 NFKC_CASEFOLD = Normalizer2.getNFKCCasefoldInstance();
 
@@ -14,7 +14,7 @@ public final class BodyNormalizer {
     }
 
     /** The normalised body: lower-case words separated by single spaces, no leading or trailing space. */
-    public static String normalize(String body) {
+    static String normalize(String body) {
         if (body == null || body.isEmpty()) {
             return "";
         }

@@ -19,6 +19,7 @@ import java.util.zip.GZIPInputStream;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.khabar.model.DuplicateRecord;
 import dev.khabar.model.Json;
 
 /**
@@ -91,7 +92,7 @@ public final class DedupEval {
             }
             if (verdict.duplicate()) {
                 predicted++;
-                if (dev.khabar.model.DuplicateRecord.EXACT.equals(verdict.kind())) {
+                if (DuplicateRecord.EXACT.equals(verdict.kind())) {
                     exact++;
                 }
                 boolean right = gold && group.get(item.id()).equals(group.get(verdict.duplicateOf()));

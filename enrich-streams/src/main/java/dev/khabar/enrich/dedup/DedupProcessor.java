@@ -20,8 +20,6 @@ import dev.khabar.model.DuplicateRecord;
  */
 public final class DedupProcessor implements FixedKeyProcessor<String, ExtractedArticle, DedupOutcome> {
 
-    /** The stores this processor needs, to be connected to it in the topology. */
-    public static final String[] STORES = DedupState.STORE_NAMES.toArray(String[]::new);
     static final Duration EXPIRY_INTERVAL = Duration.ofMinutes(1);
 
     private static final Logger LOG = LoggerFactory.getLogger(DedupProcessor.class);
