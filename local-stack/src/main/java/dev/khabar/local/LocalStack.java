@@ -6,12 +6,14 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.config.ConfigDef;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,6 +49,13 @@ public final class LocalStack implements AutoCloseable {
     }
 
     public static LocalStack start(Options options) throws IOException {
+        return start(options, List.of());
+    }
+
+    /**
+     * @param settings extra {@code --key=value} settings; each service gets those it defines
+     */
+    public static LocalStack start(Options options, List<String> settings) throws IOException {
         Path workdir = options.workdir().toAbsolutePath().normalize();
         for (String folder : List.of("inbox", "done", "failed", "out", "state", "kafka")) {
             Files.createDirectories(workdir.resolve(folder));
@@ -59,7 +68,7 @@ public final class LocalStack implements AutoCloseable {
                 new TopicProvisioner(admin, Duration.ofSeconds(60)).ensureTopics(options.partitions(), (short) 1);
             }
             if (!options.brokerOnly()) {
-                stack.startServices(workdir, options.partitions());
+                stack.startServices(workdir, options.partitions(), settings);
             }
         } catch (RuntimeException e) {
             stack.close();
@@ -68,20 +77,31 @@ public final class LocalStack implements AutoCloseable {
         return stack;
     }
 
-    private void startServices(Path workdir, int partitions) {
-        List<String> args = List.of("--" + CommonSettings.WORKDIR_CONFIG + "=" + workdir,
+    private void startServices(Path workdir, int partitions, List<String> settings) {
+        List<String> args = new ArrayList<>(List.of("--" + CommonSettings.WORKDIR_CONFIG + "=" + workdir,
                 "--" + CommonSettings.BOOTSTRAP_SERVERS_CONFIG + "=" + bootstrapServers,
-                "--" + CommonSettings.TOPIC_PARTITIONS_CONFIG + "=" + partitions);
+                "--" + CommonSettings.TOPIC_PARTITIONS_CONFIG + "=" + partitions));
+        args.addAll(settings);
         Map<String, String> env = Map.of();
-        EnrichService enrich = new EnrichService(EnrichConfig.load(env, args), EnrichmentSteps.standard());
+        EnrichService enrich = new EnrichService(EnrichConfig.load(env, own(EnrichConfig.DEFINITION, args)),
+                EnrichmentSteps.standard());
         enrich.start();
         running.push(enrich);
-        SinkService sink = new SinkService(SinkConfig.load(env, args));
+        SinkService sink = new SinkService(SinkConfig.load(env, own(SinkConfig.DEFINITION, args)));
         sink.start();
         running.push(sink);
-        IngestService ingest = new IngestService(IngestConfig.load(env, args), Clock.systemUTC());
+        IngestService ingest = new IngestService(IngestConfig.load(env, own(IngestConfig.DEFINITION, args)),
+                Clock.systemUTC());
         ingest.start();
         running.push(ingest);
+    }
+
+    /** The {@code --key=value} settings of {@code args} that {@code definition} knows. */
+    static List<String> own(ConfigDef definition, List<String> args) {
+        return args.stream().filter(arg -> {
+            int eq = arg.indexOf('=');
+            return arg.startsWith("--") && eq > 2 && definition.names().contains(arg.substring(2, eq));
+        }).toList();
     }
 
     public String bootstrapServers() {

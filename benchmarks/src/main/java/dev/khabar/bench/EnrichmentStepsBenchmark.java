@@ -1,0 +1,95 @@
+package dev.khabar.bench;
+
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+import dev.khabar.enrich.EnrichmentSteps;
+import dev.khabar.enrich.extract.Extraction;
+import dev.khabar.model.EnrichedArticle;
+import dev.khabar.model.JsonSerde;
+import dev.khabar.model.Language;
+import dev.khabar.model.RawArticle;
+import dev.khabar.model.Topics;
+
+/**
+ * Cost per article of each enrichment step, on real articles (see {@link ArticleSamples}), one article per
+ * invocation, cycling through the set. Steps are the ones the pipeline ships ({@link EnrichmentSteps#standard()}).
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 2, time = 5)
+@Measurement(iterations = 3, time = 5)
+@Fork(value = 1, jvmArgsAppend = {"-Xmx512m"})
+@State(Scope.Thread)
+public class EnrichmentStepsBenchmark {
+
+    private EnrichmentSteps steps;
+    private List<RawArticle> raw;
+    private List<Extraction> extracted;
+    private List<Language> languages;
+    private List<byte[]> serialised;
+    private JsonSerde<EnrichedArticle> serde;
+    private List<EnrichedArticle> enriched;
+    private int next;
+
+    @Setup(Level.Trial)
+    public void load() {
+        steps = EnrichmentSteps.standard();
+        raw = ArticleSamples.load();
+        extracted = raw.stream().map(steps.extractor()::extract).toList();
+        languages = extracted.stream().map(x -> steps.languages().identify(x.title(), x.body())).toList();
+        serde = (JsonSerde<EnrichedArticle>) Topics.ENRICHED.valueSerde();
+        enriched = new java.util.ArrayList<>();
+        for (int i = 0; i < raw.size(); i++) {
+            Extraction x = extracted.get(i);
+            enriched.add(new dev.khabar.enrich.ArticleEnricher(steps, java.time.Clock.systemUTC())
+                    .enrich(new dev.khabar.enrich.ExtractedArticle(raw.get(i).id(), raw.get(i).source(), x, "f")));
+        }
+        serialised = enriched.stream().map(a -> serde.serializer().serialize("articles.enriched", a)).toList();
+    }
+
+    private int nextIndex() {
+        int i = next;
+        next = (next + 1) % raw.size();
+        return i;
+    }
+
+    @Benchmark
+    public Extraction extract() {
+        return steps.extractor().extract(raw.get(nextIndex()));
+    }
+
+    @Benchmark
+    public Language identifyLanguage() {
+        Extraction x = extracted.get(nextIndex());
+        return steps.languages().identify(x.title(), x.body());
+    }
+
+    @Benchmark
+    public Object recognizeEntities() {
+        int i = nextIndex();
+        return steps.entities().recognize(extracted.get(i).body(), languages.get(i).code());
+    }
+
+    @Benchmark
+    public byte[] serialiseEnriched() {
+        return serde.serializer().serialize("articles.enriched", enriched.get(nextIndex()));
+    }
+
+    @Benchmark
+    public EnrichedArticle deserialiseEnriched() {
+        return serde.deserializer().deserialize("articles.enriched", serialised.get(nextIndex()));
+    }
+}
