@@ -50,6 +50,7 @@ public final class EnrichTopology {
         return build(partitions, steps, clock, DedupSettings.DEFAULT_RETENTION);
     }
 
+    /** The topology; articles stay in the duplicate index for {@code dedupRetention} after their ingest time. */
     public static Topology build(int partitions, EnrichmentSteps steps, Clock clock, Duration dedupRetention) {
         JsonSerde<ExtractedArticle> extracted = new JsonSerde<>(ExtractedArticle.class);
         ArticleEnricher enricher = new ArticleEnricher(steps, clock);
@@ -65,7 +66,8 @@ public final class EnrichTopology {
                         steps.extractor().extract(article), null), Named.as("extract"))
                 .repartition(Repartitioned.<String, ExtractedArticle>as(DEDUP_REPARTITION)
                         .withKeySerde(Serdes.String()).withValueSerde(extracted).withNumberOfPartitions(1))
-                .processValues(() -> new DedupProcessor(dedup), Named.as("dedup"), DedupState.STORE_NAMES.toArray(String[]::new))
+                .processValues(() -> new DedupProcessor(dedup), Named.as("dedup"),
+                        DedupState.STORE_NAMES.toArray(String[]::new))
                 .split(Named.as(DEDUP_BRANCHES))
                 .branch((id, outcome) -> outcome.isDuplicate(), Branched.as(DUPLICATE))
                 .defaultBranch(Branched.as(UNIQUE));
