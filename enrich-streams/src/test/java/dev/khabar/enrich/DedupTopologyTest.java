@@ -14,6 +14,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsConfig;
@@ -34,6 +35,7 @@ import dev.khabar.model.Format;
 import dev.khabar.model.RawArticle;
 import dev.khabar.model.SourceInfo;
 import dev.khabar.model.Topics;
+import dev.khabar.model.testing.SchemaValidator;
 
 /** Near-duplicate detection and expiry through the production {@link EnrichTopology#build}. */
 class DedupTopologyTest {
@@ -122,6 +124,8 @@ class DedupTopologyTest {
         assertEquals(DuplicateRecord.NEAR, duplicate.kind());
         assertTrue(duplicate.similarity() >= 0.45 && duplicate.similarity() < 1, "similarity " + duplicate.similarity());
         assertEquals("harbour-reprint.html.txt", duplicate.source().fileName());
+        assertEquals(Set.of(), SchemaValidator.problems(Topics.DUPLICATES.name(), duplicate));
+        assertEquals(Set.of(), SchemaValidator.problems(Topics.ENRICHED.name(), out.get(0)));
         assertTrue(duplicates.isEmpty());
     }
 
