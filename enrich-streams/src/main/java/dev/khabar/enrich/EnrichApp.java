@@ -7,6 +7,7 @@ import java.util.concurrent.CountDownLatch;
 import org.apache.kafka.common.config.ConfigException;
 import org.slf4j.LoggerFactory;
 
+import dev.khabar.enrich.dedup.DedupEval;
 import dev.khabar.enrich.extract.ExtractEval;
 import dev.khabar.enrich.language.LanguageIdEval;
 import dev.khabar.enrich.language.LanguageModelTrainer;
@@ -17,7 +18,7 @@ import dev.khabar.enrich.language.LanguageModelTrainer;
  */
 public final class EnrichApp {
 
-    private static final List<String> COMMANDS = List.of("eval extract", "eval langid", "train langid");
+    private static final List<String> COMMANDS = List.of("eval extract", "eval langid", "train langid", "eval dedup");
 
     private EnrichApp() {
     }
@@ -54,6 +55,9 @@ public final class EnrichApp {
             }
             case "train langid" -> {
                 return LanguageModelTrainer.run(args);
+            }
+            case "eval dedup" -> {
+                return DedupEval.run(args);
             }
             default -> {
                 System.out.println("Unknown command '" + command + "'. Commands: " + COMMANDS);

@@ -23,7 +23,8 @@ public final class EnrichService implements AutoCloseable {
 
     public EnrichService(EnrichConfig config, EnrichmentSteps steps) {
         this.config = config;
-        this.streams = new KafkaStreams(EnrichTopology.build(config.common().topicPartitions(), steps, Clock.systemUTC()),
+        this.streams = new KafkaStreams(EnrichTopology.build(config.common().topicPartitions(), steps, Clock.systemUTC(),
+                config.dedupRetention()),
                 config.streamsProperties());
         streams.setStateListener((now, before) -> LOG.info("Enrich streams {} -> {}", before, now));
         streams.setUncaughtExceptionHandler(e -> {

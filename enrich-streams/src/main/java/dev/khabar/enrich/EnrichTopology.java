@@ -1,6 +1,7 @@
 package dev.khabar.enrich;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 
 import org.apache.kafka.common.serialization.Serdes;
@@ -12,10 +13,11 @@ import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
-import org.apache.kafka.streams.state.Stores;
 
 import dev.khabar.enrich.dedup.DedupOutcome;
 import dev.khabar.enrich.dedup.DedupProcessor;
+import dev.khabar.enrich.dedup.DedupSettings;
+import dev.khabar.enrich.dedup.DedupState;
 import dev.khabar.model.JsonSerde;
 import dev.khabar.model.RawArticle;
 import dev.khabar.model.Topics;
@@ -43,12 +45,18 @@ public final class EnrichTopology {
     private EnrichTopology() {
     }
 
+    /** The topology with the default dedup retention. */
     public static Topology build(int partitions, EnrichmentSteps steps, Clock clock) {
+        return build(partitions, steps, clock, DedupSettings.DEFAULT_RETENTION);
+    }
+
+    /** The topology; articles stay in the duplicate index for {@code dedupRetention} after their ingest time. */
+    public static Topology build(int partitions, EnrichmentSteps steps, Clock clock, Duration dedupRetention) {
         JsonSerde<ExtractedArticle> extracted = new JsonSerde<>(ExtractedArticle.class);
         ArticleEnricher enricher = new ArticleEnricher(steps, clock);
+        DedupSettings dedup = DedupSettings.defaults().withRetention(dedupRetention);
         StreamsBuilder builder = new StreamsBuilder();
-        builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(DedupProcessor.EXACT_STORE), Serdes.String(), Serdes.String()));
+        DedupState.storeBuilders().forEach(builder::addStateStore);
 
         KStream<String, RawArticle> raw = builder.stream(Topics.RAW.name(),
                 Consumed.with(Topics.RAW.keySerde(), Topics.RAW.valueSerde()).withName("read-raw"));
@@ -58,7 +66,8 @@ public final class EnrichTopology {
                         steps.extractor().extract(article), null), Named.as("extract"))
                 .repartition(Repartitioned.<String, ExtractedArticle>as(DEDUP_REPARTITION)
                         .withKeySerde(Serdes.String()).withValueSerde(extracted).withNumberOfPartitions(1))
-                .processValues(DedupProcessor::new, Named.as("dedup"), DedupProcessor.EXACT_STORE)
+                .processValues(() -> new DedupProcessor(dedup), Named.as("dedup"),
+                        DedupState.STORE_NAMES.toArray(String[]::new))
                 .split(Named.as(DEDUP_BRANCHES))
                 .branch((id, outcome) -> outcome.isDuplicate(), Branched.as(DUPLICATE))
                 .defaultBranch(Branched.as(UNIQUE));

@@ -1,46 +1,70 @@
 package dev.khabar.enrich.dedup;
 
+import java.time.Duration;
 import java.time.Instant;
 
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
-import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import dev.khabar.enrich.ExtractedArticle;
 import dev.khabar.model.DuplicateRecord;
 
 /**
- * Decides, in arrival order on the single dedup partition, whether an article is the first copy of its body.
- * The first copy's id is kept per fingerprint; a later copy with another id or another file is a duplicate.
+ * Runs the {@link DedupEngine} on the single dedup partition, so one task sees every article in one order and
+ * decides which copy is first. The ingest time is the record timestamp. A wall-clock punctuator removes entries
+ * older than the retention (measured against stream time), so the four stores stay bounded.
  */
 public final class DedupProcessor implements FixedKeyProcessor<String, ExtractedArticle, DedupOutcome> {
 
-    /** fingerprint to id of the first copy. */
-    public static final String EXACT_STORE = "dedup-exact-store";
+    static final Duration EXPIRY_INTERVAL = Duration.ofMinutes(1);
 
+    private static final Logger LOG = LoggerFactory.getLogger(DedupProcessor.class);
+
+    private final DedupSettings settings;
     private FixedKeyProcessorContext<String, DedupOutcome> context;
-    private KeyValueStore<String, String> firstCopies;
+    private DedupEngine engine;
+
+    public DedupProcessor(DedupSettings settings) {
+        this.settings = settings;
+    }
 
     @Override
     public void init(FixedKeyProcessorContext<String, DedupOutcome> context) {
         this.context = context;
-        this.firstCopies = context.getStateStore(EXACT_STORE);
+        DedupState state = DedupState.onStores(context.getStateStore(DedupState.EXACT_STORE),
+                context.getStateStore(DedupState.BAND_STORE), context.getStateStore(DedupState.SIGNATURE_STORE),
+                context.getStateStore(DedupState.EXPIRY_STORE));
+        this.engine = new DedupEngine(settings, state);
+        context.schedule(EXPIRY_INTERVAL, PunctuationType.WALL_CLOCK_TIME, now -> expire());
+    }
+
+    private void expire() {
+        long streamTime = context.currentStreamTimeMs();
+        if (streamTime <= 0) {
+            return;
+        }
+        int removed = engine.expire(streamTime);
+        if (removed > 0) {
+            LOG.debug("Expired {} dedup entries ingested before {}", removed,
+                    Instant.ofEpochMilli(streamTime).minus(settings.retention()));
+        }
     }
 
     @Override
     public void process(FixedKeyRecord<String, ExtractedArticle> record) {
         ExtractedArticle article = record.value();
-        String fingerprint = ExactFingerprint.of(article.extraction().body());
-        ExtractedArticle fingerprinted = article.withFingerprint(fingerprint);
-        String first = firstCopies.get(fingerprint);
-        if (first == null) {
-            firstCopies.put(fingerprint, article.id());
-            context.forward(record.withValue(new DedupOutcome(fingerprinted, null)));
-        } else {
-            DuplicateRecord duplicate = new DuplicateRecord(DuplicateRecord.SCHEMA_VERSION, article.id(), first, 1.0,
-                    DuplicateRecord.EXACT, fingerprint, article.source(), Instant.ofEpochMilli(record.timestamp()));
-            context.forward(record.withValue(new DedupOutcome(fingerprinted, duplicate)));
+        DedupVerdict verdict = engine.decide(article.id(), article.extraction().body(), record.timestamp());
+        ExtractedArticle fingerprinted = article.withFingerprint(verdict.fingerprint());
+        DuplicateRecord duplicate = null;
+        if (verdict.duplicate()) {
+            duplicate = new DuplicateRecord(DuplicateRecord.SCHEMA_VERSION, article.id(), verdict.duplicateOf(),
+                    verdict.similarity(), verdict.kind(), verdict.fingerprint(), article.source(),
+                    Instant.ofEpochMilli(record.timestamp()));
         }
+        context.forward(record.withValue(new DedupOutcome(fingerprinted, duplicate)));
     }
 }
