@@ -3,6 +3,9 @@ package dev.khabar.enrich;
 import java.util.Arrays;
 import java.util.List;
 
+import dev.khabar.enrich.entity.NerEvaluation;
+import dev.khabar.enrich.entity.NerTraining;
+
 /**
  * Entry point of {@code enrich-streams.jar}: with no command it runs the Streams application; {@code eval TASK}
  * and {@code train TASK} run the offline commands.
@@ -21,8 +24,14 @@ public final class EnrichApp {
 
     static int runCommand(String command, String[] args) throws Exception {
         switch (command) {
+            case "eval ner" -> {
+                return NerEvaluation.run(args);
+            }
+            case "train ner" -> {
+                return NerTraining.run(args);
+            }
             default -> {
-                System.out.println("Unknown command '" + command + "'. Commands: " + List.of());
+                System.out.println("Unknown command '" + command + "'. Commands: " + List.of("eval ner", "train ner"));
                 return 2;
             }
         }

@@ -1,0 +1,58 @@
+package dev.khabar.enrich.entity;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * Everything a trained recogniser needs besides the gazetteer: the tagger weights, the word lexicon that decides clitic
+ * splits, and the word classes. Stored as one gzipped binary file.
+ */
+record NerModel(String version, String language, SequenceModel tagger, Map<String, Integer> lexicon,
+                WordClusters clusters) {
+
+    private static final int MAGIC = 0x4B4E4552;  // "KNER"
+    private static final int FORMAT = 1;
+
+    void write(OutputStream stream) throws IOException {
+        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(new GZIPOutputStream(stream), 1 << 16))) {
+            out.writeInt(MAGIC);
+            out.writeInt(FORMAT);
+            out.writeUTF(version);
+            out.writeUTF(language);
+            out.writeInt(lexicon.size());
+            for (Map.Entry<String, Integer> e : lexicon.entrySet()) {
+                out.writeUTF(e.getKey());
+                out.writeInt(e.getValue());
+            }
+            clusters.write(out);
+            tagger.write(out);
+        }
+    }
+
+    static NerModel read(InputStream stream) throws IOException {
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(new GZIPInputStream(stream), 1 << 16))) {
+            if (in.readInt() != MAGIC || in.readInt() != FORMAT) {
+                throw new IOException("not a Khabar NER model (format " + FORMAT + ")");
+            }
+            String version = in.readUTF();
+            String language = in.readUTF();
+            int n = in.readInt();
+            Map<String, Integer> lexicon = new HashMap<>(n * 2);
+            for (int i = 0; i < n; i++) {
+                lexicon.put(in.readUTF(), in.readInt());
+            }
+            WordClusters clusters = WordClusters.read(in);
+            SequenceModel tagger = SequenceModel.read(in);
+            return new NerModel(version, language, tagger, lexicon, clusters);
+        }
+    }
+}
