@@ -1,5 +1,6 @@
 package dev.khabar.enrich.entity;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -7,8 +8,6 @@ import java.util.List;
  * neighbours and their stems, gazetteer membership of the word and of the longest-matching name span, and word classes.
  */
 final class ArabicFeatures {
-
-    private static final String[] NONE = new String[0];
 
     private final Gazetteer gazetteer;
     private final Clitics clitics;
@@ -57,55 +56,65 @@ final class ArabicFeatures {
                 span[k] = 1 + 2 * m.type() + (k == m.first() ? 0 : 1);
             }
         }
+        int[] hn = new int[n];
+        int[] hr = new int[n];
+        int[] hs = new int[n];
+        int[] hshape = new int[n];
+        for (int i = 0; i < n; i++) {
+            hn[i] = hash(norm[i], 0, norm[i].length());
+            hr[i] = hash(rest[i], 0, rest[i].length());
+            hs[i] = hash(stem[i], 0, stem[i].length());
+            hshape[i] = hash(shape[i], 0, shape[i].length());
+        }
         int[][] features = new int[n][];
         int[] f = new int[64];
         for (int i = 0; i < n; i++) {
             int k = 0;
             String w = norm[i];
             String r = rest[i];
-            f[k++] = hash(1, "");
-            f[k++] = hash(2, w);
-            f[k++] = hash(3, r);
-            f[k++] = hash(4, stem[i]);
+            f[k++] = bucket(1, 0, 0);
+            f[k++] = bucket(2, hn[i], 0);
+            f[k++] = bucket(3, hr[i], 0);
+            f[k++] = bucket(4, hs[i], 0);
             for (int len = 1; len <= 3; len++) {
                 if (r.length() > len) {
-                    f[k++] = hash(4 + len, r.substring(0, len));
+                    f[k++] = bucket(4 + len, hash(r, 0, len), 0);
                 }
             }
             for (int len = 1; len <= 4; len++) {
                 if (w.length() > len) {
-                    f[k++] = hash(8 + len, w.substring(w.length() - len));
+                    f[k++] = bucket(8 + len, hash(w, w.length() - len, w.length()), 0);
                 }
             }
-            f[k++] = hash(13, w.substring(0, splits[i].prefixLength()) + (r.startsWith("ال") ? "+ال" : ""));
-            f[k++] = hash(14, shape[i]);
-            f[k++] = hash(15, at(norm, i - 1));
-            f[k++] = hash(16, at(norm, i + 1));
-            f[k++] = hash(17, at(norm, i - 2));
-            f[k++] = hash(18, at(norm, i + 2));
-            f[k++] = hash(19, at(stem, i - 1));
-            f[k++] = hash(20, at(stem, i + 1));
-            f[k++] = hash(21, at(stem, i - 2));
-            f[k++] = hash(22, at(stem, i + 2));
-            f[k++] = hash(23, at(norm, i - 1) + "|" + w);
-            f[k++] = hash(24, w + "|" + at(norm, i + 1));
-            f[k++] = hash(25, Integer.toString(gaz[i]));
-            f[k++] = hash(26, Integer.toString(i > 0 ? gaz[i - 1] : -1));
-            f[k++] = hash(27, Integer.toString(i + 1 < n ? gaz[i + 1] : -1));
-            f[k++] = hash(28, (i > 0 && given[i - 1] ? "p" : "") + (given[i] ? "c" : "") + (i + 1 < n && given[i + 1] ? "n" : ""));
-            f[k++] = hash(29, Integer.toString(span[i]));
-            f[k++] = hash(30, Integer.toString(i > 0 ? span[i - 1] : -1));
-            f[k++] = hash(31, Integer.toString(i + 1 < n ? span[i + 1] : -1));
-            f[k++] = hash(32, classId(classes, i, 0));
-            f[k++] = hash(33, classId(classes, i, 1));
-            f[k++] = hash(34, classId(classes, i - 1, 0));
-            f[k++] = hash(35, classId(classes, i + 1, 0));
-            f[k++] = hash(36, classId(classes, i - 1, 1));
-            f[k++] = hash(37, classId(classes, i + 1, 1));
-            f[k++] = hash(38, i == 0 ? "first" : at(shape, i - 1) + "|" + shape[i]);
-            f[k++] = hash(39, classId(classes, i, 1) + "|" + at(stem, i - 1));
-            f[k++] = hash(40, at(stem, i - 1) + "|" + at(stem, i + 1));
-            features[i] = java.util.Arrays.copyOf(f, k);
+            f[k++] = bucket(13, hash(w, 0, splits[i].prefixLength()), r.startsWith("ال") ? 1 : 0);
+            f[k++] = bucket(14, hshape[i], 0);
+            f[k++] = bucket(15, at(hn, i - 1), 0);
+            f[k++] = bucket(16, at(hn, i + 1), 0);
+            f[k++] = bucket(17, at(hn, i - 2), 0);
+            f[k++] = bucket(18, at(hn, i + 2), 0);
+            f[k++] = bucket(19, at(hs, i - 1), 0);
+            f[k++] = bucket(20, at(hs, i + 1), 0);
+            f[k++] = bucket(21, at(hs, i - 2), 0);
+            f[k++] = bucket(22, at(hs, i + 2), 0);
+            f[k++] = bucket(23, at(hn, i - 1), hn[i]);
+            f[k++] = bucket(24, hn[i], at(hn, i + 1));
+            f[k++] = bucket(25, gaz[i], 0);
+            f[k++] = bucket(26, i > 0 ? gaz[i - 1] : -1, 0);
+            f[k++] = bucket(27, i + 1 < n ? gaz[i + 1] : -1, 0);
+            f[k++] = bucket(28, (i > 0 && given[i - 1] ? 1 : 0) | (given[i] ? 2 : 0) | (i + 1 < n && given[i + 1] ? 4 : 0), 0);
+            f[k++] = bucket(29, span[i], 0);
+            f[k++] = bucket(30, i > 0 ? span[i - 1] : -1, 0);
+            f[k++] = bucket(31, i + 1 < n ? span[i + 1] : -1, 0);
+            f[k++] = bucket(32, classId(classes, i, 0), 0);
+            f[k++] = bucket(33, classId(classes, i, 1), 0);
+            f[k++] = bucket(34, classId(classes, i - 1, 0), 0);
+            f[k++] = bucket(35, classId(classes, i + 1, 0), 0);
+            f[k++] = bucket(36, classId(classes, i - 1, 1), 0);
+            f[k++] = bucket(37, classId(classes, i + 1, 1), 0);
+            f[k++] = bucket(38, i == 0 ? -1 : hshape[i - 1], hshape[i]);
+            f[k++] = bucket(39, classId(classes, i, 1), at(hs, i - 1));
+            f[k++] = bucket(40, at(hs, i - 1), at(hs, i + 1));
+            features[i] = Arrays.copyOf(f, k);
         }
         return new Analysis(splits, features);
     }
@@ -114,16 +123,16 @@ final class ArabicFeatures {
         return word.startsWith("ال") && word.length() > 4 ? word.substring(2) : word;
     }
 
-    private static String at(String[] values, int i) {
-        return i < 0 ? "<s>" : i >= values.length ? "</s>" : values[i];
+    private static int at(int[] hashes, int i) {
+        return i < 0 ? -1 : i >= hashes.length ? -2 : hashes[i];
     }
 
-    private static String classId(int[][] classes, int i, int granularity) {
+    private static int classId(int[][] classes, int i, int granularity) {
         if (i < 0 || i >= classes.length) {
-            return "B";
+            return -2;
         }
         int[] ids = classes[i];
-        return ids == null || granularity >= ids.length ? "?" : Integer.toString(ids[granularity]);
+        return ids == null || granularity >= ids.length ? -1 : ids[granularity];
     }
 
     static String shape(String word) {
@@ -162,11 +171,19 @@ final class ArabicFeatures {
         return s + (length <= 2 ? "1" : length <= 4 ? "2" : length <= 7 ? "3" : "4");
     }
 
-    private int hash(int template, String value) {
-        int h = template * 0x9E3779B1;
-        for (int i = 0; i < value.length(); i++) {
+    private static int hash(String value, int from, int to) {
+        int h = 0x811C9DC5;
+        for (int i = from; i < to; i++) {
             h = (h ^ value.charAt(i)) * 0x01000193;
         }
+        return h;
+    }
+
+    private int bucket(int template, int a, int b) {
+        int h = template * 0x9E3779B1;
+        h = (h ^ a) * 0x01000193;
+        h = Integer.rotateLeft(h, 13) * 5 + 0xE6546B64;
+        h = (h ^ b) * 0x01000193;
         h ^= h >>> 16;
         h *= 0x85EBCA6B;
         h ^= h >>> 13;

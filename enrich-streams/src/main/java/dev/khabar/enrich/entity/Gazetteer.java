@@ -96,6 +96,15 @@ final class Gazetteer {
         return words;
     }
 
+    /** The normalised text of a match, clitic prefix excluded. */
+    static String key(List<Token> tokens, Match m) {
+        StringBuilder key = new StringBuilder(tokens.get(m.first()).norm().substring(m.prefixLength()));
+        for (int k = m.first() + 1; k <= m.last(); k++) {
+            key.append(' ').append(tokens.get(k).norm());
+        }
+        return key.toString();
+    }
+
     /** Longest matches, left to right, not overlapping. */
     List<Match> matches(List<Token> tokens) {
         List<Match> found = new ArrayList<>();

@@ -14,7 +14,6 @@ import dev.khabar.model.Entity;
  */
 final class ModelRecognizer implements EntityRecognizer {
 
-    private static final double CONFIDENCE_SCALE = 1.0;
     private static final double FALLBACK_CONFIDENCE = 0.7;
 
     private final NerModel model;
@@ -64,8 +63,10 @@ final class ModelRecognizer implements EntityRecognizer {
         ArabicFeatures.Analysis analysis = features.analyse(tokens);
         SequenceModel tagger = model.tagger();
         float[][] emissions = tagger.emissions(analysis.features());
+        for (float[] row : emissions) {
+            row[0] -= model.outsideBias();
+        }
         int[] tags = tagger.decode(emissions);
-        double[][] marginals = tagger.marginals(emissions, CONFIDENCE_SCALE);
         boolean[] covered = new boolean[tokens.size()];
         int i = 0;
         while (i < tags.length) {
@@ -80,7 +81,7 @@ final class ModelRecognizer implements EntityRecognizer {
             }
             double confidence = 1;
             for (int k = i; k <= last; k++) {
-                confidence = Math.min(confidence, marginals[k][tags[k]]);
+                confidence = Math.min(confidence, tagger.confidence(emissions, tags, k));
             }
             add(text, tokens, analysis.splits()[i].prefixLength(), i, last, type, confidence, "model", found, covered);
             i = last + 1;
@@ -91,7 +92,7 @@ final class ModelRecognizer implements EntityRecognizer {
                 for (int k = m.first(); k <= m.last() && free; k++) {
                     free = !covered[k];
                 }
-                if (free) {
+                if (free && !model.unreliableNames().contains(Gazetteer.key(tokens, m))) {
                     add(text, tokens, m.prefixLength(), m.first(), m.last(), m.type(), FALLBACK_CONFIDENCE, "gazetteer", found,
                             covered);
                 }

@@ -37,6 +37,9 @@ public final class NerEvaluation {
                 ConllCorpus.fraction(options.get("from-fraction", "0")), ConllCorpus.fraction(options.get("to-fraction", "1")));
         EntityRecognizer recognizer = recognizer(options, language);
         Scores scores = evaluate(recognizer, sentences, language);
+        if (options.flag("show-errors", false)) {
+            scores.printErrors(sentences);
+        }
         System.out.printf(Locale.ROOT, "ner %s on %s: %d sentences, %d tokens, recogniser %s%n", language, conll,
                 sentences.size(), scores.tokens, recognizer.version());
         System.out.println(scores.report());
@@ -53,7 +56,10 @@ public final class NerEvaluation {
                     Gazetteer.standard(), false)), new GazetteerRecognizer(Gazetteer.standard()));
         }
         try (InputStream in = Files.newInputStream(Path.of(model))) {
-            return new ModelRecognizer(NerModel.read(in), Gazetteer.standard(), fallback);
+            NerModel read = NerModel.read(in);
+            String bias = options.get("o-bias", null);
+            return new ModelRecognizer(bias == null ? read : read.withOutsideBias(Float.parseFloat(bias)),
+                    Gazetteer.standard(), fallback);
         }
     }
 
@@ -115,12 +121,16 @@ public final class NerEvaluation {
     static final class Scores {
 
         private final Map<String, int[]> counts = new LinkedHashMap<>();  // type -> {true positives, predicted, gold}
+        private final Set<Span> gold;
+        private final Set<Span> predicted;
         final int tokens;
         final long nanos;
 
         Scores(Set<Span> gold, Set<Span> predicted, int tokens, long nanos) {
             this.tokens = tokens;
             this.nanos = nanos;
+            this.gold = gold;
+            this.predicted = predicted;
             for (String type : Gazetteer.TYPES) {
                 counts.put(type, new int[3]);
             }
@@ -139,6 +149,13 @@ public final class NerEvaluation {
             if (counts.get("MISC")[2] == 0) {
                 counts.remove("MISC");
             }
+        }
+
+        void printErrors(List<ConllCorpus.Sentence> sentences) {
+            predicted.stream().filter(p -> !gold.contains(p)).forEach(p -> System.out.println("FP " + p.type() + " "
+                    + String.join(" ", sentences.get(p.sentence()).tokens().subList(p.first(), p.last() + 1))));
+            gold.stream().filter(g -> !predicted.contains(g)).forEach(g -> System.out.println("FN " + g.type() + " "
+                    + String.join(" ", sentences.get(g.sentence()).tokens().subList(g.first(), g.last() + 1))));
         }
 
         double precision(String type) {

@@ -50,7 +50,9 @@ public final class NerTraining {
             List<ConllCorpus.Sentence> kept = withoutOverlap(news, blocked);
             LOG.info("NewsFANE: {} sentences, {} kept after removing overlap with excluded ANERcorp text", news.size(),
                     kept.size());
-            labelled.addAll(kept);
+            if (options.flag("news-labels", true)) {
+                labelled.addAll(kept);
+            }
             unlabelled.addAll(kept);
             boolean wikiLabels = options.flag("wiki", false);
             boolean wikiText = options.flag("wiki-text", true);
@@ -66,7 +68,7 @@ public final class NerTraining {
         String version = options.get("version", "ner-ar-perceptron-" + java.time.LocalDate.now());
         NerModel model = train(labelled, unlabelled, Gazetteer.standard(), options.integer("bits", 20),
                 options.integer("epochs", 10), options.integer("seed", 7), clusterSizes(options.get("clusters", "64,512")),
-                version);
+                Float.parseFloat(options.get("o-bias", "0")), version);
         Path out = Path.of(options.require("out"));
         if (out.getParent() != null) {
             Files.createDirectories(out.getParent());
@@ -86,7 +88,7 @@ public final class NerTraining {
 
     /** Trains a model: lexicon and word classes from {@code unlabelled}, tagger weights from {@code labelled}. */
     static NerModel train(List<ConllCorpus.Sentence> labelled, List<ConllCorpus.Sentence> unlabelled, Gazetteer gazetteer,
-                          int bits, int epochs, long seed, int[] clusterSizes, String version) {
+                          int bits, int epochs, long seed, int[] clusterSizes, float outsideBias, String version) {
         List<List<Token>> texts = unlabelled.stream().map(s -> Tokenizer.tokenize(s.text())).toList();
         Map<String, Integer> counts = new HashMap<>();
         texts.forEach(tokens -> tokens.forEach(t -> counts.merge(t.norm(), 1, Integer::sum)));
@@ -114,7 +116,34 @@ public final class NerTraining {
             }
         }
         SequenceModel tagger = PerceptronTrainer.train(examples, Gazetteer.TYPES.size(), bits, epochs, seed);
-        return new NerModel(version, "ar", tagger, lexicon, clusters);
+        return new NerModel(version, "ar", tagger, lexicon, clusters, outsideBias, unreliableNames(labelled, gazetteer));
+    }
+
+    /** Gazetteer names that the labelled data tags as that entity less than half the time they occur. */
+    static Set<String> unreliableNames(List<ConllCorpus.Sentence> labelled, Gazetteer gazetteer) {
+        Map<String, int[]> seen = new HashMap<>();
+        for (ConllCorpus.Sentence sentence : labelled) {
+            List<Token> tokens = Tokenizer.tokenize(sentence.text());
+            int[] tags = tags(sentence, tokens);
+            for (Gazetteer.Match m : gazetteer.matches(tokens)) {
+                boolean hit = tags[m.first()] == SequenceModel.begin(m.type())
+                        && (m.last() + 1 >= tags.length || tags[m.last() + 1] != SequenceModel.inside(m.type()));
+                for (int k = m.first() + 1; k <= m.last() && hit; k++) {
+                    hit = tags[k] == SequenceModel.inside(m.type());
+                }
+                int[] counts = seen.computeIfAbsent(Gazetteer.key(tokens, m), k -> new int[2]);
+                counts[0]++;
+                counts[1] += hit ? 1 : 0;
+            }
+        }
+        Set<String> unreliable = new HashSet<>();
+        seen.forEach((name, c) -> {
+            if (2 * c[1] < c[0]) {
+                unreliable.add(name);
+            }
+        });
+        LOG.info("{} of {} gazetteer names seen in training are mostly not tagged as such", unreliable.size(), seen.size());
+        return unreliable;
     }
 
     /** Gold tags of our own tokens of the sentence text: each takes its gold token's type; B only on the first. */

@@ -109,55 +109,23 @@ final class SequenceModel {
         return path;
     }
 
-    /** Posterior tag probabilities, treating scores (times {@code scale}) as log-potentials of a CRF. */
-    double[][] marginals(float[][] emissions, double scale) {
-        int n = emissions.length;
-        double[][] alpha = new double[n][tags];
-        double[][] beta = new double[n][tags];
-        double[] logZ = new double[1];
-        for (int t = 0; t < tags; t++) {
-            alpha[0][t] = scale * (transition(-1, t) + emissions[0][t]);
-        }
-        double[] tmp = new double[tags];
-        for (int i = 1; i < n; i++) {
-            for (int t = 0; t < tags; t++) {
-                for (int p = 0; p < tags; p++) {
-                    tmp[p] = alpha[i - 1][p] + scale * transition(p, t);
-                }
-                alpha[i][t] = logSumExp(tmp) + scale * emissions[i][t];
-            }
-        }
-        for (int i = n - 2; i >= 0; i--) {
-            for (int p = 0; p < tags; p++) {
-                for (int t = 0; t < tags; t++) {
-                    tmp[t] = scale * (transition(p, t) + emissions[i + 1][t]) + beta[i + 1][t];
-                }
-                beta[i][p] = logSumExp(tmp);
-            }
-        }
-        logZ[0] = logSumExp(alpha[n - 1]);
-        double[][] marginals = new double[n][tags];
-        for (int i = 0; i < n; i++) {
-            for (int t = 0; t < tags; t++) {
-                marginals[i][t] = Math.exp(alpha[i][t] + beta[i][t] - logZ[0]);
-            }
-        }
-        return marginals;
-    }
-
-    private static double logSumExp(double[] values) {
+    /**
+     * Probability of the chosen tag at {@code i} against the other tags, its neighbours' tags held fixed: a cheap local
+     * confidence (scores read as log-potentials).
+     */
+    double confidence(float[][] emissions, int[] path, int i) {
+        double[] scores = new double[tags];
         double max = Double.NEGATIVE_INFINITY;
-        for (double v : values) {
-            max = Math.max(max, v);
-        }
-        if (max == Double.NEGATIVE_INFINITY) {
-            return max;
+        for (int t = 0; t < tags; t++) {
+            scores[t] = transition(i == 0 ? -1 : path[i - 1], t) + emissions[i][t]
+                    + (i + 1 < path.length ? transition(t, path[i + 1]) : 0);
+            max = Math.max(max, scores[t]);
         }
         double sum = 0;
-        for (double v : values) {
-            sum += Math.exp(v - max);
+        for (int t = 0; t < tags; t++) {
+            sum += Math.exp(scores[t] - max);
         }
-        return max + Math.log(sum);
+        return Math.exp(scores[path[i]] - max) / sum;
     }
 
     /** Weights as 16-bit integers with one scale: a quarter of the size, and no measurable loss. */
