@@ -67,7 +67,7 @@ final class ArabicFeatures {
             hshape[i] = hash(shape[i], 0, shape[i].length());
         }
         int[][] features = new int[n][];
-        int[] f = new int[64];
+        int[] f = new int[96];
         for (int i = 0; i < n; i++) {
             int k = 0;
             String w = norm[i];
@@ -105,13 +105,15 @@ final class ArabicFeatures {
             f[k++] = bucket(29, span[i], 0);
             f[k++] = bucket(30, i > 0 ? span[i - 1] : -1, 0);
             f[k++] = bucket(31, i + 1 < n ? span[i + 1] : -1, 0);
-            f[k++] = bucket(32, classId(classes, i, 0), 0);
-            f[k++] = bucket(33, classId(classes, i, 1), 0);
+            for (int g = 0; g < clusters.granularities(); g++) {
+                f[k++] = bucket(50 + g, classId(classes, i, g), 0);
+            }
             f[k++] = bucket(34, classId(classes, i - 1, 0), 0);
             f[k++] = bucket(35, classId(classes, i + 1, 0), 0);
             f[k++] = bucket(36, classId(classes, i - 1, 1), 0);
             f[k++] = bucket(37, classId(classes, i + 1, 1), 0);
             f[k++] = bucket(38, i == 0 ? -1 : hshape[i - 1], hshape[i]);
+
             f[k++] = bucket(39, classId(classes, i, 1), at(hs, i - 1));
             f[k++] = bucket(40, at(hs, i - 1), at(hs, i + 1));
             features[i] = Arrays.copyOf(f, k);

@@ -31,7 +31,7 @@ final class Clitics {
             if (prefix.endsWith("ل") && rest.startsWith("ل") && rest.length() >= 3) {
                 String withArticle = "ا" + rest;  // لل = ل + ال
                 if (likelyWord(withArticle, whole)) {
-                    return new Split(prefix.length(), withArticle);
+                    return new Split(prefix.length(), withArticle, true);
                 }
             }
             if (rest.length() >= 2 && likelyWord(rest, whole)) {
@@ -50,9 +50,22 @@ final class Clitics {
     }
 
     /**
-     * @param prefixLength characters (equal to code points: Arabic letters) of the clitic prefix in the word
-     * @param rest         the normalised remainder (with ال restored after لل)
+     * @param prefixLength    normalised characters of the clitic prefix in the word
+     * @param rest            the normalised remainder (with ال restored after لل)
+     * @param articleRestored whether {@code rest} starts with an ال that is not written (after لل)
      */
-    record Split(int prefixLength, String rest) {
+    record Split(int prefixLength, String rest, boolean articleRestored) {
+
+        Split(int prefixLength, String rest) {
+            this(prefixLength, rest, false);
+        }
+
+        /**
+         * Characters a mention may leave out: the prefix, except after لل where the remainder is not the name as written
+         * (للعراق = ل + العراق), so the mention keeps the whole word.
+         */
+        int visiblePrefixLength() {
+            return articleRestored ? 0 : prefixLength;
+        }
     }
 }

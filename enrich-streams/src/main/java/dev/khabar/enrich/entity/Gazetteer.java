@@ -128,7 +128,7 @@ final class Gazetteer {
             String rest = first.substring(p + 1);
             match = longest(tokens, i, rest, p + 1);
             if (match == null && first.charAt(p) == 'ل' && rest.startsWith("ل")) {
-                match = longest(tokens, i, "ا" + rest, p + 1);
+                match = longest(tokens, i, "ا" + rest, 0);  // لل = ل + ال: the mention keeps the whole word
             }
         }
         return match;

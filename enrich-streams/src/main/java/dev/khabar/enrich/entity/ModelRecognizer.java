@@ -9,12 +9,15 @@ import java.util.Map;
 import dev.khabar.model.Entity;
 
 /**
- * Tags raw text with a trained {@link NerModel}; gazetteer names the model left untouched are added as a high-precision
- * fallback (they never override a model mention). Safe for concurrent use.
+ * Tags raw text with a trained {@link NerModel}; facility names after a trigger noun ({@link FacilityRule}) replace model
+ * mentions lying inside them; gazetteer names the model left untouched are added as a high-precision fallback (they
+ * never override a model mention). Safe for concurrent use.
  */
 final class ModelRecognizer implements EntityRecognizer {
 
     private static final double FALLBACK_CONFIDENCE = 0.7;
+    private static final double RULE_CONFIDENCE = 0.75;
+    private static final double TEMPERATURE = 20;
 
     private final NerModel model;
     private final Gazetteer gazetteer;
@@ -67,6 +70,7 @@ final class ModelRecognizer implements EntityRecognizer {
             row[0] -= model.outsideBias();
         }
         int[] tags = tagger.decode(emissions);
+        List<int[]> facilities = FacilityRule.find(tokens, analysis.splits());
         boolean[] covered = new boolean[tokens.size()];
         int i = 0;
         while (i < tags.length) {
@@ -81,10 +85,23 @@ final class ModelRecognizer implements EntityRecognizer {
             }
             double confidence = 1;
             for (int k = i; k <= last; k++) {
-                confidence = Math.min(confidence, tagger.confidence(emissions, tags, k));
+                confidence = Math.min(confidence, tagger.confidence(emissions, tags, k, TEMPERATURE));
             }
-            add(text, tokens, analysis.splits()[i].prefixLength(), i, last, type, confidence, "model", found, covered);
+            if (!within(facilities, i, last)) {
+                add(text, tokens, analysis.splits()[i].visiblePrefixLength(), i, last, type, confidence, "model", found,
+                        covered);
+            }
             i = last + 1;
+        }
+        for (int[] span : facilities) {
+            boolean free = true;
+            for (int k = span[0]; k <= span[1] && free; k++) {
+                free = !covered[k];
+            }
+            if (free) {
+                add(text, tokens, 0, span[0], span[1], Gazetteer.TYPES.indexOf("LOCATION"), RULE_CONFIDENCE, "rule", found,
+                        covered);
+            }
         }
         if (fallback) {
             for (Gazetteer.Match m : gazetteer.matches(tokens)) {
@@ -98,6 +115,15 @@ final class ModelRecognizer implements EntityRecognizer {
                 }
             }
         }
+    }
+
+    private static boolean within(List<int[]> spans, int first, int last) {
+        for (int[] span : spans) {
+            if (span[0] <= first && last <= span[1]) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void add(String text, List<Token> tokens, int prefixLength, int first, int last, int type,

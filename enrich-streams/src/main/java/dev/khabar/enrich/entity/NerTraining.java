@@ -16,10 +16,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code train ner --lang ar --anercorp FILE [--train-to 5/6] [--fane DIR] [--wiki] [--epochs N] [--bits B]
- * [--seed S] [--clusters 64,512] --out FILE}: trains the Arabic tagger. ANERcorp sentences outside
- * {@code [--train-from, --train-to)} are never used, and FANE sentences sharing six consecutive words with them are
- * dropped, so the held-out slice stays unseen.
+ * {@code train ner --lang ar --anercorp FILE [--train-from 0] [--train-to 5/6] [--fane DIR] [--news-labels true]
+ * [--wiki] [--wiki-text true] [--epochs 10] [--runs 1] [--bits 20] [--seed 7] [--clusters 64,512] [--o-bias 0]
+ * [--version V] --out FILE}: trains the Arabic tagger. ANERcorp sentences outside {@code [--train-from, --train-to)}
+ * are never used, and FANE sentences sharing six consecutive words with them are dropped, so held-out and tuning
+ * slices stay unseen. FANE labels (NewsFANE, and WikiFANE with {@code --wiki}) train under their own conventions
+ * through domain-specific feature copies; FANE text always feeds the lexicon and word classes. The learner
+ * ({@link PerceptronTrainer}, {@link SequenceModel}) is language-independent; only the features are Arabic.
  */
 public final class NerTraining {
 
@@ -44,6 +47,7 @@ public final class NerTraining {
         excluded.addAll(ConllCorpus.slice(aner, to, 1));
         List<ConllCorpus.Sentence> unlabelled = new ArrayList<>(labelled);
         Set<String> blocked = ngrams(excluded);
+        List<ConllCorpus.Sentence> auxiliary = new ArrayList<>();
         String fane = options.get("fane", null);
         if (fane != null) {
             List<ConllCorpus.Sentence> news = ConllCorpus.read(Path.of(fane, "NewsFANE_Gold_2014_170K.txt"), ConllCorpus.FANE);
@@ -51,7 +55,7 @@ public final class NerTraining {
             LOG.info("NewsFANE: {} sentences, {} kept after removing overlap with excluded ANERcorp text", news.size(),
                     kept.size());
             if (options.flag("news-labels", true)) {
-                labelled.addAll(kept);
+                auxiliary.addAll(kept);
             }
             unlabelled.addAll(kept);
             boolean wikiLabels = options.flag("wiki", false);
@@ -61,14 +65,14 @@ public final class NerTraining {
                         ConllCorpus.read(Path.of(fane, "WikiFANE_Gold_2014_500K.txt.gz"), ConllCorpus.FANE), blocked);
                 unlabelled.addAll(wiki);
                 if (wikiLabels) {
-                    labelled.addAll(wiki);
+                    auxiliary.addAll(wiki);
                 }
             }
         }
         String version = options.get("version", "ner-ar-perceptron-" + java.time.LocalDate.now());
-        NerModel model = train(labelled, unlabelled, Gazetteer.standard(), options.integer("bits", 20),
-                options.integer("epochs", 10), options.integer("seed", 7), clusterSizes(options.get("clusters", "64,512")),
-                Float.parseFloat(options.get("o-bias", "0")), version);
+        NerModel model = train(labelled, auxiliary, unlabelled, Gazetteer.standard(), options.integer("bits", 20),
+                options.integer("epochs", 10), options.integer("runs", 1), options.integer("seed", 7),
+                clusterSizes(options.get("clusters", "64,512")), Float.parseFloat(options.get("o-bias", "0")), version);
         Path out = Path.of(options.require("out"));
         if (out.getParent() != null) {
             Files.createDirectories(out.getParent());
@@ -77,7 +81,8 @@ public final class NerTraining {
             model.write(stream);
         }
         System.out.printf("trained %s on %d sentences (%d unlabelled for word classes) in %.1f s -> %s (%d bytes)%n",
-                version, labelled.size(), unlabelled.size(), (System.nanoTime() - started) / 1e9, out, Files.size(out));
+                version, labelled.size() + auxiliary.size(), unlabelled.size(), (System.nanoTime() - started) / 1e9, out,
+                Files.size(out));
         return 0;
     }
 
@@ -86,9 +91,15 @@ public final class NerTraining {
                 : Arrays.stream(value.split(",")).mapToInt(Integer::parseInt).toArray();
     }
 
-    /** Trains a model: lexicon and word classes from {@code unlabelled}, tagger weights from {@code labelled}. */
-    static NerModel train(List<ConllCorpus.Sentence> labelled, List<ConllCorpus.Sentence> unlabelled, Gazetteer gazetteer,
-                          int bits, int epochs, long seed, int[] clusterSizes, float outsideBias, String version) {
+    /**
+     * Trains a model: lexicon and word classes from {@code unlabelled}, tagger weights from {@code labelled} and
+     * {@code auxiliary} (labelled under other conventions: each of its features also gets a copy of its own, which
+     * absorbs what is peculiar to those conventions and is never seen at test time).
+     */
+    static NerModel train(List<ConllCorpus.Sentence> labelled, List<ConllCorpus.Sentence> auxiliary,
+                          List<ConllCorpus.Sentence> unlabelled, Gazetteer gazetteer,
+                          int bits, int epochs, int runs, long seed, int[] clusterSizes, float outsideBias,
+                          String version) {
         List<List<Token>> texts = unlabelled.stream().map(s -> Tokenizer.tokenize(s.text())).toList();
         Map<String, Integer> counts = new HashMap<>();
         texts.forEach(tokens -> tokens.forEach(t -> counts.merge(t.norm(), 1, Integer::sum)));
@@ -115,7 +126,23 @@ public final class NerTraining {
                 examples.add(new PerceptronTrainer.Example(features.analyse(tokens).features(), tags(sentence, tokens)));
             }
         }
-        SequenceModel tagger = PerceptronTrainer.train(examples, Gazetteer.TYPES.size(), bits, epochs, seed);
+        int mask = (1 << bits) - 1;
+        for (ConllCorpus.Sentence sentence : auxiliary) {
+            List<Token> tokens = Tokenizer.tokenize(sentence.text());
+            if (tokens.isEmpty()) {
+                continue;
+            }
+            int[][] general = features.analyse(tokens).features();
+            int[][] augmented = new int[general.length][];
+            for (int i = 0; i < general.length; i++) {
+                augmented[i] = Arrays.copyOf(general[i], 2 * general[i].length);
+                for (int j = 0; j < general[i].length; j++) {
+                    augmented[i][general[i].length + j] = (general[i][j] * 0x9E3779B1 + 0x7F4A7C15) >>> 7 & mask;
+                }
+            }
+            examples.add(new PerceptronTrainer.Example(augmented, tags(sentence, tokens)));
+        }
+        SequenceModel tagger = PerceptronTrainer.train(examples, Gazetteer.TYPES.size(), bits, epochs, seed, runs);
         return new NerModel(version, "ar", tagger, lexicon, clusters, outsideBias, unreliableNames(labelled, gazetteer));
     }
 

@@ -111,14 +111,14 @@ final class SequenceModel {
 
     /**
      * Probability of the chosen tag at {@code i} against the other tags, its neighbours' tags held fixed: a cheap local
-     * confidence (scores read as log-potentials).
+     * confidence (scores divided by {@code temperature} read as log-potentials; not calibrated).
      */
-    double confidence(float[][] emissions, int[] path, int i) {
+    double confidence(float[][] emissions, int[] path, int i, double temperature) {
         double[] scores = new double[tags];
         double max = Double.NEGATIVE_INFINITY;
         for (int t = 0; t < tags; t++) {
-            scores[t] = transition(i == 0 ? -1 : path[i - 1], t) + emissions[i][t]
-                    + (i + 1 < path.length ? transition(t, path[i + 1]) : 0);
+            scores[t] = (transition(i == 0 ? -1 : path[i - 1], t) + emissions[i][t]
+                    + (i + 1 < path.length ? transition(t, path[i + 1]) : 0)) / temperature;
             max = Math.max(max, scores[t]);
         }
         double sum = 0;

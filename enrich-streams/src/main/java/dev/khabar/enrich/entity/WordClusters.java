@@ -20,14 +20,20 @@ final class WordClusters {
     static final WordClusters NONE = new WordClusters(Map.of());
 
     private final Map<String, int[]> classes;
+    private final int granularities;
 
     WordClusters(Map<String, int[]> classes) {
         this.classes = classes;
+        this.granularities = classes.values().stream().mapToInt(ids -> ids.length).max().orElse(0);
     }
 
     /** Class ids of a word at each granularity, or null if the word is unknown. */
     int[] of(String word) {
         return classes.get(word);
+    }
+
+    int granularities() {
+        return granularities;
     }
 
     int size() {

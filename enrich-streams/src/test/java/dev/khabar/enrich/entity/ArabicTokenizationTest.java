@@ -28,7 +28,8 @@ class ArabicTokenizationTest {
 
     @Test
     void restoresArticleAfterLamLam() {
-        assertEquals(new Clitics.Split(1, "الامم"), clitics.split("للامم"));
+        assertEquals(new Clitics.Split(1, "الامم", true), clitics.split("للامم"));
+        assertEquals(0, clitics.split("للامم").visiblePrefixLength());
     }
 
     @Test
