@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -35,7 +36,7 @@ final class ConllCorpus {
     private static final Map<String, String> FANE_TYPES = fane();
 
     private static Map<String, String> fane() {
-        Map<String, String> m = new java.util.HashMap<>();
+        Map<String, String> m = new HashMap<>();
         for (String t : List.of("Politician", "Athlete", "Artist", "Scientist", "Businessperson", "Engineer", "Lawyer",
                 "Police", "Religious_PER", "Other_PER")) {
             m.put(t, "PERSON");

@@ -7,6 +7,7 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -49,7 +50,7 @@ final class Gazetteer {
     record Match(int first, int last, int type, int prefixLength) {
     }
 
-    Gazetteer(Map<String, String> nameToType, java.util.Collection<String> givenNames) {
+    Gazetteer(Map<String, String> nameToType, Collection<String> givenNames) {
         nameToType.forEach((name, type) -> {
             List<String> tokens = Tokenizer.tokenize(name).stream().map(Token::norm).toList();
             int t = TYPES.indexOf(type);

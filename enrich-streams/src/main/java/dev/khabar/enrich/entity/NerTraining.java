@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -69,7 +70,7 @@ public final class NerTraining {
                 }
             }
         }
-        String version = options.get("version", "ner-ar-perceptron-" + java.time.LocalDate.now());
+        String version = options.get("version", "ner-ar-perceptron-" + LocalDate.now());
         NerModel model = train(labelled, auxiliary, unlabelled, Gazetteer.standard(), options.integer("bits", 20),
                 options.integer("epochs", 10), options.integer("runs", 1), options.integer("seed", 7),
                 clusterSizes(options.get("clusters", "64,512")), Float.parseFloat(options.get("o-bias", "0")), version);

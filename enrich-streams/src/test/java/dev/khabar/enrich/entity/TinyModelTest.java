@@ -7,6 +7,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -70,6 +71,6 @@ class TinyModelTest {
         int b = SequenceModel.begin(0);
         int i = SequenceModel.inside(0);
         assertEquals(List.of("قال", "(", "أحمد", "سالم", ")", "."), tokens.stream().map(Token::text).toList());
-        assertEquals(List.of(0, b, i, i, i, 0), java.util.Arrays.stream(NerTraining.tags(sentence, tokens)).boxed().toList());
+        assertEquals(List.of(0, b, i, i, i, 0), Arrays.stream(NerTraining.tags(sentence, tokens)).boxed().toList());
     }
 }
