@@ -24,6 +24,15 @@ class RecognizerRoutingTest {
     }
 
     @Test
+    void copesWithEmptyAndOddText() {
+        for (String text : List.of("", "   ", "ـ", "؟؟ ..", "\uD83D\uDE00 ـــ و ب ل", "ﻻ إله", "123 456")) {
+            for (Entity e : EntityRecognizer.standard().recognize(text, "ar")) {
+                assertEquals(e.text(), ArabicTokenizationTest.codePoints(text, e.start(), e.end()));
+            }
+        }
+    }
+
+    @Test
     void findsFacilityNamesAfterTriggerNouns() {
         Clitics clitics = new Clitics(Map.of());
         assertEquals(List.of("عين الأسد"), facilities("وصلت القوات إلى قاعدة عين الأسد الجوية بالعراق", clitics));
