@@ -8,6 +8,8 @@ import org.apache.kafka.common.config.ConfigException;
 import org.slf4j.LoggerFactory;
 
 import dev.khabar.enrich.dedup.DedupEval;
+import dev.khabar.enrich.entity.NerEvaluation;
+import dev.khabar.enrich.entity.NerTraining;
 import dev.khabar.enrich.extract.ExtractEval;
 import dev.khabar.enrich.language.LanguageIdEval;
 import dev.khabar.enrich.language.LanguageModelTrainer;
@@ -18,7 +20,7 @@ import dev.khabar.enrich.language.LanguageModelTrainer;
  */
 public final class EnrichApp {
 
-    private static final List<String> COMMANDS = List.of("eval extract", "eval langid", "train langid", "eval dedup");
+    private static final List<String> COMMANDS = List.of("eval extract", "eval langid", "train langid", "eval dedup", "eval ner", "train ner");
 
     private EnrichApp() {
     }
@@ -58,6 +60,12 @@ public final class EnrichApp {
             }
             case "eval dedup" -> {
                 return DedupEval.run(args);
+            }
+            case "eval ner" -> {
+                return NerEvaluation.run(args);
+            }
+            case "train ner" -> {
+                return NerTraining.run(args);
             }
             default -> {
                 System.out.println("Unknown command '" + command + "'. Commands: " + COMMANDS);

@@ -17,8 +17,11 @@ public interface EntityRecognizer {
     /** Identifies the model(s), recorded on every enriched record. */
     String version();
 
-    /** The recogniser the pipeline uses; loads its resources once. */
+    /**
+     * The recogniser the pipeline uses; loads its resources once. Arabic goes to the bundled trained model (with the
+     * gazetteer as a feature and a fallback), other languages to the gazetteer.
+     */
     static EntityRecognizer standard() {
-        return GazetteerRecognizer.INSTANCE;
+        return RoutingRecognizer.standard();
     }
 }

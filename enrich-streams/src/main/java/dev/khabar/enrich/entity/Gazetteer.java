@@ -1,0 +1,199 @@
+package dev.khabar.enrich.entity;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import com.ibm.icu.text.LocaleDisplayNames;
+import com.ibm.icu.text.TimeZoneNames;
+import com.ibm.icu.util.TimeZone;
+import com.ibm.icu.util.ULocale;
+
+/**
+ * Known names: CLDR countries and time-zone cities (Arabic, English, French), ISO 3166-2 subdivisions in Arabic, a curated
+ * list of news names, and Arabic given names (a feature only, never a mention on their own).
+ */
+final class Gazetteer {
+
+    static final List<String> TYPES = List.of("PERSON", "ORGANIZATION", "LOCATION", "MISC");
+
+    private static final String CLITICS = "وفبكل";
+
+    private final Map<String, List<Name>> byFirstToken = new HashMap<>();
+    private final Map<String, Integer> tokenTypes = new HashMap<>();
+    private final Set<String> givenNames;
+    private final int size;
+
+    private record Name(List<String> tokens, int type) {
+    }
+
+    /**
+     * A name found in a token list.
+     *
+     * @param first        index of the first token
+     * @param last         index of the last token (inclusive)
+     * @param type         index into {@link #TYPES}
+     * @param prefixLength characters of a clitic prefix on the first token, outside the name
+     */
+    record Match(int first, int last, int type, int prefixLength) {
+    }
+
+    Gazetteer(Map<String, String> nameToType, Collection<String> givenNames) {
+        nameToType.forEach((name, type) -> {
+            List<String> tokens = Tokenizer.tokenize(name).stream().map(Token::norm).toList();
+            int t = TYPES.indexOf(type);
+            if (tokens.isEmpty() || t < 0) {
+                return;
+            }
+            byFirstToken.computeIfAbsent(tokens.get(0), k -> new ArrayList<>()).add(new Name(tokens, t));
+            for (String token : tokens) {
+                tokenTypes.merge(token, 1 << t, (a, b) -> a | b);
+            }
+        });
+        byFirstToken.values().forEach(list -> list.sort((a, b) -> b.tokens().size() - a.tokens().size()));
+        Set<String> given = new HashSet<>();
+        givenNames.forEach(n -> given.add(ArabicText.normalize(n)));
+        this.givenNames = given;
+        this.size = nameToType.size();
+    }
+
+    private static final class Holder {
+        static final Gazetteer STANDARD = new Gazetteer(loadNames(), loadWords("/gazetteer/given-names-ar.txt"));
+    }
+
+    static Gazetteer standard() {
+        return Holder.STANDARD;
+    }
+
+    int size() {
+        return size;
+    }
+
+    /** Bit {@code 1 << type} set for each type having a name that contains this normalised word. */
+    int tokenTypes(String norm) {
+        return tokenTypes.getOrDefault(norm, 0);
+    }
+
+    boolean isGivenName(String norm) {
+        return givenNames.contains(norm);
+    }
+
+    /** Every normalised word of every name, for the clitic lexicon. */
+    Set<String> words() {
+        Set<String> words = new HashSet<>(tokenTypes.keySet());
+        words.addAll(givenNames);
+        return words;
+    }
+
+    /** The normalised text of a match, clitic prefix excluded. */
+    static String key(List<Token> tokens, Match m) {
+        StringBuilder key = new StringBuilder(tokens.get(m.first()).norm().substring(m.prefixLength()));
+        for (int k = m.first() + 1; k <= m.last(); k++) {
+            key.append(' ').append(tokens.get(k).norm());
+        }
+        return key.toString();
+    }
+
+    /** Longest matches, left to right, not overlapping. */
+    List<Match> matches(List<Token> tokens) {
+        List<Match> found = new ArrayList<>();
+        int i = 0;
+        while (i < tokens.size()) {
+            Match match = matchAt(tokens, i);
+            if (match == null) {
+                i++;
+            } else {
+                found.add(match);
+                i = match.last() + 1;
+            }
+        }
+        return found;
+    }
+
+    private Match matchAt(List<Token> tokens, int i) {
+        String first = tokens.get(i).norm();
+        Match match = longest(tokens, i, first, 0);
+        for (int p = 0; match == null && p < 2 && p < first.length() - 2 && CLITICS.indexOf(first.charAt(p)) >= 0; p++) {
+            String rest = first.substring(p + 1);
+            match = longest(tokens, i, rest, p + 1);
+            if (match == null && first.charAt(p) == 'ل' && rest.startsWith("ل")) {
+                match = longest(tokens, i, "ا" + rest, 0);  // لل = ل + ال: the mention keeps the whole word
+            }
+        }
+        return match;
+    }
+
+    private Match longest(List<Token> tokens, int i, String first, int prefixLength) {
+        for (Name name : byFirstToken.getOrDefault(first, List.of())) {
+            int n = name.tokens().size();
+            if (i + n > tokens.size()) {
+                continue;
+            }
+            boolean all = true;
+            for (int k = 1; k < n && all; k++) {
+                all = name.tokens().get(k).equals(tokens.get(i + k).norm());
+            }
+            if (all) {
+                return new Match(i, i + n - 1, name.type(), prefixLength);
+            }
+        }
+        return null;
+    }
+
+    static Map<String, String> loadNames() {
+        Map<String, String> names = new LinkedHashMap<>();
+        for (String lang : List.of("ar", "en", "fr")) {
+            ULocale locale = new ULocale(lang);
+            LocaleDisplayNames display = LocaleDisplayNames.getInstance(locale);
+            for (String region : Locale.getISOCountries()) {
+                String name = display.regionDisplayName(region);
+                if (name != null && !name.equals(region)) {
+                    names.put(name, "LOCATION");
+                }
+            }
+            TimeZoneNames zones = TimeZoneNames.getInstance(locale);
+            for (String id : TimeZone.getAvailableIDs(TimeZone.SystemTimeZoneType.CANONICAL_LOCATION, null, null)) {
+                String city = zones.getExemplarLocationName(id);
+                if (city != null && city.codePointCount(0, city.length()) >= 3) {
+                    names.putIfAbsent(city, "LOCATION");
+                }
+            }
+        }
+        loadWords("/gazetteer/subdivisions-ar.txt").forEach(n -> names.putIfAbsent(n, "LOCATION"));
+        for (String line : loadWords("/gazetteer/news-names.tsv")) {
+            String[] parts = line.split("\t");
+            names.put(parts[1].strip(), parts[0].strip());
+        }
+        return names;
+    }
+
+    private static List<String> loadWords(String resource) {
+        try (InputStream in = Gazetteer.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException(resource + " is missing from the classpath");
+            }
+            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            List<String> lines = new ArrayList<>();
+            for (String line; (line = reader.readLine()) != null; ) {
+                if (!line.isBlank() && !line.startsWith("#")) {
+                    lines.add(line.strip());
+                }
+            }
+            return lines;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + resource, e);
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package dev.khabar.enrich.entity;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * Everything a trained recogniser needs besides the gazetteer: the tagger weights, the word lexicon that decides clitic
+ * splits, the word classes, a bias subtracted from the O score at decoding (tuned for F1), and the gazetteer names that
+ * the training data showed to be mostly not entities (kept out of the fallback). Stored as one gzipped binary file.
+ */
+record NerModel(String version, String language, SequenceModel tagger, Map<String, Integer> lexicon,
+                WordClusters clusters, float outsideBias, Set<String> unreliableNames) {
+
+    /** The same model with another bias against the O tag (tuning recall against precision). */
+    NerModel withOutsideBias(float bias) {
+        return new NerModel(version, language, tagger, lexicon, clusters, bias, unreliableNames);
+    }
+
+    private static final int MAGIC = 0x4B4E4552;  // "KNER"
+    private static final int FORMAT = 2;
+
+    void write(OutputStream stream) throws IOException {
+        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(new GZIPOutputStream(stream), 1 << 16))) {
+            out.writeInt(MAGIC);
+            out.writeInt(FORMAT);
+            out.writeUTF(version);
+            out.writeUTF(language);
+            out.writeFloat(outsideBias);
+            out.writeInt(unreliableNames.size());
+            for (String name : unreliableNames) {
+                out.writeUTF(name);
+            }
+            out.writeInt(lexicon.size());
+            for (Map.Entry<String, Integer> e : lexicon.entrySet()) {
+                out.writeUTF(e.getKey());
+                out.writeInt(e.getValue());
+            }
+            clusters.write(out);
+            tagger.write(out);
+        }
+    }
+
+    static NerModel read(InputStream stream) throws IOException {
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(new GZIPInputStream(stream), 1 << 16))) {
+            if (in.readInt() != MAGIC || in.readInt() != FORMAT) {
+                throw new IOException("not a Khabar NER model (format " + FORMAT + ")");
+            }
+            String version = in.readUTF();
+            String language = in.readUTF();
+            float outsideBias = in.readFloat();
+            int blocked = in.readInt();
+            Set<String> unreliable = new HashSet<>();
+            for (int i = 0; i < blocked; i++) {
+                unreliable.add(in.readUTF());
+            }
+            int n = in.readInt();
+            Map<String, Integer> lexicon = new HashMap<>(n * 2);
+            for (int i = 0; i < n; i++) {
+                lexicon.put(in.readUTF(), in.readInt());
+            }
+            WordClusters clusters = WordClusters.read(in);
+            SequenceModel tagger = SequenceModel.read(in);
+            return new NerModel(version, language, tagger, lexicon, clusters, outsideBias, Set.copyOf(unreliable));
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package dev.khabar.enrich.entity;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Averaged structured perceptron (Collins 2002) with Viterbi decoding, over hashed features. */
+final class PerceptronTrainer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PerceptronTrainer.class);
+
+    /** One training sequence: feature buckets per token and gold tags. */
+    record Example(int[][] features, int[] tags) {
+    }
+
+    private PerceptronTrainer() {
+    }
+
+    /** Averages the weights of {@code runs} perceptrons trained on different shuffles: steadier than any one of them. */
+    static SequenceModel train(List<Example> examples, int types, int bits, int epochs, long seed, int runs) {
+        SequenceModel sum = train(examples, types, bits, epochs, seed);
+        for (int run = 1; run < runs; run++) {
+            SequenceModel next = train(examples, types, bits, epochs, seed + run);
+            for (int i = 0; i < sum.weights.length; i++) {
+                sum.weights[i] += next.weights[i];
+            }
+            for (int i = 0; i < sum.transitions.length; i++) {
+                sum.transitions[i] += next.transitions[i];
+            }
+        }
+        for (int i = 0; i < sum.weights.length; i++) {
+            sum.weights[i] /= runs;
+        }
+        for (int i = 0; i < sum.transitions.length; i++) {
+            sum.transitions[i] /= runs;
+        }
+        return sum;
+    }
+
+    static SequenceModel train(List<Example> examples, int types, int bits, int epochs, long seed) {
+        int tags = 1 + 2 * types;
+        float[] w = new float[(1 << bits) * tags];
+        float[] u = new float[w.length];
+        float[] tw = new float[(tags + 1) * tags];
+        float[] tu = new float[tw.length];
+        SequenceModel current = new SequenceModel(types, bits, w, tw);
+        List<Example> order = new ArrayList<>(examples);
+        Random random = new Random(seed);
+        long c = 1;
+        for (int epoch = 1; epoch <= epochs; epoch++) {
+            Collections.shuffle(order, random);
+            int errors = 0;
+            int tokens = 0;
+            for (Example example : order) {
+                int[] predicted = current.decode(current.emissions(example.features()));
+                int[] gold = example.tags();
+                tokens += gold.length;
+                for (int i = 0; i < gold.length; i++) {
+                    int prevGold = i == 0 ? -1 : gold[i - 1];
+                    int prevPred = i == 0 ? -1 : predicted[i - 1];
+                    if (gold[i] != predicted[i]) {
+                        errors++;
+                        for (int f : example.features()[i]) {
+                            int base = f * tags;
+                            w[base + gold[i]] += 1;
+                            u[base + gold[i]] += c;
+                            w[base + predicted[i]] -= 1;
+                            u[base + predicted[i]] -= c;
+                        }
+                    }
+                    if (gold[i] != predicted[i] || prevGold != prevPred) {
+                        int g = (prevGold + 1) * tags + gold[i];
+                        int p = (prevPred + 1) * tags + predicted[i];
+                        tw[g] += 1;
+                        tu[g] += c;
+                        tw[p] -= 1;
+                        tu[p] -= c;
+                    }
+                }
+                c++;
+            }
+            LOG.info("epoch {}: {} token errors in {} tokens", epoch, errors, tokens);
+        }
+        float[] averaged = new float[w.length];
+        for (int i = 0; i < w.length; i++) {
+            averaged[i] = w[i] - u[i] / c;
+        }
+        float[] averagedTransitions = new float[tw.length];
+        for (int i = 0; i < tw.length; i++) {
+            averagedTransitions[i] = tw[i] - tu[i] / c;
+        }
+        return new SequenceModel(types, bits, averaged, averagedTransitions);
+    }
+}
