@@ -31,7 +31,7 @@ public record SinkConfig(CommonSettings common, Path outDir, String groupId, For
     public static final String GROUP_ID_CONFIG = "group.id";
     public static final String GROUP_ID_DOC = "Consumer group of the sink; a new group rewrites every article.";
     public static final String OUT_FORMAT_CONFIG = "out.format";
-    public static final String OUT_FORMAT_DOC = "json: one pretty OUT/<id>.json per article; jsonl: OUT/YYYY/MM/DD/enriched-<partition>-<first offset>.jsonl.";
+    public static final String OUT_FORMAT_DOC = "json: one pretty OUT/ID.json per article; jsonl: OUT/YYYY/MM/DD/enriched-PARTITION-FIRSTOFFSET.jsonl files.";
     public static final String OUT_LAYOUT_CONFIG = "out.layout";
     public static final String OUT_LAYOUT_DOC = "json format: folders below OUT, any of date (YYYY/MM/DD of ingest) and language, in order; empty for none.";
     public static final String JSONL_ROLL_BYTES_CONFIG = "jsonl.roll.bytes";
@@ -39,9 +39,9 @@ public record SinkConfig(CommonSettings common, Path outDir, String groupId, For
     public static final String JSONL_ROLL_MS_CONFIG = "jsonl.roll.ms";
     public static final String JSONL_ROLL_MS_DOC = "jsonl format: a file is closed this long after its first article; its offsets are committed then.";
     public static final String MIRROR_DUPLICATES_CONFIG = "mirror.duplicates";
-    public static final String MIRROR_DUPLICATES_DOC = "Also write each articles.duplicates record to OUT/_duplicates/<id>-<partition>-<offset>.json.";
+    public static final String MIRROR_DUPLICATES_DOC = "Also write each articles.duplicates record to OUT/_duplicates/ID-PARTITION-OFFSET.json.";
     public static final String MIRROR_DLQ_CONFIG = "mirror.dlq";
-    public static final String MIRROR_DLQ_DOC = "Also write each articles.dlq record, headers and value as text, to OUT/_dlq/<partition>-<offset>.json.";
+    public static final String MIRROR_DLQ_DOC = "Also write each articles.dlq record, headers and value as text, to OUT/_dlq/TOPIC-PARTITION-OFFSET.json.";
 
     public static final ConfigDef DEFINITION = CommonSettings.define(new ConfigDef())
             .define(OUT_DIR_CONFIG, ConfigDef.Type.STRING, null, ConfigDef.Importance.HIGH, OUT_DIR_DOC)
