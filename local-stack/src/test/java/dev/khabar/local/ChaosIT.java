@@ -52,7 +52,7 @@ import dev.khabar.model.Topics;
  * ({@code khabar-local.jar --broker-only}), ingest-producer, enrich-streams and two sinks (one pretty file per
  * article; JSON Lines with small files and the duplicate/DLQ mirrors). A few hundred real articles plus exact
  * copies are dropped into the inbox while each process, the broker included, is killed with SIGKILL and
- * restarted at moments drawn from a seeded random schedule. The outcome must equal a clean run's: each unique
+ * restarted when the run reaches points of progress drawn from a seeded random schedule. The outcome must equal a clean run's: each unique
  * article once in {@code articles.enriched} (read committed), once in {@code out/} and once in the JSON Lines
  * files, with the same content, and every inbox file in {@code done/} or {@code failed/}.
  *
@@ -69,7 +69,7 @@ class ChaosIT {
     private static final int COPIES = 60;
     private static final int KILLS_PER_SERVICE = 3;
     private static final Duration DROP_SPACING = Duration.ofMillis(90);
-    private static final Duration CHAOS_WINDOW = Duration.ofSeconds(45);
+    private static final Duration CHAOS_DEADLINE = Duration.ofMinutes(4);
     private static final Duration SETTLE_DEADLINE = Duration.ofMinutes(4);
     private static final Duration STABLE_FOR = Duration.ofSeconds(8);
 
@@ -82,7 +82,7 @@ class ChaosIT {
 
     /** What a run left behind. */
     private record Outcome(List<String> enrichedIds, Map<String, JsonNode> out, List<String> jsonlIds,
-                           int doneFiles, int failedFiles, int inboxFiles, int duplicateRecords,
+                           int jsonlFiles, int doneFiles, int failedFiles, int inboxFiles, int duplicateRecords,
                            int mirroredDuplicates, List<String> hiddenFiles) {
     }
 
@@ -182,8 +182,8 @@ class ChaosIT {
             Thread chaosThread = null;
             List<String> events = Collections.synchronizedList(new ArrayList<>());
             if (chaos != null) {
-                List<Event> schedule = schedule(chaos, broker, services, workdir);
-                chaosThread = new Thread(() -> play(schedule, events), "chaos-" + name);
+                List<Event> schedule = schedule(chaos, broker, services);
+                chaosThread = new Thread(() -> play(schedule, workdir, events), "chaos-" + name);
                 chaosThread.start();
             }
             for (Drop drop : drops) {
@@ -255,11 +255,13 @@ class ChaosIT {
         Path jsonl = workdir.resolve("out-jsonl");
         List<String> jsonlIds = new ArrayList<>();
         int mirrored = 0;
+        int jsonlFiles = 0;
         for (Path file : files(jsonl, Integer.MAX_VALUE)) {
             String fileName = file.getFileName().toString();
             if (fileName.startsWith(".")) {
                 hidden.add(jsonl.relativize(file).toString());
             } else if (fileName.endsWith(".jsonl")) {
+                jsonlFiles++;
                 for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
                     jsonlIds.add(Json.mapper().readTree(line).path("id").asText());
                 }
@@ -269,7 +271,7 @@ class ChaosIT {
         }
         List<String> enriched = readIds(bootstrap, Topics.ENRICHED.name());
         int duplicates = readIds(bootstrap, Topics.DUPLICATES.name()).size();
-        return new Outcome(enriched, articles, jsonlIds, files(workdir.resolve("done"), 1).size(),
+        return new Outcome(enriched, articles, jsonlIds, jsonlFiles, files(workdir.resolve("done"), 1).size(),
                 (int) files(workdir.resolve("failed"), 1).stream()
                         .filter(p -> !p.getFileName().toString().endsWith(".error.json")).count(),
                 (int) files(workdir.resolve("inbox"), 1).stream()
@@ -331,75 +333,119 @@ class ChaosIT {
 
     // ---------------------------------------------------------------- the chaos schedule
 
-    /** At {@code at} after the first drop, kill {@code service}, wait {@code down}, start it again. */
-    private record Event(Duration at, Service service, Duration down, boolean wipeState) {
+    /** How far a run got, as seen from the file system; kills are triggered by progress, not by the clock. */
+    private enum Progress {
+        /** files moved to done/ (ingest-producer's progress) */
+        DONE,
+        /** files in out/ (enrich-streams' and the json sink's progress) */
+        OUT,
+        /** JSON Lines files published (the jsonl sink's progress) */
+        JSONL;
+
+        int of(Path workdir) {
+            try {
+                return switch (this) {
+                    case DONE -> files(workdir.resolve("done"), 1).size();
+                    case OUT -> files(workdir.resolve("out"), 1).size();
+                    case JSONL -> (int) files(workdir.resolve("out-jsonl"), Integer.MAX_VALUE).stream()
+                            .filter(p -> p.getFileName().toString().endsWith(".jsonl")).count();
+                };
+            } catch (IOException e) {
+                return 0;
+            }
+        }
+    }
+
+    /** When {@code progress} reaches {@code threshold}, kill {@code service}, wait {@code down}, start it again. */
+    private record Event(Progress progress, int threshold, Service service, Duration down, boolean wipeState) {
     }
 
     /**
-     * {@value #KILLS_PER_SERVICE} kills of each service and one of the broker, at seeded random moments of the
-     * chaos window; the last restart of enrich-streams also deletes its local state, so the dedup index must come
-     * back from its changelog.
+     * {@value #KILLS_PER_SERVICE} kills of each service and one of the broker, each when the run reaches a
+     * seeded random point (so the same seed hits the same stage of the run on a fast or a slow machine); the
+     * last restart of enrich-streams also deletes its local state, so its dedup index must come back from the
+     * changelog.
      */
-    private static List<Event> schedule(Random random, Service broker, List<Service> services, Path workdir) {
+    private static List<Event> schedule(Random random, Service broker, List<Service> services) {
+        int articles = clean.out().size();
+        int files = drops.size();
+        int jsonlFiles = Math.max(4, clean.jsonlFiles());
         List<Event> events = new ArrayList<>();
-        long window = CHAOS_WINDOW.toMillis();
         for (Service service : services) {
-            long slot = window / KILLS_PER_SERVICE;
+            Progress progress = switch (service.name) {
+                case "ingest" -> Progress.DONE;
+                case "sink-jsonl" -> Progress.JSONL;
+                default -> Progress.OUT;
+            };
+            int total = switch (progress) {
+                case DONE -> files;
+                case OUT -> articles;
+                case JSONL -> jsonlFiles;
+            };
+            int from = progress == Progress.JSONL ? 1 : 10;
+            int to = (int) (total * 0.9);
+            List<Integer> thresholds = random.ints(KILLS_PER_SERVICE, from, Math.max(from + 1, to)).sorted().boxed().toList();
             for (int k = 0; k < KILLS_PER_SERVICE; k++) {
-                long at = 2_000 + k * slot + (long) (random.nextDouble() * (slot - 4_000));
                 boolean wipe = service.name.equals("enrich") && k == KILLS_PER_SERVICE - 1;
-                events.add(new Event(Duration.ofMillis(at), service, Duration.ofMillis(200 + random.nextInt(2_500)), wipe));
+                events.add(new Event(progress, thresholds.get(k), service, Duration.ofMillis(200 + random.nextInt(2_500)),
+                        wipe));
             }
         }
-        events.add(new Event(Duration.ofMillis(8_000 + random.nextInt((int) window - 16_000)), broker,
+        events.add(new Event(Progress.DONE, files / 6 + random.nextInt(files / 2), broker,
                 Duration.ofMillis(500 + random.nextInt(2_000)), false));
-        events.sort(Comparator.comparing(Event::at));
         return events;
     }
 
-    private static void play(List<Event> schedule, List<String> log) {
+    /** Fires each service's events in order as the run progresses; gives up on events not reached in time. */
+    private static void play(List<Event> schedule, Path workdir, List<String> log) {
+        Map<Service, List<Event>> byService = new LinkedHashMap<>();
+        schedule.forEach(e -> byService.computeIfAbsent(e.service(), s -> new ArrayList<>()).add(e));
+        Map<Service, Thread> restarting = new HashMap<>();
         long start = System.nanoTime();
-        List<Thread> restarts = new ArrayList<>();
-        for (Event event : schedule) {
-            long wait = event.at().toMillis() - (System.nanoTime() - start) / 1_000_000;
-            try {
-                if (wait > 0) {
-                    Thread.sleep(wait);
-                }
-                Service service = event.service();
-                synchronized (service) {
+        long deadline = start + CHAOS_DEADLINE.toNanos();
+        try {
+            while (byService.values().stream().anyMatch(l -> !l.isEmpty()) && System.nanoTime() < deadline) {
+                Map<Progress, Integer> now = new HashMap<>();
+                for (var entry : byService.entrySet()) {
+                    Service service = entry.getKey();
+                    Thread restart = restarting.get(service);
+                    if (entry.getValue().isEmpty() || restart != null && restart.isAlive()) {
+                        continue;
+                    }
+                    Event event = entry.getValue().get(0);
+                    if (now.computeIfAbsent(event.progress(), p -> p.of(workdir)) < event.threshold()) {
+                        continue;
+                    }
+                    entry.getValue().remove(0);
                     service.kill();
-                }
-                log.add(event.at().toMillis() + "ms kill " + service.name + (event.wipeState() ? " (state wiped)" : ""));
-                Thread restart = new Thread(() -> {
-                    try {
-                        Thread.sleep(event.down().toMillis());
-                        synchronized (service) {
+                    log.add(String.format("%.1fs %s=%d kill %s%s", (System.nanoTime() - start) / 1e9,
+                            event.progress().name().toLowerCase(java.util.Locale.ROOT), now.get(event.progress()),
+                            service.name, event.wipeState() ? " (state wiped)" : ""));
+                    Thread thread = new Thread(() -> {
+                        try {
+                            Thread.sleep(event.down().toMillis());
                             if (event.wipeState()) {
                                 deleteRecursively(service.stateDir());
                             }
                             service.start();
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
                         }
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                });
-                restart.start();
-                restarts.add(restart);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
+                    }, "restart-" + service.name);
+                    thread.start();
+                    restarting.put(service, thread);
+                }
+                Thread.sleep(100);
             }
-        }
-        for (Thread restart : restarts) {
-            try {
-                restart.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
+            byService.values().forEach(pending -> pending.forEach(e -> log.add("not reached: " + e.progress() + "="
+                    + e.threshold() + " kill " + e.service().name)));
+            for (Thread thread : restarting.values()) {
+                thread.join();
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
