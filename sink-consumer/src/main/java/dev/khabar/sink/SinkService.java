@@ -257,8 +257,8 @@ public final class SinkService implements AutoCloseable {
             }
             try {
                 commit();
-            } catch (WakeupException e) {
-                commit();
+            } catch (WakeupException stopping) {
+                commit(); // close() woke the consumer during a rebalance; the wake-up is spent, commit before leaving
             }
             pending.keySet().removeAll(partitions);
             LOG.info("Partitions revoked: {}", partitions);
