@@ -1,13 +1,8 @@
 package dev.khabar.sink;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.ObjectWriter;
@@ -16,20 +11,28 @@ import dev.khabar.model.EnrichedArticle;
 import dev.khabar.model.Json;
 
 /**
- * Writes one article to {@code OUT/<id>.json}: to a temporary file, forced to disk, then renamed over the target,
- * so a reader or a crash sees the whole record or none. Writing the same article again is harmless.
+ * Writes one article to {@code OUT/[layout folders/]<id>.json}: to a temporary file, forced to disk, then renamed
+ * over the target, so a reader or a crash sees the whole record or none. Writing the same article again is
+ * harmless and leaves identical content.
  */
 public final class EnrichedArticleWriter {
 
-    private static final Pattern SAFE_ID = Pattern.compile("[0-9A-Za-z_-]{1,128}");
+    static final Pattern SAFE_ID = Pattern.compile("[0-9A-Za-z_-]{1,128}");
 
     private final Path outDir;
+    private final OutputLayout layout;
     private final ObjectWriter json = Json.mapper().writerWithDefaultPrettyPrinter();
 
     public EnrichedArticleWriter(Path outDir) {
-        this.outDir = outDir;
+        this(outDir, OutputLayout.FLAT);
     }
 
+    EnrichedArticleWriter(Path outDir, OutputLayout layout) {
+        this.outDir = outDir;
+        this.layout = layout;
+    }
+
+    /** Creates the folder and checks it is writable by writing a probe file. */
     public void prepare() throws IOException {
         Files.createDirectories(outDir);
         Path probe = Files.createTempFile(outDir, ".khabar-probe", ".tmp");
@@ -37,34 +40,15 @@ public final class EnrichedArticleWriter {
     }
 
     public Path write(EnrichedArticle article) throws IOException {
+        return write(article, 0L);
+    }
+
+    /** @param recordTimestamp the Kafka record's time, for the date folder of an article without an ingest time */
+    Path write(EnrichedArticle article, long recordTimestamp) throws IOException {
         if (!SAFE_ID.matcher(article.id()).matches()) {
             throw new IllegalArgumentException("Unsafe article id for a file name: " + article.id());
         }
-        Path target = outDir.resolve(article.id() + ".json");
-        Path tmp = outDir.resolve("." + article.id() + ".json.tmp");
-        byte[] bytes = json.writeValueAsBytes(article);
-        try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
-            ByteBuffer buffer = ByteBuffer.wrap(bytes);
-            while (buffer.hasRemaining()) {
-                channel.write(buffer);
-            }
-            channel.force(true);
-        }
-        try {
-            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-        }
-        syncDirectory();
-        return target;
-    }
-
-    private void syncDirectory() {
-        try (FileChannel dir = FileChannel.open(outDir, StandardOpenOption.READ)) {
-            dir.force(true);
-        } catch (IOException notSupported) {
-            // some file systems cannot sync a directory; the rename itself is still atomic
-        }
+        Path target = layout.directory(outDir, article, recordTimestamp).resolve(article.id() + ".json");
+        return DurableFile.write(target, json.writeValueAsBytes(article));
     }
 }

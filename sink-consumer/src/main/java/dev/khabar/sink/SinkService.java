@@ -3,17 +3,28 @@ package dev.khabar.sink;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,98 +32,275 @@ import dev.khabar.model.EnrichedArticle;
 import dev.khabar.model.Topics;
 
 /**
- * Reads committed records of {@code articles.enriched} and writes each to a file, committing offsets only after
- * every file of the batch is durable. A crash before the commit rewrites the same files, with the same content.
+ * Reads committed records of {@code articles.enriched} (and, when mirroring, of {@code articles.duplicates} and
+ * {@code articles.dlq}) and writes them to files, committing a record's offset only once its file is durable
+ * (renamed after an fsync). A crash before the commit makes the next owner of the partition rewrite the same
+ * files with the same content; a crash after it loses nothing.
  */
 public final class SinkService implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SinkService.class);
+    static final Duration SHUTDOWN_TIMEOUT = Duration.ofSeconds(10);
 
     private final SinkConfig config;
-    private final EnrichedArticleWriter writer;
-    private final KafkaConsumer<String, EnrichedArticle> consumer;
+    private final EnrichedArticleWriter articles;
+    private final JsonLinesWriter lines;
+    private final RecordMirror mirror;
+    private final KafkaConsumer<byte[], byte[]> consumer;
+    private final Deserializer<EnrichedArticle> enriched = Topics.ENRICHED.valueSerde().deserializer();
+    private final Map<TopicPartition, OffsetAndMetadata> pending = new HashMap<>();
+    private final CountDownLatch stopRequested = new CountDownLatch(1);
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile boolean running = true;
     private Thread thread;
+    private long written;
+    private int failures;
 
     public SinkService(SinkConfig config) {
         this.config = config;
-        this.writer = new EnrichedArticleWriter(config.outDir());
+        this.articles = new EnrichedArticleWriter(config.outDir(), config.layout());
+        this.lines = config.format() == SinkConfig.Format.JSONL
+                ? new JsonLinesWriter(config.outDir(), config.rollBytes(), config.rollAfter(), Clock.systemUTC())
+                : null;
+        this.mirror = new RecordMirror(config.outDir());
         Map<String, Object> props = config.common().clientProperties();
         props.put(ConsumerConfig.GROUP_ID_CONFIG, config.groupId());
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         props.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, "khabar-sink");
-        this.consumer = new KafkaConsumer<>(props, Topics.ENRICHED.keySerde().deserializer(),
-                Topics.ENRICHED.valueSerde().deserializer());
+        this.consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    }
+
+    private List<String> topics() {
+        List<String> topics = new ArrayList<>(List.of(Topics.ENRICHED.name()));
+        if (config.mirrorDuplicates()) {
+            topics.add(Topics.DUPLICATES.name());
+        }
+        if (config.mirrorDlq()) {
+            topics.add(Topics.DLQ.name());
+        }
+        return topics;
     }
 
     public void start() {
         try {
-            writer.prepare();
+            articles.prepare();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write to " + config.outDir(), e);
         }
-        consumer.subscribe(List.of(Topics.ENRICHED.name()));
+        consumer.subscribe(topics(), new Rebalance());
         thread = new Thread(this::run, "khabar-sink");
         thread.start();
-        LOG.info("Writing {} from {} to {}", Topics.ENRICHED.name(), config.common().bootstrapServers(), config.outDir());
+        LOG.info("Sink started: {} from {} as group {} to {} (format {}, layout {}, mirror duplicates {}, mirror dlq {})",
+                topics(), config.common().bootstrapServers(), config.groupId(), config.outDir(),
+                config.format().name().toLowerCase(java.util.Locale.ROOT), config.layout().parts(),
+                config.mirrorDuplicates(), config.mirrorDlq());
     }
 
     private void run() {
         try {
             while (running) {
-                ConsumerRecords<String, EnrichedArticle> records = consumer.poll(Duration.ofMillis(500));
-                for (ConsumerRecord<String, EnrichedArticle> record : records) {
-                    if (record.value() == null) {
-                        continue;
+                ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofMillis(500));
+                boolean failed = false;
+                for (TopicPartition partition : records.partitions()) {
+                    for (ConsumerRecord<byte[], byte[]> record : records.records(partition)) {
+                        if (!handle(record)) {
+                            failed = true;
+                            break;
+                        }
                     }
-                    Path file = writeWithRetry(record);
-                    LOG.info("Wrote {} from {}-{}@{} to {}", record.value().id(), record.topic(), record.partition(),
-                            record.offset(), file);
                 }
-                if (!records.isEmpty()) {
-                    consumer.commitSync();
+                if (lines != null) {
+                    committable(lines.publishDue());
+                }
+                commit();
+                failures = failed ? failures + 1 : 0;
+                if (failed && stopRequested.await(Math.min(30_000, 500L * failures), TimeUnit.MILLISECONDS)) {
+                    break;
                 }
             }
         } catch (WakeupException e) {
             if (running) {
-                throw e;
+                LOG.error("Sink woken up unexpectedly; stopping", e);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             LOG.error("Sink stopped by an unexpected failure; uncommitted records will be rewritten on restart", e);
         } finally {
+            try {
+                if (lines != null) {
+                    committable(lines.publish(lines.openPartitions()));
+                }
+                commit();
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("Cannot finish the open files on stop; their records will be rewritten on restart: {}",
+                        e.toString());
+            }
             consumer.close(Duration.ofSeconds(5));
+            LOG.info("Sink stopped after writing {} articles", written);
             stopped.countDown();
         }
     }
 
-    /** An I/O failure is retried (the disk may come back); the offset is not committed until it succeeds. */
-    private Path writeWithRetry(ConsumerRecord<String, EnrichedArticle> record) throws InterruptedException {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return writer.write(record.value());
-            } catch (IOException e) {
-                LOG.error("Cannot write {} from {}-{}@{} (attempt {}): {}", record.value().id(), record.topic(),
-                        record.partition(), record.offset(), attempt, e.toString());
-                if (!running) {
-                    throw new WakeupException();
-                }
-                TimeUnit.MILLISECONDS.sleep(Math.min(30_000, 500L * attempt));
+    /** Writes one record; on an I/O failure rewinds its partition to the first record not yet durable. */
+    private boolean handle(ConsumerRecord<byte[], byte[]> record) {
+        TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+        try {
+            if (record.topic().equals(Topics.DUPLICATES.name())) {
+                mirror.writeDuplicate(record);
+                done(partition, record.offset() + 1);
+            } else if (record.topic().equals(Topics.DLQ.name())) {
+                mirror.writeDeadLetter(record);
+                done(partition, record.offset() + 1);
+            } else {
+                writeArticle(partition, record);
             }
+            return true;
+        } catch (IOException e) {
+            long from = record.offset();
+            if (lines != null && record.topic().equals(Topics.ENRICHED.name())) {
+                long first = lines.firstOpenOffset(record.partition());
+                from = first >= 0 ? first : from;
+                lines.abandon(List.of(record.partition()));
+            }
+            LOG.error("Cannot write {}-{}@{} under {}: {}; reading {}-{} again from offset {} after a pause",
+                    record.topic(), record.partition(), record.offset(), config.outDir(), e.toString(),
+                    record.topic(), record.partition(), from);
+            consumer.seek(partition, from);
+            return false;
+        }
+    }
+
+    private void writeArticle(TopicPartition partition, ConsumerRecord<byte[], byte[]> record) throws IOException {
+        EnrichedArticle article;
+        try {
+            article = enriched.deserialize(record.topic(), record.headers(), record.value());
+            if (article != null && !EnrichedArticleWriter.SAFE_ID.matcher(String.valueOf(article.id())).matches()) {
+                throw new SerializationException("Unsafe article id for a file name: " + article.id());
+            }
+        } catch (SerializationException e) {
+            LOG.error("Skipping unreadable record {}-{}@{}{}: {}", record.topic(), record.partition(), record.offset(),
+                    config.mirrorDlq() ? " (copied to " + RecordMirror.DLQ_DIR + "/)" : "", e.getMessage());
+            if (config.mirrorDlq()) {
+                mirror.writeDeadLetter(record);
+            }
+            skipped(partition, record.offset());
+            return;
+        }
+        if (article == null) {
+            skipped(partition, record.offset());
+            return;
+        }
+        if (lines == null) {
+            Path file = articles.write(article, record.timestamp());
+            written++;
+            LOG.info("Wrote {} from {}-{}@{} to {}", article.id(), record.topic(), record.partition(), record.offset(),
+                    file);
+            done(partition, record.offset() + 1);
+        } else {
+            long next = lines.append(record.partition(), record.offset(), article, record.timestamp());
+            written++;
+            if (next >= 0) {
+                done(partition, next);
+            }
+        }
+    }
+
+    /** A record that produced no file: its offset may be committed unless an earlier article is still unpublished. */
+    private void skipped(TopicPartition partition, long offset) {
+        if (lines == null || lines.firstOpenOffset(partition.partition()) < 0) {
+            done(partition, offset + 1);
+        }
+    }
+
+    private void done(TopicPartition partition, long nextOffset) {
+        pending.put(partition, new OffsetAndMetadata(nextOffset));
+    }
+
+    private void committable(Map<Integer, Long> byPartition) {
+        byPartition.forEach((p, next) -> done(new TopicPartition(Topics.ENRICHED.name(), p), next));
+    }
+
+    private void commit() {
+        if (pending.isEmpty()) {
+            return;
+        }
+        try {
+            consumer.commitSync(pending);
+            pending.clear();
+        } catch (WakeupException e) {
+            throw e;
+        } catch (KafkaException e) {
+            LOG.warn("Cannot commit {} now (the files are written; a replay rewrites them identically): {}", pending,
+                    e.toString());
+            pending.keySet().retainAll(consumer.assignment());
+        }
+    }
+
+    private final class Rebalance implements ConsumerRebalanceListener {
+
+        @Override
+        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            if (partitions.isEmpty()) {
+                return;
+            }
+            if (lines != null) {
+                List<Integer> ours = enrichedPartitions(partitions);
+                try {
+                    committable(lines.publish(ours));
+                } catch (IOException e) {
+                    LOG.warn("Cannot finish the open files of {}; the next owner rewrites them: {}", ours, e.toString());
+                    lines.abandon(ours);
+                }
+            }
+            try {
+                commit();
+            } catch (WakeupException stopping) {
+                commit(); // close() woke the consumer during a rebalance; the wake-up is spent, commit before leaving
+            }
+            pending.keySet().removeAll(partitions);
+            LOG.info("Partitions revoked: {}", partitions);
+        }
+
+        @Override
+        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+            LOG.info("Partitions assigned: {}", partitions);
+        }
+
+        @Override
+        public void onPartitionsLost(Collection<TopicPartition> partitions) {
+            if (lines != null) {
+                lines.abandon(enrichedPartitions(partitions));
+            }
+            pending.keySet().removeAll(partitions);
+            LOG.warn("Partitions lost (another sink may own them now; unpublished files dropped): {}", partitions);
+        }
+
+        private List<Integer> enrichedPartitions(Collection<TopicPartition> partitions) {
+            return partitions.stream().filter(p -> p.topic().equals(Topics.ENRICHED.name()))
+                    .map(TopicPartition::partition).toList();
         }
     }
 
     @Override
     public void close() {
+        if (!running) {
+            return;
+        }
+        if (thread == null) {
+            running = false;
+            consumer.close(Duration.ofSeconds(5));
+            return;
+        }
+        LOG.info("Stopping the sink");
         running = false;
+        stopRequested.countDown();
         consumer.wakeup();
         try {
-            if (thread != null && !stopped.await(10, TimeUnit.SECONDS)) {
-                LOG.warn("The sink did not stop within 10 s");
+            if (!stopped.await(SHUTDOWN_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+                LOG.warn("The sink did not stop within {} s", SHUTDOWN_TIMEOUT.toSeconds());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

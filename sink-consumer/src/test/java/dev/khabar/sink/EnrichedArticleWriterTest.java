@@ -51,6 +51,26 @@ class EnrichedArticleWriterTest {
     }
 
     @Test
+    void placesFilesByIngestDateAndLanguageInTheConfiguredOrder(@TempDir Path out) throws Exception {
+        EnrichedArticle article = Articles.article("bbbbbbbbbbbbbbbbbbbbbbbb", "x", "en",
+                Instant.parse("2026-01-02T23:59:59Z"));
+        OutputLayout dateThenLanguage = new OutputLayout(List.of(OutputLayout.Part.DATE, OutputLayout.Part.LANGUAGE));
+        assertEquals(out.resolve("2026/01/02/en/bbbbbbbbbbbbbbbbbbbbbbbb.json"),
+                new EnrichedArticleWriter(out, dateThenLanguage).write(article, 0));
+        OutputLayout languageOnly = new OutputLayout(List.of(OutputLayout.Part.LANGUAGE));
+        assertEquals(out.resolve("en/bbbbbbbbbbbbbbbbbbbbbbbb.json"),
+                new EnrichedArticleWriter(out, languageOnly).write(article, 0));
+    }
+
+    @Test
+    void usesUndForALanguageCodeThatIsNotSafeAsAFolderName(@TempDir Path out) throws Exception {
+        EnrichedArticle article = Articles.article("cccccccccccccccccccccccc", "x", "../x", Instant.EPOCH);
+        OutputLayout languageOnly = new OutputLayout(List.of(OutputLayout.Part.LANGUAGE));
+        assertEquals(out.resolve("und/cccccccccccccccccccccccc.json"),
+                new EnrichedArticleWriter(out, languageOnly).write(article, 0));
+    }
+
+    @Test
     void refusesAnIdThatWouldEscapeTheFolder(@TempDir Path out) {
         EnrichedArticleWriter writer = new EnrichedArticleWriter(out);
         assertThrows(IllegalArgumentException.class, () -> writer.write(article("../etc/passwd", "x")));

@@ -38,4 +38,35 @@ class SinkConfigTest {
         assertTrue(e.getMessage().contains("group.id"), e.getMessage());
         assertTrue(e.getMessage().contains("--nope"), e.getMessage());
     }
+
+    @Test
+    void defaultsToOnePrettyFilePerArticleInAFlatFolderWithoutMirrors() {
+        SinkConfig config = SinkConfig.load(Map.of(), List.of());
+        assertEquals(SinkConfig.Format.JSON, config.format());
+        assertEquals(List.of(), config.layout().parts());
+        assertEquals(false, config.mirrorDuplicates());
+        assertEquals(false, config.mirrorDlq());
+    }
+
+    @Test
+    void readsTheJsonLinesFormatLayoutAndMirrors() {
+        SinkConfig config = SinkConfig.load(Map.of("KHABAR_OUT_FORMAT", "JSONL", "KHABAR_MIRROR_DLQ", "true"),
+                List.of("--out.layout=language,date", "--jsonl.roll.ms=2000", "--jsonl.roll.bytes=1000",
+                        "--mirror.duplicates=true"));
+        assertEquals(SinkConfig.Format.JSONL, config.format());
+        assertEquals(List.of(OutputLayout.Part.LANGUAGE, OutputLayout.Part.DATE), config.layout().parts());
+        assertEquals(java.time.Duration.ofSeconds(2), config.rollAfter());
+        assertEquals(1000, config.rollBytes());
+        assertTrue(config.mirrorDuplicates());
+        assertTrue(config.mirrorDlq());
+    }
+
+    @Test
+    void rejectsAnUnknownOrRepeatedLayoutPartAndAnUnknownFormat() {
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> SinkConfig.load(Map.of(), List.of("--out.layout=date,site,date", "--out.format=csv")));
+        assertTrue(e.getMessage().contains("'site' is neither date nor language"), e.getMessage());
+        assertTrue(e.getMessage().contains("date is given twice"), e.getMessage());
+        assertTrue(e.getMessage().contains("out.format"), e.getMessage());
+    }
 }
