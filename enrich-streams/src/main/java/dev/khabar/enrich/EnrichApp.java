@@ -2,10 +2,6 @@ package dev.khabar.enrich;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-
-import org.apache.kafka.common.config.ConfigException;
-import org.slf4j.LoggerFactory;
 
 import dev.khabar.enrich.dedup.DedupEval;
 import dev.khabar.enrich.entity.NerEvaluation;
@@ -13,6 +9,7 @@ import dev.khabar.enrich.entity.NerTraining;
 import dev.khabar.enrich.extract.ExtractEval;
 import dev.khabar.enrich.language.LanguageIdEval;
 import dev.khabar.enrich.language.LanguageModelTrainer;
+import dev.khabar.model.ServiceMain;
 
 /**
  * Entry point of {@code enrich-streams.jar}: with no command it runs the Streams application; {@code eval TASK}
@@ -29,22 +26,9 @@ public final class EnrichApp {
         if (args.length >= 2 && (args[0].equals("eval") || args[0].equals("train"))) {
             System.exit(runCommand(args[0] + " " + args[1], Arrays.copyOfRange(args, 2, args.length)));
         }
-        EnrichConfig config;
-        try {
-            config = EnrichConfig.load(System.getenv(), Arrays.asList(args));
-        } catch (ConfigException e) {
-            LoggerFactory.getLogger(EnrichApp.class).error("{}", e.getMessage());
-            System.exit(2);
-            return;
-        }
+        EnrichConfig config = ServiceMain.configOrExit(() -> EnrichConfig.load(System.getenv(), Arrays.asList(args)));
         EnrichService service = new EnrichService(config, EnrichmentSteps.standard());
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            service.close();
-            stopped.countDown();
-        }, "enrich-shutdown"));
-        service.start();
-        stopped.await();
+        ServiceMain.runUntilShutdown("enrich", service::start, service);
     }
 
     static int runCommand(String command, String[] args) throws Exception {

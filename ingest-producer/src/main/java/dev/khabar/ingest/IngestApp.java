@@ -6,11 +6,11 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Arrays;
-import java.util.concurrent.CountDownLatch;
 
-import org.apache.kafka.common.config.ConfigException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import dev.khabar.model.ServiceMain;
 
 /**
  * Entry point of {@code ingest-producer.jar}: loads the configuration, then either watches the inbox until
@@ -25,14 +25,7 @@ public final class IngestApp {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        IngestConfig config;
-        try {
-            config = IngestConfig.load(System.getenv(), Arrays.asList(args));
-        } catch (ConfigException e) {
-            LOG.error("{}", e.getMessage());
-            System.exit(2);
-            return;
-        }
+        IngestConfig config = ServiceMain.configOrExit(() -> IngestConfig.load(System.getenv(), Arrays.asList(args)));
         try {
             if (config.once() != null) {
                 Console console = System.console();
@@ -41,13 +34,7 @@ public final class IngestApp {
                 return;
             }
             IngestService service = new IngestService(config, Clock.systemUTC());
-            CountDownLatch stopped = new CountDownLatch(1);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                service.close();
-                stopped.countDown();
-            }, "ingest-shutdown"));
-            service.start();
-            stopped.await();
+            ServiceMain.runUntilShutdown("ingest", service::start, service);
         } catch (UncheckedIOException e) {
             LOG.error("{}", e.getMessage());
             System.exit(2);
