@@ -10,11 +10,17 @@ import java.util.Map;
  * @param publishedAt ISO-8601 date or date-time, when the article states it
  * @param extra       fields of a JSON article that Khabar does not map, kept as they came
  * @param removed     segments the extractor dropped from the body, with why
+ * @param entities    raw mentions as recognised; {@link Entity#canonical()} points into {@code canonicalEntities}
+ * @param canonicalEntities mentions merged per entity, with catalogue ids, most salient first
+ * @param dates       dates written in the body, normalised (relative ones anchored on {@code publishedAt})
+ * @param quantities  amounts with units written in the body, normalised
  */
 public record EnrichedArticle(int schemaVersion, String id, SourceInfo source, String title, String body,
                               String byline, String publishedAt, String url, String site, String section,
                               Map<String, Object> extra, List<RemovedSegment> removed, Language language,
-                              List<Entity> entities, Dedup dedup, Pipeline pipeline) {
+                              List<Entity> entities, Dedup dedup, Pipeline pipeline,
+                              List<CanonicalEntity> canonicalEntities, List<DateExpression> dates,
+                              List<Quantity> quantities) {
 
     public static final int SCHEMA_VERSION = 1;
 
@@ -22,5 +28,17 @@ public record EnrichedArticle(int schemaVersion, String id, SourceInfo source, S
         extra = extra == null ? Map.of() : extra;
         removed = removed == null ? List.of() : List.copyOf(removed);
         entities = entities == null ? List.of() : List.copyOf(entities);
+        canonicalEntities = canonicalEntities == null ? List.of() : List.copyOf(canonicalEntities);
+        dates = dates == null ? List.of() : List.copyOf(dates);
+        quantities = quantities == null ? List.of() : List.copyOf(quantities);
+    }
+
+    /** A record without canonical entities, dates or quantities (as written before they existed). */
+    public EnrichedArticle(int schemaVersion, String id, SourceInfo source, String title, String body, String byline,
+                           String publishedAt, String url, String site, String section, Map<String, Object> extra,
+                           List<RemovedSegment> removed, Language language, List<Entity> entities, Dedup dedup,
+                           Pipeline pipeline) {
+        this(schemaVersion, id, source, title, body, byline, publishedAt, url, site, section, extra, removed, language,
+                entities, dedup, pipeline, List.of(), List.of(), List.of());
     }
 }

@@ -1,0 +1,402 @@
+package dev.khabar.enrich.entity;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import com.ibm.icu.text.LocaleDisplayNames;
+import com.ibm.icu.text.TimeZoneNames;
+import com.ibm.icu.util.TimeZone;
+import com.ibm.icu.util.ULocale;
+
+/**
+ * Entities with ids shared across languages, and their Arabic, English and French names: countries ({@code country:IQ},
+ * CLDR), time-zone cities ({@code city:IQ:baghdad}, CLDR), ISO 3166-2 subdivisions ({@code subdivision:IQ-AN},
+ * iso3166-2-db) and a curated news list ({@code org:isis}, {@code person:...}, {@code place:...}). Where two entities share
+ * a name, countries win over the curated list, which wins over cities, which win over subdivisions; a name two entities
+ * of the same rank share is dropped as ambiguous.
+ */
+final class EntityCatalog {
+
+    static final List<String> LANGUAGES = List.of("ar", "en", "fr");
+
+    private static final int COUNTRY = 0;
+    private static final int CURATED = 1;
+    private static final int CITY = 2;
+    private static final int SUBDIVISION = 3;
+
+    private static final String[] CLITICS = {"وب", "ول", "وك", "فب", "فل", "فك", "و", "ف", "ب", "ك", "ل"};
+    private static final Set<String> GENERIC = java.util.stream.Stream.of("north", "south", "east", "west", "central", "centre", "center",
+            "northern", "southern", "eastern", "western", "capital", "coast", "coastal", "lakes", "upper", "lower",
+            "island", "islands", "highlands", "sud", "nord", "est", "ouest", "littoral", "plateau", "plateaux", "maritime",
+            "lagunes", "savanes", "capitale", "الشمال", "الجنوب", "الشرق", "الغرب", "الوسط", "الوسطى", "العاصمة",
+            "الشمالية", "الجنوبية", "الشرقية", "الغربية", "الساحل", "الساحلية", "البحيرات", "الجزر", "المركز",
+            "الجزيرة", "الوادي", "الصحراء", "البحر", "الجبل", "الداخلية", "الحدود")
+            .map(w -> key(ArabicText.normalize(w))).collect(java.util.stream.Collectors.toUnmodifiableSet());
+
+    /** An entity: id, type, and its display name per language. */
+    record Entry(String id, String type, Map<String, String> names) {
+
+        /** The name in {@code language}, else English, else any. */
+        String name(String language) {
+            String name = names.get(language);
+            if (name == null) {
+                name = names.get("en");
+            }
+            return name != null ? name : names.values().iterator().next();
+        }
+    }
+
+    /**
+     * A name found in a token list.
+     *
+     * @param first        index of the first token
+     * @param last         index of the last token (inclusive)
+     * @param prefixLength normalised characters of a clitic prefix on the first token, outside the name
+     */
+    record Match(int first, int last, Entry entry, int prefixLength) {
+    }
+
+    private record Alias(String[] keys, boolean exactCase, boolean capitalised, String[] written, Entry entry) {
+    }
+
+    private record Candidate(Alias alias, int rank, boolean ambiguous) {
+    }
+
+    private final Map<String, Entry> entries = new LinkedHashMap<>();
+    private final Map<String, Candidate> byName = new HashMap<>();
+    private final Map<String, List<Alias>> byFirstKey = new HashMap<>();
+
+    private EntityCatalog() {
+    }
+
+    private static final class Holder {
+        static final EntityCatalog STANDARD = load();
+    }
+
+    static EntityCatalog standard() {
+        return Holder.STANDARD;
+    }
+
+    int size() {
+        return entries.size();
+    }
+
+    Entry entry(String id) {
+        return entries.get(id);
+    }
+
+    /** The matching form of a word: {@link ArabicText#normalize} with Latin accents removed. */
+    static String key(String norm) {
+        for (int i = 0; i < norm.length(); i++) {
+            char c = norm.charAt(i);
+            if (c >= 0x00C0 && c < 0x0250) {
+                String decomposed = Normalizer.normalize(norm, Normalizer.Form.NFD);
+                StringBuilder out = new StringBuilder(decomposed.length());
+                for (int k = 0; k < decomposed.length(); k++) {
+                    char d = decomposed.charAt(k);
+                    if (Character.getType(d) != Character.NON_SPACING_MARK || d >= 0x0600) {
+                        out.append(d);
+                    }
+                }
+                return out.toString().replace('œ', 'o').replace('æ', 'a');
+            }
+        }
+        return norm;
+    }
+
+    /** Words of a text, hyphens left out so that {@code al-Anbar} and {@code Al Anbar} are the same name. */
+    static List<Token> words(String text) {
+        List<Token> tokens = Tokenizer.tokenize(text);
+        List<Token> words = new ArrayList<>(tokens.size());
+        for (Token t : tokens) {
+            String s = t.text();
+            if (!(s.equals("-") || s.equals("‐") || s.equals("‑") || s.equals("ـ"))) {
+                words.add(new Token(s, key(t.norm()), t.start(), t.end()));
+            }
+        }
+        return words;
+    }
+
+    /** Longest catalogue names, left to right, not overlapping; tokens as given by {@link #words}. */
+    List<Match> matches(List<Token> tokens) {
+        List<Match> found = new ArrayList<>();
+        int i = 0;
+        while (i < tokens.size()) {
+            Match match = matchAt(tokens, i);
+            if (match == null) {
+                i++;
+            } else {
+                found.add(match);
+                i = match.last() + 1;
+            }
+        }
+        return found;
+    }
+
+    private Match matchAt(List<Token> tokens, int i) {
+        String first = tokens.get(i).norm();
+        Match match = longest(tokens, i, first, 0);
+        if (match != null || first.length() < 4 || !ArabicText.isArabicLetter(first.charAt(0))) {
+            return match;
+        }
+        for (int p = 0; match == null && p < CLITICS.length; p++) {
+            String prefix = CLITICS[p];
+            if (!first.startsWith(prefix) || first.length() - prefix.length() < 3) {
+                continue;
+            }
+            String rest = first.substring(prefix.length());
+            match = longest(tokens, i, rest, prefix.length());
+            if (match == null && prefix.endsWith("ل") && rest.startsWith("ل")) {
+                match = longest(tokens, i, "ا" + rest, 0);  // لل = ل + ال: the mention keeps the whole word
+            }
+        }
+        return match;
+    }
+
+    private Match longest(List<Token> tokens, int i, String first, int prefixLength) {
+        List<Alias> aliases = byFirstKey.get(first);
+        if (aliases == null) {
+            return null;
+        }
+        for (Alias alias : aliases) {
+            int n = alias.keys().length;
+            if (i + n > tokens.size()) {
+                continue;
+            }
+            boolean all = true;
+            for (int k = 1; k < n && all; k++) {
+                all = alias.keys()[k].equals(tokens.get(i + k).norm());
+            }
+            if (all && caseAgrees(alias, tokens, i)) {
+                return new Match(i, i + n - 1, alias.entry(), prefixLength);
+            }
+        }
+        return null;
+    }
+
+    private static boolean caseAgrees(Alias alias, List<Token> tokens, int i) {
+        if (alias.exactCase()) {
+            for (int k = 0; k < alias.written().length; k++) {
+                if (!alias.written()[k].equals(tokens.get(i + k).text())) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        if (alias.capitalised()) {
+            int cp = tokens.get(i).text().codePointAt(0);
+            return Character.isUpperCase(cp) || Character.isTitleCase(cp) || Character.isDigit(cp);
+        }
+        return true;
+    }
+
+    // ---- loading
+
+    static EntityCatalog load() {
+        EntityCatalog catalog = new EntityCatalog();
+        catalog.loadCurated(lines("/catalog/news-entities.tsv"));
+        catalog.loadCountries();
+        catalog.loadCities();
+        catalog.loadSubdivisions(lines("/catalog/subdivisions.tsv"));
+        catalog.index();
+        return catalog;
+    }
+
+    private void loadCurated(List<String> lines) {
+        for (String line : lines) {
+            String[] cells = line.split("\t", -1);
+            if (cells.length != 5) {
+                throw new IllegalStateException("catalog/news-entities.tsv: 5 cells expected in '" + line + "'");
+            }
+            String id = cells[0].strip();
+            int rank = id.startsWith("country:") ? COUNTRY : CURATED;
+            for (int l = 0; l < LANGUAGES.size(); l++) {
+                for (String name : cells[2 + l].split("\\|")) {
+                    add(id, cells[1].strip(), LANGUAGES.get(l), name.strip(), rank, false);
+                }
+            }
+        }
+    }
+
+    private void loadCountries() {
+        for (String lang : LANGUAGES) {
+            LocaleDisplayNames display = LocaleDisplayNames.getInstance(new ULocale(lang));
+            for (String region : Locale.getISOCountries()) {
+                String name = display.regionDisplayName(region);
+                if (name != null && !name.equals(region)) {
+                    add("country:" + region, "LOCATION", lang, name, COUNTRY, false);
+                }
+            }
+        }
+    }
+
+    private void loadCities() {
+        Map<String, TimeZoneNames> names = new LinkedHashMap<>();
+        for (String lang : LANGUAGES) {
+            names.put(lang, TimeZoneNames.getInstance(new ULocale(lang)));
+        }
+        for (String zone : TimeZone.getAvailableIDs(TimeZone.SystemTimeZoneType.CANONICAL_LOCATION, null, null)) {
+            String region = TimeZone.getRegion(zone);
+            String english = names.get("en").getExemplarLocationName(zone);
+            if (region == null || region.length() != 2 || english == null) {
+                continue;
+            }
+            String id = "city:" + region + ":" + slug(english);
+            names.forEach((lang, zones) -> {
+                String city = zones.getExemplarLocationName(zone);
+                if (city != null && city.codePointCount(0, city.length()) >= 4) {
+                    add(id, "LOCATION", lang, city, CITY, false);
+                }
+            });
+        }
+    }
+
+    private void loadSubdivisions(List<String> lines) {
+        for (String line : lines) {
+            String[] cells = line.split("\t", -1);
+            String id = "subdivision:" + cells[0].strip();
+            for (int l = 0; l < LANGUAGES.size() && l + 1 < cells.length; l++) {
+                String lang = LANGUAGES.get(l);
+                String[] names = cells[l + 1].split("\\|");
+                if (!names[names.length - 1].isBlank()) {
+                    entries.computeIfAbsent(id, k -> new Entry(k, "LOCATION", new LinkedHashMap<>())).names()
+                            .putIfAbsent(lang, names[names.length - 1].strip());  // الأنبار, not محافظة الأنبار
+                }
+                for (String name : names) {
+                    add(id, "LOCATION", lang, name.strip(), SUBDIVISION, false);
+                    String bare = withoutLatinArticle(name.strip());
+                    if (!lang.equals("ar") && bare != null) {
+                        add(id, "LOCATION", lang, bare, SUBDIVISION, true);
+                    }
+                }
+            }
+        }
+    }
+
+    /** {@code Al Anbar}, {@code An-Najaf} and {@code As-Sulaymaniya} without their article, else {@code null}. */
+    static String withoutLatinArticle(String name) {
+        int cut = name.indexOf(name.contains(" ") && (name.indexOf(' ') < name.indexOf('-') || name.indexOf('-') < 0)
+                ? ' ' : '-');
+        if (cut < 2 || cut > 3) {
+            return null;
+        }
+        String article = name.substring(0, cut).toLowerCase(Locale.ROOT);
+        if (!Set.of("al", "an", "ar", "as", "ad", "at", "az", "ash", "ath", "el", "ed", "es", "en").contains(article)) {
+            return null;
+        }
+        String rest = name.substring(cut + 1).strip();
+        return rest.codePointCount(0, rest.length()) >= 4 ? rest : null;
+    }
+
+    /** @param derived a name made here (an article dropped): never a display name */
+    private void add(String id, String type, String lang, String name, int rank, boolean derived) {
+        if (name.isEmpty()) {
+            return;
+        }
+        Entry entry = entries.computeIfAbsent(id, k -> new Entry(k, type, new LinkedHashMap<>()));
+        if (!derived) {
+            entry.names().putIfAbsent(lang, name);
+        }
+        List<Token> words = words(name);
+        if (words.isEmpty()) {
+            return;
+        }
+        if (rank >= CITY && words.size() == 1) {
+            String only = words.get(0).norm();
+            if (GENERIC.contains(only) || only.length() < 4) {
+                return;
+            }
+        }
+        String[] keys = words.stream().map(Token::norm).toArray(String[]::new);
+        String[] written = words.stream().map(Token::text).toArray(String[]::new);
+        boolean exactCase = isAcronym(name);
+        int first = name.codePointAt(0);
+        boolean capitalised = !exactCase && Character.isUpperCase(first);
+        Alias alias = new Alias(keys, exactCase, capitalised, written, entry);
+        String whole = String.join(" ", keys) + (exactCase ? "\u0000" + String.join(" ", written) : "");
+        Candidate known = byName.get(whole);
+        if (known == null || rank < known.rank()) {
+            byName.put(whole, new Candidate(alias, rank, false));
+        } else if (rank == known.rank() && !known.alias().entry().id().equals(id) && rank != CURATED) {
+            byName.put(whole, new Candidate(known.alias(), rank, true));
+        }
+    }
+
+    private static boolean isAcronym(String name) {
+        int letters = 0;
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (Character.isLetter(c)) {
+                if (!Character.isUpperCase(c)) {
+                    return false;
+                }
+                letters++;
+            }
+        }
+        return letters >= 2;
+    }
+
+    private void index() {
+        for (Candidate c : byName.values()) {
+            if (!c.ambiguous()) {
+                byFirstKey.computeIfAbsent(c.alias().keys()[0], k -> new ArrayList<>()).add(c.alias());
+            }
+        }
+        for (Candidate c : List.copyOf(byName.values())) {
+            String[] keys = c.alias().keys();
+            if (!c.ambiguous() && c.rank() == COUNTRY && keys.length == 1 && keys[0].startsWith("ال")
+                    && keys[0].length() >= 5 && !byName.containsKey(keys[0].substring(2))) {
+                byFirstKey.computeIfAbsent(keys[0].substring(2), k -> new ArrayList<>()).add(c.alias());  // عراق
+            }
+        }
+        byFirstKey.values().forEach(list -> list.sort((a, b) -> b.keys().length - a.keys().length));
+        byName.clear();
+    }
+
+    static String slug(String name) {
+        String folded = key(name.toLowerCase(Locale.ROOT));
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < folded.length(); i++) {
+            char c = folded.charAt(i);
+            if (c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
+                out.append(c);
+            } else if (out.length() > 0 && out.charAt(out.length() - 1) != '-') {
+                out.append('-');
+            }
+        }
+        while (out.length() > 0 && out.charAt(out.length() - 1) == '-') {
+            out.setLength(out.length() - 1);
+        }
+        return out.toString();
+    }
+
+    private static List<String> lines(String resource) {
+        try (InputStream in = EntityCatalog.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException(resource + " is missing from the classpath");
+            }
+            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            List<String> lines = new ArrayList<>();
+            for (String line; (line = reader.readLine()) != null; ) {
+                if (!line.isBlank() && !line.startsWith("#")) {
+                    lines.add(line);
+                }
+            }
+            return lines;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + resource, e);
+        }
+    }
+}

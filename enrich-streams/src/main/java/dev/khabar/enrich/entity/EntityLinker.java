@@ -1,0 +1,291 @@
+package dev.khabar.enrich.entity;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import dev.khabar.model.CanonicalEntity;
+import dev.khabar.model.Entity;
+
+/**
+ * Merges an article's mentions into canonical entities: the recogniser's mentions and the catalogue's names found in the
+ * body are grouped by catalogue id, else by type and matching form; a later one-word mention equal to the last word of an
+ * earlier person's name joins that person. Knows nothing of Kafka; safe for concurrent use.
+ */
+public final class EntityLinker {
+
+    /** Confidence of a catalogue name found in the body that no recogniser mention covers. */
+    static final double CATALOGUE_CONFIDENCE = 0.9;
+    private static final int MIN_SURNAME_LENGTH = 4;
+
+    /**
+     * The canonical entities of an article and its mentions pointing at them.
+     *
+     * @param entities  the mentions as given, each with {@link Entity#canonical()} set
+     * @param canonical most salient first: more mentions, then earlier first mention
+     */
+    public record Linked(List<Entity> entities, List<CanonicalEntity> canonical) {
+    }
+
+    private final EntityCatalog catalog;
+
+    EntityLinker(EntityCatalog catalog) {
+        this.catalog = catalog;
+    }
+
+    private static final class Holder {
+        static final EntityLinker STANDARD = new EntityLinker(EntityCatalog.standard());
+    }
+
+    /** The linker over the bundled catalogue, loaded once. */
+    public static EntityLinker standard() {
+        return Holder.STANDARD;
+    }
+
+    /** Identifies the catalogue, recorded on every enriched record. */
+    public String version() {
+        return "catalog-1 (" + catalog.size() + " entities)";
+    }
+
+    private static final class Unit {
+        final int start;
+        final int end;
+        final String text;
+        final String type;
+        double confidence;
+        final EntityCatalog.Entry entry;
+        final String key;
+        final List<Integer> raws = new ArrayList<>(1);
+        Group group;
+
+        Unit(int start, int end, String text, String type, double confidence, EntityCatalog.Entry entry, String key) {
+            this.start = start;
+            this.end = end;
+            this.text = text;
+            this.type = type;
+            this.confidence = confidence;
+            this.entry = entry;
+            this.key = key;
+        }
+    }
+
+    private static final class Group {
+        final List<Unit> units = new ArrayList<>();
+        EntityCatalog.Entry entry;
+        String type;
+        int index;
+    }
+
+    /**
+     * @param body     the article's text; offsets of {@code mentions} are code points into it
+     * @param language BCP-47 code of the body, for display names
+     * @param mentions the recogniser's mentions, sorted by start
+     */
+    public Linked link(String body, String language, List<Entity> mentions) {
+        String lang = language == null ? "en" : language.toLowerCase(Locale.ROOT).split("[-_]", 2)[0];
+        List<Token> words = EntityCatalog.words(body);
+        List<EntityCatalog.Match> found = catalog.matches(words);
+        List<int[]> spans = new ArrayList<>(found.size());
+        for (EntityCatalog.Match m : found) {
+            Token first = words.get(m.first());
+            spans.add(new int[] {first.start() + ModelRecognizer.originalLength(first.text(), m.prefixLength()),
+                words.get(m.last()).end()});
+        }
+        List<Unit> units = new ArrayList<>();
+        Unit[] spanUnits = new Unit[found.size()];
+        boolean[] used = new boolean[found.size()];
+        int from = 0;
+        for (int r = 0; r < mentions.size(); r++) {
+            Entity e = mentions.get(r);
+            while (from < spans.size() && spans.get(from)[1] <= e.start()) {
+                from++;
+            }
+            int chosen = -1;
+            int best = 0;
+            for (int c = from; c < spans.size() && spans.get(c)[0] < e.end(); c++) {
+                int overlap = Math.min(e.end(), spans.get(c)[1]) - Math.max(e.start(), spans.get(c)[0]);
+                if (overlap <= 0) {
+                    continue;
+                }
+                used[c] = true;
+                boolean covers = spans.get(c)[0] <= e.start() && spans.get(c)[1] >= e.end();
+                if ((covers || found.get(c).entry().type().equals(e.type())) && overlap > best) {
+                    best = overlap;
+                    chosen = c;
+                }
+            }
+            if (chosen >= 0 && spans.get(chosen)[0] <= e.start() && spans.get(chosen)[1] >= e.end()
+                    && spans.get(chosen)[1] - spans.get(chosen)[0] > e.end() - e.start()) {
+                // a part of a longer catalogue name (كردستان in كردستان العراق): one mention, the whole name
+                if (spanUnits[chosen] == null) {
+                    spanUnits[chosen] = spanUnit(body, spans.get(chosen), found.get(chosen).entry(), e.confidence());
+                    units.add(spanUnits[chosen]);
+                }
+                spanUnits[chosen].raws.add(r);
+                spanUnits[chosen].confidence = Math.max(spanUnits[chosen].confidence, e.confidence());
+            } else {
+                Unit u = new Unit(e.start(), e.end(), e.text(), e.type(), e.confidence(),
+                        chosen < 0 ? null : found.get(chosen).entry(), matchKey(e.text()));
+                u.raws.add(r);
+                units.add(u);
+            }
+        }
+        for (int c = 0; c < found.size(); c++) {
+            if (!used[c]) {
+                units.add(spanUnit(body, spans.get(c), found.get(c).entry(), CATALOGUE_CONFIDENCE));
+            }
+        }
+        addSurnames(body, words, units);
+        units.sort(Comparator.comparingInt((Unit u) -> u.start));
+        List<Group> groups = group(units);
+        return result(groups, mentions, units, lang);
+    }
+
+    private static Unit spanUnit(String body, int[] span, EntityCatalog.Entry entry, double confidence) {
+        String text = substring(body, span[0], span[1]);
+        return new Unit(span[0], span[1], text, entry.type(), confidence, entry, matchKey(text));
+    }
+
+    /** Later one-word mentions of a catalogue person's last name that the recogniser did not find. */
+    private static void addSurnames(String body, List<Token> words, List<Unit> units) {
+        Map<String, Unit> surnames = new HashMap<>();
+        for (Unit u : units) {
+            if (u.entry != null && u.entry.type().equals("PERSON")) {
+                List<Token> name = EntityCatalog.words(u.text);
+                if (name.size() > 1) {
+                    Token last = name.get(name.size() - 1);
+                    if (last.norm().length() >= MIN_SURNAME_LENGTH) {
+                        surnames.merge(last.norm(), u, (a, b) -> a.start <= b.start ? a : b);
+                    }
+                }
+            }
+        }
+        if (surnames.isEmpty()) {
+            return;
+        }
+        List<int[]> taken = new ArrayList<>();
+        units.forEach(u -> taken.add(new int[] {u.start, u.end}));
+        for (Token t : words) {
+            Unit person = surnames.get(t.norm());
+            if (person == null || t.start() <= person.start || overlaps(taken, t.start(), t.end())) {
+                continue;
+            }
+            if (!ArabicText.isArabicLetter(t.text().charAt(0)) && !Character.isUpperCase(t.text().codePointAt(0))) {
+                continue;
+            }
+            units.add(new Unit(t.start(), t.end(), substring(body, t.start(), t.end()), "PERSON", CATALOGUE_CONFIDENCE,
+                    person.entry, t.norm()));
+        }
+    }
+
+    private static boolean overlaps(List<int[]> spans, int start, int end) {
+        for (int[] s : spans) {
+            if (s[0] < end && start < s[1]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static List<Group> group(List<Unit> units) {
+        Map<String, Group> byId = new LinkedHashMap<>();
+        Map<String, Group> byKey = new LinkedHashMap<>();
+        Map<String, Group> personsByLastWord = new HashMap<>();
+        List<Group> groups = new ArrayList<>();
+        for (Unit u : units) {
+            Group g;
+            if (u.entry != null) {
+                g = byId.get(u.entry.id());
+            } else {
+                g = byKey.get(u.type + "\u0000" + u.key);
+                if (g == null && u.key.indexOf(' ') < 0) {
+                    g = personsByLastWord.get(u.key);
+                }
+            }
+            if (g == null) {
+                g = new Group();
+                g.entry = u.entry;
+                g.type = u.entry != null ? u.entry.type() : u.type;
+                groups.add(g);
+                if (u.entry != null) {
+                    byId.put(u.entry.id(), g);
+                }
+            }
+            if (u.entry == null) {
+                byKey.putIfAbsent(u.type + "\u0000" + u.key, g);
+            }
+            g.units.add(u);
+            u.group = g;
+            int space = u.key.lastIndexOf(' ');
+            if (g.type.equals("PERSON") && space > 0) {
+                String last = withoutArticle(u.key.substring(space + 1));
+                if (last.length() >= MIN_SURNAME_LENGTH) {
+                    personsByLastWord.putIfAbsent(last, g);
+                }
+            }
+        }
+        return groups;
+    }
+
+    private static Linked result(List<Group> groups, List<Entity> mentions, List<Unit> units, String lang) {
+        List<Group> ranked = new ArrayList<>(groups);
+        ranked.sort(Comparator.comparingInt((Group g) -> -g.units.size()).thenComparingInt(g -> g.units.get(0).start));
+        List<CanonicalEntity> canonical = new ArrayList<>(ranked.size());
+        for (int i = 0; i < ranked.size(); i++) {
+            Group g = ranked.get(i);
+            g.index = i;
+            Set<String> aliases = new LinkedHashSet<>();
+            double confidence = 0;
+            String longest = "";
+            for (Unit u : g.units) {
+                aliases.add(u.text);
+                confidence = Math.max(confidence, u.confidence);
+                if (u.text.length() > longest.length()) {
+                    longest = u.text;
+                }
+            }
+            String name = g.entry != null ? g.entry.name(lang) : longest;
+            canonical.add(new CanonicalEntity(g.entry == null ? null : g.entry.id(), name, g.type, g.units.size(),
+                    g.units.get(0).start, List.copyOf(aliases), Math.min(1.0, confidence)));
+        }
+        Entity[] linked = mentions.toArray(new Entity[0]);
+        for (Unit u : units) {
+            for (int r : u.raws) {
+                linked[r] = mentions.get(r).withCanonical(u.group.index);
+            }
+        }
+        return new Linked(List.of(linked), canonical);
+    }
+
+    /** The matching form of a mention: its words' keys, a leading Arabic article or clitic left out. */
+    static String matchKey(String text) {
+        List<Token> words = EntityCatalog.words(text);
+        StringBuilder key = new StringBuilder();
+        for (int i = 0; i < words.size(); i++) {
+            String k = words.get(i).norm();
+            if (i == 0) {
+                k = withoutArticle(k);
+            }
+            if (key.length() > 0) {
+                key.append(' ');
+            }
+            key.append(k);
+        }
+        return key.toString();
+    }
+
+    private static String withoutArticle(String key) {
+        return key.startsWith("ال") && key.length() >= 5 ? key.substring(2) : key;
+    }
+
+    private static String substring(String text, int start, int end) {
+        int from = text.offsetByCodePoints(0, start);
+        return text.substring(from, text.offsetByCodePoints(from, end - start));
+    }
+}
