@@ -2,13 +2,19 @@ package dev.khabar.enrich;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
+import dev.khabar.enrich.entity.EntityLinker;
 import dev.khabar.enrich.entity.EntityRecognizer;
 import dev.khabar.enrich.extract.Extraction;
 import dev.khabar.enrich.language.LanguageIdentifier;
+import dev.khabar.enrich.measure.DateFinder;
+import dev.khabar.enrich.measure.QuantityFinder;
 import dev.khabar.model.Dedup;
 import dev.khabar.model.EnrichedArticle;
+import dev.khabar.model.Entity;
 import dev.khabar.model.Language;
 import dev.khabar.model.Pipeline;
 
@@ -17,22 +23,28 @@ public final class ArticleEnricher {
 
     private final LanguageIdentifier languages;
     private final EntityRecognizer entities;
+    private final EntityLinker linker = EntityLinker.standard();
     private final Map<String, String> models;
     private final Clock clock;
 
     public ArticleEnricher(EnrichmentSteps steps, Clock clock) {
         this.languages = steps.languages();
         this.entities = steps.entities();
-        this.models = steps.models();
+        Map<String, String> versions = new HashMap<>(steps.models());
+        versions.put("canonical", linker.version());
+        this.models = Map.copyOf(versions);
         this.clock = clock;
     }
 
     public EnrichedArticle enrich(ExtractedArticle article) {
         Extraction x = article.extraction();
         Language language = languages.identify(x.title(), x.body());
+        List<Entity> mentions = entities.recognize(x.body(), language.code());
+        EntityLinker.Linked linked = linker.link(x.body(), language.code(), mentions);
         return new EnrichedArticle(EnrichedArticle.SCHEMA_VERSION, article.id(), article.source(), x.title(), x.body(),
                 x.byline(), x.publishedAt(), x.url(), x.site(), x.section(), x.extra(), x.removed(), language,
-                entities.recognize(x.body(), language.code()), new Dedup(Dedup.UNIQUE, article.fingerprint()),
-                new Pipeline(PipelineVersion.VERSION, Instant.now(clock), models));
+                linked.entities(), new Dedup(Dedup.UNIQUE, article.fingerprint()),
+                new Pipeline(PipelineVersion.VERSION, Instant.now(clock), models), linked.canonical(),
+                DateFinder.find(x.body(), x.publishedAt()), QuantityFinder.find(x.body(), language.code()));
     }
 }

@@ -1,0 +1,253 @@
+package dev.khabar.enrich.measure;
+
+import java.time.DateTimeException;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import dev.khabar.enrich.extract.NewsDateParser;
+import dev.khabar.model.DateExpression;
+
+/**
+ * Finds the dates of an article body in Arabic, English and French: full dates through {@link NewsDateParser} (both
+ * Arabic month systems, pair forms, Arabic-Indic digits, Hijri dates), extended over a weekday before them; dates without
+ * a year or without a day; years after a cue ({@code عام 2014}, {@code in 2014}); and relative dates ({@code أمس},
+ * {@code last Monday}, {@code mardi dernier}, {@code الشهر الماضي}) computed from the article's date. Knows nothing of
+ * Kafka; safe for concurrent use.
+ */
+public final class DateFinder {
+
+    private static final String NOT_LETTER_BEFORE = "(?<![\\p{L}\\p{M}])";
+    private static final String NOT_LETTER_AFTER = "(?![\\p{L}\\p{M}])";
+    private static final String MONTH_PAIR = "(" + CalendarWords.MONTH + ")\\.?(?:\\s*[/(]\\s*(?:"
+            + CalendarWords.MONTH + ")\\.?\\s*\\)?)?";
+    private static final String YEAR = "((?:19|20)\\d{2})(?!\\d)";
+
+    private static final Pattern DAY_MONTH = Pattern.compile("(?<![\\d.:/])(\\d{1,2})(?:st|nd|rd|th|er|e)?\\.?\\s*"
+            + "(?:of\\s+|de\\s+|من\\s+)?" + MONTH_PAIR + "(?:\\s*[,،]?\\s*" + YEAR + ")?");
+    private static final Pattern MONTH_DAY = Pattern.compile(MONTH_PAIR
+            + "\\s+(\\d{1,2})(?:st|nd|rd|th)?(?![\\d:])(?:\\s*,?\\s*" + YEAR + ")?");
+    private static final Pattern MONTH_YEAR = Pattern.compile(MONTH_PAIR + "\\s*[,،]?\\s*" + YEAR);
+    private static final Pattern CUED_YEAR = Pattern.compile(NOT_LETTER_BEFORE
+            + "(?:عام|العام|سنه|السنه|منذ|مطلع|اواخر|اوائل|اواسط|نهايه|بدايه|خلال|حتي|in|since|by|during|until|"
+            + "en|depuis|annee|l'an|fin|debut|jusqu'en)\\s+(?:عام\\s+)?" + YEAR);
+    private static final Pattern WEEKDAY_BEFORE = Pattern.compile("(?:(?:اليوم|يوم|today|on|le)\\s+)?("
+            + CalendarWords.WEEKDAY + ")\\s*[,،]?\\s*$");
+    private static final Pattern RELATIVE_DAY = Pattern.compile(NOT_LETTER_BEFORE + "(?:"
+            + "(اول\\s+(?:من\\s+)?امس|the\\s+day\\s+before\\s+yesterday|avant-hier)"
+            + "|(بعد\\s+غد|apres-demain|the\\s+day\\s+after\\s+tomorrow)"
+            + "|(امس|الامس|البارحه|yesterday|hier)"
+            + "|(غدا|يوم\\s+غد|tomorrow|demain)"
+            + "|(اليوم(?!\\s+(?:التالي|الاول|الثاني|الثالث|السابق|الوطني|العالمي|الدولي|الاخير|نفسه|ذاته|الذي))"
+            + "|today|aujourd'hui))" + NOT_LETTER_AFTER);
+    private static final Pattern RELATIVE_WEEKDAY = Pattern.compile("(?:(?:(last|next|this|on)|(يوم))\\s+)?("
+            + CalendarWords.WEEKDAY + ")(?:\\s+(الماضي|المقبل|القادم|dernier|prochain)" + NOT_LETTER_AFTER + ")?");
+    private static final Pattern RELATIVE_PERIOD = Pattern.compile(NOT_LETTER_BEFORE + "(?:"
+            + "(الشهر\\s+الماضي|last\\s+month|le\\s+mois\\s+dernier)"
+            + "|(الشهر\\s+(?:المقبل|القادم)|next\\s+month|le\\s+mois\\s+prochain)"
+            + "|(الشهر\\s+(?:الجاري|الحالي)|هذا\\s+الشهر|this\\s+month|ce\\s+mois-ci)"
+            + "|(العام\\s+الماضي|السنه\\s+الماضيه|last\\s+year|l'annee\\s+derniere|l'an\\s+dernier)"
+            + "|(العام\\s+(?:المقبل|القادم)|السنه\\s+(?:المقبله|القادمه)|next\\s+year|l'annee\\s+prochaine"
+            + "|l'an\\s+prochain)"
+            + "|(العام\\s+(?:الجاري|الحالي)|هذا\\s+العام|this\\s+year|cette\\s+annee))" + NOT_LETTER_AFTER);
+    /** Arabic weekdays that are never other words; الاحد, الاثنين and الجمعة need يوم or الماضي/المقبل. */
+    private static final List<String> SAFE_ARABIC_WEEKDAYS = List.of("الثلاثاء", "الاربعاء", "الخميس", "السبت");
+
+    private DateFinder() {
+    }
+
+    private record Found(int start, int end, String value, boolean relative, String calendar, int rank) {
+    }
+
+    /**
+     * The dates of {@code body}, in order, not overlapping.
+     *
+     * @param publishedAt the article's ISO-8601 date or date-time, anchoring relative dates; without it they are left out
+     */
+    public static List<DateExpression> find(String body, String publishedAt) {
+        if (body == null || body.isEmpty()) {
+            return List.of();
+        }
+        FoldedText folded = FoldedText.of(body);
+        String text = folded.text;
+        LocalDate anchor = anchor(publishedAt);
+        List<Found> found = new ArrayList<>();
+        for (NewsDateParser.DateMention m : NewsDateParser.findAll(text)) {
+            found.add(new Found(m.start(), m.end(), m.iso(), false, m.hijri() ? "islamic" : "gregorian", 0));
+        }
+        Matcher m = DAY_MONTH.matcher(text);
+        while (m.find()) {
+            Integer month = CalendarWords.MONTHS.get(m.group(2));
+            if (m.group(3) != null) {
+                add(found, m.start(), m.end(), date(Integer.parseInt(m.group(3)), month, m.group(1)), false, 1);
+            } else if (anchor != null) {
+                add(found, m.start(), m.end(), nearest(anchor, month, m.group(1)), true, 2);
+            }
+        }
+        m = MONTH_DAY.matcher(text);
+        while (m.find()) {
+            Integer month = CalendarWords.MONTHS.get(m.group(1));
+            if (m.group(3) != null) {
+                add(found, m.start(), m.end(), date(Integer.parseInt(m.group(3)), month, m.group(2)), false, 1);
+            } else if (anchor != null && wholeMonthName(m.group(1))) {
+                add(found, m.start(), m.end(), nearest(anchor, month, m.group(2)), true, 2);
+            }
+        }
+        m = MONTH_YEAR.matcher(text);
+        while (m.find()) {
+            Integer month = CalendarWords.MONTHS.get(m.group(1));
+            if (month != null && wholeMonthName(m.group(1))) {
+                found.add(new Found(m.start(), m.end(), m.group(2) + "-" + two(month), false, "gregorian", 3));
+            }
+        }
+        m = CUED_YEAR.matcher(text);
+        while (m.find()) {
+            found.add(new Found(m.start(1), m.end(1), m.group(1), false, "gregorian", 4));
+        }
+        for (int i = 0; i < found.size(); i++) {
+            Found f = found.get(i);
+            Matcher weekday = WEEKDAY_BEFORE.matcher(text).region(Math.max(0, f.start() - 30), f.start());
+            if (f.rank() <= 2 && weekday.find()) {  // الأحد 5 يونيو, Monday, June 5
+                found.set(i, new Found(weekday.start(), f.end(), f.value(), f.relative(), f.calendar(), f.rank()));
+            }
+        }
+        if (anchor != null) {
+            relative(text, anchor, found);
+        }
+        return resolve(found, folded);
+    }
+
+    private static void relative(String text, LocalDate anchor, List<Found> found) {
+        Matcher m = RELATIVE_DAY.matcher(text);
+        while (m.find()) {
+            int[] shift = {-2, 2, -1, 1, 0};
+            for (int g = 1; g <= 5; g++) {
+                if (m.group(g) != null || g == 5) {
+                    found.add(new Found(m.start(), m.end(), anchor.plusDays(shift[g - 1]).toString(), true, "gregorian",
+                            5));
+                    break;
+                }
+            }
+        }
+        m = RELATIVE_WEEKDAY.matcher(text);
+        while (m.find()) {
+            String day = m.group(3);
+            String cue = m.group(1);
+            String after = m.group(4);
+            boolean arabic = day.charAt(0) >= 0x0600;
+            if (arabic && m.group(2) == null && after == null && !SAFE_ARABIC_WEEKDAYS.contains(day)) {
+                continue;
+            }
+            if (arabic && after != null && !after.startsWith("ال") || !arabic && after != null && after.startsWith("ال")) {
+                after = null;
+            }
+            DayOfWeek dow = DayOfWeek.of(CalendarWords.WEEKDAYS.get(day));
+            LocalDate date;
+            if ("next".equals(cue) || after != null && (after.equals("المقبل") || after.equals("القادم")
+                    || after.equals("prochain"))) {
+                date = anchor.with(TemporalAdjusters.next(dow));
+            } else if ("last".equals(cue) || after != null) {
+                date = anchor.with(TemporalAdjusters.previous(dow));
+            } else {
+                date = anchor.with(TemporalAdjusters.previousOrSame(dow));  // news mostly reports the past week
+            }
+            int start = "on".equals(cue) ? m.start(3) : m.start();
+            int end = after == null ? m.end(3) : m.end();
+            found.add(new Found(start, end, date.toString(), true, "gregorian", 6));
+        }
+        m = RELATIVE_PERIOD.matcher(text);
+        while (m.find()) {
+            String value;
+            if (m.group(1) != null) {
+                value = anchor.minusMonths(1).toString().substring(0, 7);
+            } else if (m.group(2) != null) {
+                value = anchor.plusMonths(1).toString().substring(0, 7);
+            } else if (m.group(3) != null) {
+                value = anchor.toString().substring(0, 7);
+            } else if (m.group(4) != null) {
+                value = String.valueOf(anchor.getYear() - 1);
+            } else if (m.group(5) != null) {
+                value = String.valueOf(anchor.getYear() + 1);
+            } else {
+                value = String.valueOf(anchor.getYear());
+            }
+            found.add(new Found(m.start(), m.end(), value, true, "gregorian", 5));
+        }
+    }
+
+    private static List<DateExpression> resolve(List<Found> found, FoldedText folded) {
+        found.sort(Comparator.comparingInt(Found::start).thenComparingInt(f -> -(f.end() - f.start()))
+                .thenComparingInt(Found::rank));
+        List<DateExpression> kept = new ArrayList<>();
+        int lastEnd = -1;
+        for (Found f : found) {
+            if (f.start() < lastEnd || f.value() == null) {
+                continue;
+            }
+            lastEnd = f.end();
+            String text = folded.original(f.start(), f.end()).strip();
+            kept.add(new DateExpression(text, folded.codePoint(f.start()), folded.codePoint(f.end()), f.value(),
+                    f.relative(), f.calendar()));
+        }
+        return kept;
+    }
+
+    private static void add(List<Found> found, int start, int end, LocalDate date, boolean relative, int rank) {
+        if (date != null) {
+            found.add(new Found(start, end, date.toString(), relative, "gregorian", rank));
+        }
+    }
+
+    private static LocalDate date(int year, Integer month, String day) {
+        if (month == null) {
+            return null;
+        }
+        try {
+            return LocalDate.of(year, month, Integer.parseInt(day));
+        } catch (DateTimeException e) {
+            return null;
+        }
+    }
+
+    /** The date with this month and day nearest to the anchor (the year before, of, or after it). */
+    private static LocalDate nearest(LocalDate anchor, Integer month, String day) {
+        LocalDate best = null;
+        for (int year = anchor.getYear() - 1; year <= anchor.getYear() + 1; year++) {
+            LocalDate d = date(year, month, day);
+            if (d != null && (best == null || Math.abs(d.toEpochDay() - anchor.toEpochDay())
+                    < Math.abs(best.toEpochDay() - anchor.toEpochDay()))) {
+                best = d;
+            }
+        }
+        return best;
+    }
+
+    private static final Pattern ISO_DAY = Pattern.compile("^(\\d{4}-\\d{2}-\\d{2})");
+
+    static LocalDate anchor(String publishedAt) {
+        if (publishedAt == null) {
+            return null;
+        }
+        Matcher m = ISO_DAY.matcher(publishedAt);
+        try {
+            return m.find() ? LocalDate.parse(m.group(1)) : null;
+        } catch (DateTimeException e) {
+            return null;
+        }
+    }
+
+    /** Not an English or French abbreviation that is also a word ({@code may}, {@code mar}), and not {@code آب} alone. */
+    private static boolean wholeMonthName(String month) {
+        return month.length() > 3 || month.charAt(0) >= 0x0600;
+    }
+
+    private static String two(int n) {
+        return n < 10 ? "0" + n : String.valueOf(n);
+    }
+
+}

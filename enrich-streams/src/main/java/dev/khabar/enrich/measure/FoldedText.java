@@ -1,0 +1,84 @@
+package dev.khabar.enrich.measure;
+
+/**
+ * A text folded for matching, one char for one char or none: Arabic letter variants and Arabic-Indic digits to their
+ * base forms, tashkeel and tatweel removed, Latin accents removed, lower case. Offsets map back to the original.
+ */
+final class FoldedText {
+
+    final String text;
+    private final String original;
+    private final int[] origin;
+    private final boolean surrogates;
+
+    private FoldedText(String original, String text, int[] origin, boolean surrogates) {
+        this.original = original;
+        this.text = text;
+        this.origin = origin;
+        this.surrogates = surrogates;
+    }
+
+    static FoldedText of(String s) {
+        StringBuilder out = new StringBuilder(s.length());
+        int[] origin = new int[s.length() + 1];
+        boolean surrogates = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            surrogates |= Character.isSurrogate(c);
+            if (c >= '\u064B' && c <= '\u065F' || c == '\u0670' || c == '\u0640' || c == '\u200F' || c == '\u200E'
+                    || c == '\u200C' || c == '\u200D' || c == '\u061C') {
+                continue;
+            }
+            origin[out.length()] = i;
+            out.append(fold(c));
+        }
+        origin[out.length()] = s.length();
+        return new FoldedText(s, out.toString(), origin, surrogates);
+    }
+
+    /** Char index in the original of char {@code index} of the folded text. */
+    int origin(int index) {
+        return index >= text.length() ? original.length() : origin[index];
+    }
+
+    /** Code-point offset in the original of char {@code index} of the folded text. */
+    int codePoint(int index) {
+        int at = origin(index);
+        return surrogates ? original.codePointCount(0, at) : at;
+    }
+
+    /** The original text of folded chars {@code [start, end)}. */
+    String original(int start, int end) {
+        return original.substring(origin(start), end >= text.length() ? original.length() : origin(end - 1) + 1);
+    }
+
+    static String fold(String s) {
+        return of(s).text;
+    }
+
+    static char fold(char c) {
+        if (c >= '\u0660' && c <= '\u0669') {
+            return (char) ('0' + (c - '\u0660'));
+        }
+        if (c >= '\u06F0' && c <= '\u06F9') {
+            return (char) ('0' + (c - '\u06F0'));
+        }
+        return switch (c) {
+            case 'أ', 'إ', 'آ', 'ٱ' -> 'ا';
+            case 'ى' -> 'ي';
+            case 'ة' -> 'ه';
+            case '\u066B' -> '.';
+            case '\u066C' -> ',';
+            case '\u066A' -> '%';
+            case '\u00A0', '\u202F', '\u2009' -> ' ';
+            case '\u2019', '\u2018', '\u02BC' -> '\'';
+            case 'é', 'è', 'ê', 'ë', 'É', 'È', 'Ê' -> 'e';
+            case 'à', 'â', 'ä', 'À', 'Â' -> 'a';
+            case 'û', 'ù', 'ü', 'Û' -> 'u';
+            case 'ô', 'ö', 'Ô' -> 'o';
+            case 'î', 'ï', 'Î' -> 'i';
+            case 'ç', 'Ç' -> 'c';
+            default -> Character.toLowerCase(c);
+        };
+    }
+}

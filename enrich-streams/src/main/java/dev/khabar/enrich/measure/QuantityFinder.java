@@ -1,0 +1,304 @@
+package dev.khabar.enrich.measure;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import dev.khabar.model.Quantity;
+
+/**
+ * Finds amounts with units in Arabic, English and French text: a number (Arabic-Indic digits, thousands separators,
+ * decimal comma in French), an optional range ({@code 250 و350}, {@code 250–300}, {@code 2 to 3}), a scale word
+ * ({@code مليون}, {@code billion}, {@code milliards}, {@code $1.2bn}) and a unit: a currency (symbol or name, as its ISO
+ * 4217 code), a percentage, a measure, or else the counted noun that follows ({@code 2,400 troops},
+ * {@code 350 مستشارا}). A bare number without a unit is left out, and so is a year. Knows nothing of Kafka; safe for
+ * concurrent use.
+ */
+public final class QuantityFinder {
+
+    private static final String NOT_LETTER_AFTER = "(?![\\p{L}\\p{M}])";
+    private static final Map<String, String> CURRENCIES = new LinkedHashMap<>();
+    private static final Map<String, String> MEASURES = new LinkedHashMap<>();
+
+    static {
+        currency("USD", "دولار امريكي", "دولار اميركي", "دولارا امريكيا", "دولارا اميركيا", "دولار", "دولارا",
+                "دولارات", "الدولارات", "us dollars", "dollars americains", "dollars", "dollar", "de dollars", "usd");
+        currency("EUR", "يورو", "euros", "euro", "d'euros", "de euros", "eur");
+        currency("GBP", "جنيه استرليني", "جنيها استرلينيا", "pounds sterling", "pounds", "livres sterling",
+                "de livres sterling", "gbp");
+        currency("IQD", "دينار عراقي", "دينارا عراقيا", "iraqi dinars", "dinars irakiens", "de dinars irakiens", "iqd");
+        currency("JOD", "دينار اردني", "دينارا اردنيا", "jordanian dinars");
+        currency("KWD", "دينار كويتي", "دينارا كويتيا", "kuwaiti dinars");
+        currency("SAR", "ريال سعودي", "ريالا سعوديا", "saudi riyals", "riyals saoudiens", "sar");
+        currency("QAR", "ريال قطري", "ريالا قطريا", "qatari riyals");
+        currency("IRR", "ريال ايراني", "ريالا ايرانيا", "iranian rials");
+        currency("AED", "درهم اماراتي", "درهما اماراتيا", "emirati dirhams", "aed");
+        currency("MAD", "درهم مغربي", "درهما مغربيا", "moroccan dirhams", "dirhams marocains");
+        currency("EGP", "جنيه مصري", "جنيها مصريا", "egyptian pounds", "livres egyptiennes");
+        currency("TRY", "ليره تركيه", "turkish lira", "livres turques");
+        currency("SYP", "ليره سوريه", "syrian pounds", "livres syriennes");
+        currency("LBP", "ليره لبنانيه", "lebanese pounds", "livres libanaises");
+        currency("RUB", "روبل", "roubles", "rubles");
+        currency("CNY", "يوان", "yuan");
+        measure("km²", "كيلومتر مربع", "كيلومترا مربعا", "كيلومترات مربعه", "كم مربع", "square kilometres",
+                "square kilometers", "kilometres carres", "km2", "km²");
+        measure("km", "كيلومتر", "كيلومترا", "كيلومترات", "كلم", "كم", "kilometres", "kilometers", "kilometre",
+                "kilometer", "km");
+        measure("m", "متر", "مترا", "امتار", "metres", "meters", "metre", "meter");
+        measure("mi", "ميل", "ميلا", "اميال", "miles", "mile");
+        measure("t", "طن", "طنا", "اطنان", "tonnes", "tonne", "tons", "ton");
+        measure("bbl", "برميل", "برميلا", "براميل", "barrels", "barrel", "barils", "baril", "de barils");
+        measure("kg", "كيلوغرام", "كيلوغراما", "كيلوجرام", "كغ", "kilograms", "kilogrammes", "kg");
+        measure("ha", "هكتار", "هكتارا", "hectares", "hectare");
+        measure("MW", "ميغاواط", "ميجاوات", "megawatts", "megawatt", "mw");
+        measure("°C", "درجه مئويه", "درجات مئويه", "°c", "degres celsius", "degrees celsius");
+    }
+
+    private static final Map<String, BigDecimal> SCALES = Map.ofEntries(
+            Map.entry("الف", BigDecimal.valueOf(1_000)), Map.entry("الاف", BigDecimal.valueOf(1_000)),
+            Map.entry("الفا", BigDecimal.valueOf(1_000)), Map.entry("thousand", BigDecimal.valueOf(1_000)),
+            Map.entry("mille", BigDecimal.valueOf(1_000)), Map.entry("k", BigDecimal.valueOf(1_000)),
+            Map.entry("مليون", BigDecimal.valueOf(1_000_000)), Map.entry("ملايين", BigDecimal.valueOf(1_000_000)),
+            Map.entry("مليونا", BigDecimal.valueOf(1_000_000)), Map.entry("million", BigDecimal.valueOf(1_000_000)),
+            Map.entry("millions", BigDecimal.valueOf(1_000_000)), Map.entry("m", BigDecimal.valueOf(1_000_000)),
+            Map.entry("mn", BigDecimal.valueOf(1_000_000)), Map.entry("mln", BigDecimal.valueOf(1_000_000)),
+            Map.entry("مليار", BigDecimal.valueOf(1_000_000_000)), Map.entry("مليارات", BigDecimal.valueOf(1_000_000_000)),
+            Map.entry("مليارا", BigDecimal.valueOf(1_000_000_000)), Map.entry("بليون", BigDecimal.valueOf(1_000_000_000)),
+            Map.entry("billion", BigDecimal.valueOf(1_000_000_000)), Map.entry("billions", BigDecimal.valueOf(1_000_000_000)),
+            Map.entry("milliard", BigDecimal.valueOf(1_000_000_000)),
+            Map.entry("milliards", BigDecimal.valueOf(1_000_000_000)), Map.entry("bn", BigDecimal.valueOf(1_000_000_000)),
+            Map.entry("b", BigDecimal.valueOf(1_000_000_000)), Map.entry("md", BigDecimal.valueOf(1_000_000_000)),
+            Map.entry("mds", BigDecimal.valueOf(1_000_000_000)),
+            Map.entry("تريليون", BigDecimal.valueOf(1_000_000_000_000L)),
+            Map.entry("trillion", BigDecimal.valueOf(1_000_000_000_000L)),
+            Map.entry("trillions", BigDecimal.valueOf(1_000_000_000_000L)));
+    private static final Set<String> SHORT_SCALES = Set.of("k", "m", "mn", "mln", "b", "bn", "md", "mds");
+    /** In French, billion is 10^12. */
+    private static final BigDecimal FRENCH_BILLION = BigDecimal.valueOf(1_000_000_000_000L);
+
+    private static final Map<String, String> SYMBOLS = Map.of("us$", "USD", "$", "USD", "€", "EUR", "£", "GBP");
+    private static final String PERCENT = "(%|في\\s+المائه|في\\s+المئه|بالمائه|بالمئه|percent|per\\s+cent|pour\\s+cent)";
+    private static final String LONG_SCALE = CalendarWords.alternation(SCALES.keySet().stream()
+            .filter(s -> !SHORT_SCALES.contains(s)).toList());
+    private static final String SHORT_SCALE = "(?:" + String.join("|", SHORT_SCALES.stream().sorted((a, b) ->
+            b.length() - a.length()).toList()) + ")";
+
+    private static final Pattern EN_AR = pattern("(?:\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:[.,]\\d+)?)");
+    private static final Pattern FR = pattern("(?:\\d{1,3}(?:[ .]\\d{3})+(?:,\\d+)?|\\d+(?:,\\d+)?)");
+    private static final Pattern NEXT_WORD = Pattern.compile("\\G\\s+((?:\\p{L}\\.)+|[\\p{L}\\p{M}']+)");
+
+    private static final Set<String> STOPWORDS = Set.of("في", "من", "الي", "الى", "علي", "على", "عن", "مع", "او", "ثم",
+            "حتي", "التي", "الذي", "الذين", "قد", "لا", "ما", "ان", "انه", "بين", "عبر", "خلال", "منذ", "بعد", "قبل", "و",
+            "هو", "هي", "كان", "كانت", "to", "of", "in", "on", "at", "and", "or", "the", "a", "an", "per", "from", "by",
+            "for", "with", "as", "is", "was", "were", "are", "has", "have", "than", "after", "before", "de", "du", "des",
+            "d", "à", "au", "aux", "en", "et", "ou", "le", "la", "les", "l", "sur", "par", "pour", "dans", "avec", "est",
+            "sont", "que", "qui", "h", "gmt", "utc", "am", "pm", "ص", "م", "مساء", "صباحا", "ه", "هـ", "st", "nd", "rd",
+            "th", "er", "e", "eme", "s", "اخرين", "اخري", "others", "autres");
+    /** Words of month names ({@code كانون} of {@code كانون الثاني}): a number before them is a date. */
+    private static final Set<String> MONTH_WORDS = CalendarWords.MONTHS.keySet().stream()
+            .flatMap(m -> java.util.Arrays.stream(m.split(" "))).collect(java.util.stream.Collectors.toUnmodifiableSet());
+    private static final Set<String> LATIN_SKIPPED = Set.of("additional", "more", "new", "other", "extra", "further",
+            "u", "us", "american", "iraqi", "foreign", "autres", "nouveaux", "nouvelles");
+
+    private QuantityFinder() {
+    }
+
+    private static void currency(String code, String... names) {
+        for (String name : names) {
+            CURRENCIES.put(FoldedText.fold(name), code);
+        }
+    }
+
+    private static void measure(String symbol, String... names) {
+        for (String name : names) {
+            MEASURES.put(FoldedText.fold(name), symbol);
+        }
+    }
+
+    private static String words(Map<String, String> names) {
+        return CalendarWords.alternation(names.keySet().stream().map(n -> n.replace(" ", "\u0000")).toList())
+                .replace("\u0000", "\\E\\s+\\Q");
+    }
+
+    private static Pattern pattern(String number) {
+        String symbol = "(us\\$|\\$|€|£)\\s?";
+        return Pattern.compile("(?<![\\d.,:/])(?:" + symbol + ")?(" + number + ")(?:(" + SHORT_SCALE + ")"
+                + NOT_LETTER_AFTER + "|(?![\\d\\p{L}]))(?:\\s*(" + LONG_SCALE + "))?"
+                + "(?:\\s*(?:-|–|—|و|الي|حتي|to|and|a|et)\\s*(?:(?:us\\$|\\$|€|£)\\s?)?(" + number + ")(?:("
+                + SHORT_SCALE + ")" + NOT_LETTER_AFTER + "|(?![\\d\\p{L}]))(?:\\s*(" + LONG_SCALE + "))?)?"
+                + "(?:\\s*(?:" + PERCENT + "|(" + words(CURRENCIES) + ")|(" + words(MEASURES) + ")|(?:(?:de|d'|of)\\s*)("
+                + words(CURRENCIES) + ")))?");
+    }
+
+    /**
+     * The amounts of {@code text}, in order.
+     *
+     * @param language BCP-47 code of the text: French reads {@code 3,5} as a decimal and {@code 2 400} as one number
+     */
+    public static List<Quantity> find(String text, String language) {
+        if (text == null || text.isEmpty()) {
+            return List.of();
+        }
+        boolean french = language != null && language.toLowerCase(Locale.ROOT).startsWith("fr");
+        FoldedText folded = FoldedText.of(text);
+        Matcher m = (french ? FR : EN_AR).matcher(folded.text);
+        List<Quantity> found = new ArrayList<>();
+        while (m.find()) {
+            if (!cliticOrNothingBefore(folded.text, m.start())) {
+                continue;
+            }
+            Quantity q = read(m, folded, french);
+            if (q != null) {
+                found.add(q);
+            }
+        }
+        return found;
+    }
+
+    /** Groups: 1 symbol, 2 number, 3 short scale, 4 scale, 5 upper, 6 its short scale, 7 its scale, 8 percent, 9 currency
+     * name, 10 measure, 11 currency after de/of. */
+    private static Quantity read(Matcher m, FoldedText folded, boolean french) {
+        String symbol = m.group(1);
+        String shortScale = m.group(3);
+        String upperShortScale = m.group(6);
+        if (symbol == null && (shortScale != null || upperShortScale != null)) {
+            return null;  // 5m is five metres, 20k a distance or a file size: a short scale needs a currency symbol
+        }
+        BigDecimal value = number(m.group(2), french);
+        BigDecimal scale = scale(shortScale != null ? shortScale : m.group(4), french);
+        BigDecimal upper = m.group(5) == null ? null : number(m.group(5), french);
+        BigDecimal upperScale = scale(upperShortScale != null ? upperShortScale : m.group(7), french);
+        if (value == null || m.group(5) != null && upper == null) {
+            return null;
+        }
+        if (scale == null && upperScale != null) {
+            scale = upperScale;  // 2 و3 ملايين
+        }
+        value = scale == null ? value : value.multiply(scale);
+        if (upper != null) {
+            upper = upperScale == null ? upper : upper.multiply(upperScale);
+            if (upper.compareTo(value) <= 0) {
+                return null;
+            }
+        }
+        int end = m.end();
+        String kind;
+        String unit;
+        if (m.group(8) != null) {
+            kind = "percent";
+            unit = "%";
+        } else if (symbol != null || m.group(9) != null || m.group(11) != null) {
+            kind = "currency";
+            String name = m.group(9) != null ? m.group(9) : m.group(11);
+            unit = symbol != null ? SYMBOLS.get(symbol) : CURRENCIES.get(name.replaceAll("\\s+", " "));
+        } else if (m.group(10) != null) {
+            kind = "measure";
+            unit = MEASURES.get(m.group(10).replaceAll("\\s+", " "));
+        } else {
+            String number = m.group(5) != null ? m.group(5) : m.group(2);
+            if (scale == null && number.length() == 4 && (number.startsWith("19") || number.startsWith("20"))) {
+                return null;  // a year
+            }
+            Matcher next = NEXT_WORD.matcher(folded.text).region(m.end(), folded.text.length());
+            next.useTransparentBounds(true);
+            String noun = null;
+            for (int skipped = 0; skipped <= 2 && next.find(); skipped++) {
+                String word = next.group(1);
+                String written = folded.original(next.start(1), next.end(1));
+                boolean latin = word.charAt(0) < 0x0600;
+                if (skipped == 0 && scale != null && (word.equals("de") || word.equals("d'") || word.equals("of"))) {
+                    continue;
+                }
+                if (latin && skipped < 2 && (LATIN_SKIPPED.contains(word.replace(".", ""))
+                        || Character.isUpperCase(written.codePointAt(0)))) {
+                    continue;
+                }
+                if (word.length() >= 2 && !STOPWORDS.contains(word) && !MONTH_WORDS.contains(word)
+                        && !(!latin && word.length() >= 5 && (word.endsWith("هم") || word.endsWith("هما")))
+                        && !CalendarWords.WEEKDAYS.containsKey(word) && !word.contains(".")
+                        && Character.isLetter(word.charAt(0))) {
+                    noun = latin ? written.toLowerCase(Locale.ROOT) : withoutAccusative(withoutTashkeel(written));
+                    end = next.end(1);
+                }
+                break;
+            }
+            if (noun == null) {
+                return null;
+            }
+            kind = "count";
+            unit = noun;
+        }
+        if (unit == null) {
+            return null;
+        }
+        String written = folded.original(m.start(), end).strip();
+        return new Quantity(written, folded.codePoint(m.start()), folded.codePoint(end), plain(value),
+                upper == null ? null : plain(upper), kind, unit);
+    }
+
+    /** A number starts a word, or follows one clitic letter (و350, ب600). */
+    private static boolean cliticOrNothingBefore(String text, int start) {
+        if (start == 0 || !Character.isLetter(text.charAt(start - 1))) {
+            return true;
+        }
+        char c = text.charAt(start - 1);
+        return (c == 'و' || c == 'ب' || c == 'ل') && (start == 1 || !Character.isLetter(text.charAt(start - 2)));
+    }
+
+    private static BigDecimal number(String written, boolean french) {
+        String s;
+        if (french) {
+            s = written.replace(" ", "").replace(".", "").replace(',', '.');
+        } else if (written.matches("\\d{1,3}(,\\d{3})+(\\.\\d+)?")) {
+            s = written.replace(",", "");
+        } else {
+            s = written.replace(',', '.');
+        }
+        try {
+            return new BigDecimal(s);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static BigDecimal scale(String word, boolean french) {
+        if (word == null) {
+            return null;
+        }
+        String w = word.toLowerCase(Locale.ROOT);
+        if (french && w.startsWith("billion")) {
+            return FRENCH_BILLION;
+        }
+        return SCALES.get(w);
+    }
+
+    private static BigDecimal plain(BigDecimal value) {
+        BigDecimal stripped = value.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
+    }
+
+    private static String withoutTashkeel(String word) {
+        StringBuilder out = new StringBuilder(word.length());
+        for (int i = 0; i < word.length(); i++) {
+            char c = word.charAt(i);
+            if (!(c >= '\u064B' && c <= '\u065F' || c == '\u0670' || c == '\u0640')) {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    /** {@code مستشارا} to {@code مستشار}: the accusative alif of a counted noun; {@code ضحايا} keeps its alif. */
+    static String withoutAccusative(String word) {
+        if (word.length() >= 4 && word.endsWith("ا") && !word.endsWith("ايا") && !word.endsWith("اا")) {
+            return word.substring(0, word.length() - 1);
+        }
+        return word;
+    }
+}
