@@ -1,5 +1,6 @@
 package dev.khabar.model;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -30,8 +31,16 @@ final class ModelFixtures {
                 List.of(new RemovedSegment("share_bar", "0 تعليق ارسل طباعة", "share-bar-phrases")),
                 new Language("ar", 0.99, "Arab", new Language.LanguageGuess("en", 0.8),
                         List.of(new Language.LanguageShare("ar", 0.9), new Language.LanguageShare("en", 0.1))),
-                List.of(new Entity("داعش", "ORGANIZATION", 0, 4, 0.9, "gazetteer")),
+                List.of(new Entity("داعش", "ORGANIZATION", 0, 4, 0.9, "gazetteer", 0)),
                 new Dedup(Dedup.UNIQUE, "ab12"),
-                new Pipeline("0.1.0", INGESTED.plusSeconds(1), Map.of("ner.ar", "gazetteer-1")));
+                new Pipeline("0.1.0", INGESTED.plusSeconds(1), Map.of("ner.ar", "gazetteer-1")),
+                List.of(new CanonicalEntity("org:isis", "داعش", "ORGANIZATION", 1, 0, List.of("داعش"), 0.9),
+                        new CanonicalEntity(null, "أنس البار", "PERSON", 1, 0, List.of("أنس البار"), 0.8)),
+                List.of(new DateExpression("17 حزيران/يونيو 2024", 0, 20, "2024-06-17", false, "gregorian"),
+                        new DateExpression("أمس", 0, 3, "2024-06-16", true, "gregorian"),
+                        new DateExpression("حزيران 2024", 0, 11, "2024-06", false, "gregorian")),
+                List.of(new Quantity("250 و350 مستشارا", 0, 16, new BigDecimal("250"), new BigDecimal("350"), "count",
+                                "مستشار"),
+                        new Quantity("$1.2bn", 0, 6, new BigDecimal("1200000000"), null, "currency", "USD")));
     }
 }

@@ -2,6 +2,7 @@ package dev.khabar.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.util.Set;
@@ -36,6 +37,46 @@ class SchemaTest {
     void schemaRejectsAnUnknownEntityType() {
         ObjectNode node = Json.mapper().valueToTree(ModelFixtures.enriched("داعش"));
         ((ObjectNode) node.withArray("entities").get(0)).put("type", "ANIMAL");
+        assertFalse(SchemaValidator.problems("articles.enriched", node).isEmpty());
+    }
+
+    @Test
+    void recordsWithoutCanonicalEntitiesDatesOrQuantitiesStillMatch() {
+        ObjectNode node = Json.mapper().valueToTree(ModelFixtures.enriched("داعش"));
+        node.remove(java.util.List.of("canonical_entities", "dates", "quantities"));
+        ((ObjectNode) node.withArray("entities").get(0)).remove("canonical");
+        assertEquals(Set.of(), SchemaValidator.problems("articles.enriched", node));
+    }
+
+    @Test
+    void writesCanonicalEntitiesDatesAndQuantitiesInSnakeCaseWithPlainNumbers() throws Exception {
+        String json = Json.mapper().writeValueAsString(ModelFixtures.enriched("داعش"));
+        assertTrue(json.contains("\"canonical_entities\":[{\"id\":\"org:isis\""), json);
+        assertTrue(json.contains("\"first_offset\":0"), json);
+        assertTrue(json.contains("\"value\":1200000000,"), json);
+        assertTrue(json.contains("\"canonical\":0"), json);
+        EnrichedArticle back = Json.mapper().readValue(json, EnrichedArticle.class);
+        assertEquals(ModelFixtures.enriched("داعش"), back);
+    }
+
+    @Test
+    void schemaRejectsADateValueThatIsNotIso() {
+        ObjectNode node = Json.mapper().valueToTree(ModelFixtures.enriched("داعش"));
+        ((ObjectNode) node.withArray("dates").get(0)).put("value", "17/06/2024");
+        assertFalse(SchemaValidator.problems("articles.enriched", node).isEmpty());
+    }
+
+    @Test
+    void schemaRejectsAnUnknownQuantityKind() {
+        ObjectNode node = Json.mapper().valueToTree(ModelFixtures.enriched("داعش"));
+        ((ObjectNode) node.withArray("quantities").get(0)).put("kind", "weight");
+        assertFalse(SchemaValidator.problems("articles.enriched", node).isEmpty());
+    }
+
+    @Test
+    void schemaRejectsAMalformedCatalogueId() {
+        ObjectNode node = Json.mapper().valueToTree(ModelFixtures.enriched("داعش"));
+        ((ObjectNode) node.withArray("canonical_entities").get(0)).put("id", "ISIS");
         assertFalse(SchemaValidator.problems("articles.enriched", node).isEmpty());
     }
 

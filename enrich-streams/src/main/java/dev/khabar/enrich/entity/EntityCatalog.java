@@ -36,6 +36,8 @@ final class EntityCatalog {
     private static final int CITY = 2;
     private static final int SUBDIVISION = 3;
 
+    private static final Set<String> ARTICLES = Set.of("al", "an", "ar", "as", "ad", "at", "az", "ash", "ath", "el",
+            "ed", "es", "en");
     private static final String[] CLITICS = {"وب", "ول", "وك", "فب", "فل", "فك", "و", "ف", "ب", "ك", "ل"};
     private static final Set<String> GENERIC = java.util.stream.Stream.of("north", "south", "east", "west", "central", "centre", "center",
             "northern", "southern", "eastern", "western", "capital", "coast", "coastal", "lakes", "upper", "lower",
@@ -196,7 +198,11 @@ final class EntityCatalog {
             return true;
         }
         if (alias.capitalised()) {
-            int cp = tokens.get(i).text().codePointAt(0);
+            int at = i;
+            if (alias.keys().length > 1 && ARTICLES.contains(alias.keys()[0])) {
+                at++;  // al-Anbar as well as Al-Anbar
+            }
+            int cp = tokens.get(at).text().codePointAt(0);
             return Character.isUpperCase(cp) || Character.isTitleCase(cp) || Character.isDigit(cp);
         }
         return true;
@@ -293,7 +299,7 @@ final class EntityCatalog {
             return null;
         }
         String article = name.substring(0, cut).toLowerCase(Locale.ROOT);
-        if (!Set.of("al", "an", "ar", "as", "ad", "at", "az", "ash", "ath", "el", "ed", "es", "en").contains(article)) {
+        if (!ARTICLES.contains(article)) {
             return null;
         }
         String rest = name.substring(cut + 1).strip();

@@ -190,7 +190,7 @@ public final class DateFinder {
                 continue;
             }
             lastEnd = f.end();
-            String text = folded.original(f.start(), f.end()).strip();
+            String text = folded.original(f.start(), f.end());
             kept.add(new DateExpression(text, folded.codePoint(f.start()), folded.codePoint(f.end()), f.value(),
                     f.relative(), f.calendar()));
         }

@@ -47,9 +47,9 @@ final class FoldedText {
         return surrogates ? original.codePointCount(0, at) : at;
     }
 
-    /** The original text of folded chars {@code [start, end)}. */
+    /** The original text of folded chars {@code [start, end)}, with the marks that follow the last one. */
     String original(int start, int end) {
-        return original.substring(origin(start), end >= text.length() ? original.length() : origin(end - 1) + 1);
+        return original.substring(origin(start), origin(end));
     }
 
     static String fold(String s) {

@@ -237,7 +237,7 @@ public final class QuantityFinder {
         if (unit == null) {
             return null;
         }
-        String written = folded.original(m.start(), end).strip();
+        String written = folded.original(m.start(), end);
         return new Quantity(written, folded.codePoint(m.start()), folded.codePoint(end), plain(value),
                 upper == null ? null : plain(upper), kind, unit);
     }

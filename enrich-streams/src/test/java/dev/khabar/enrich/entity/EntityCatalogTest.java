@@ -1,0 +1,87 @@
+package dev.khabar.enrich.entity;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+class EntityCatalogTest {
+
+    private static final EntityCatalog CATALOG = EntityCatalog.standard();
+
+    /** The id of the one catalogue name that spans the whole text, or null. */
+    private static String idOf(String text) {
+        List<Token> words = EntityCatalog.words(text);
+        List<EntityCatalog.Match> found = CATALOG.matches(words);
+        if (found.size() != 1 || found.get(0).first() != 0 || found.get(0).last() != words.size() - 1) {
+            return null;
+        }
+        return found.get(0).entry().id();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"داعش", "الدولة الإسلامية", "تنظيم الدولة", "لداعش", "بتنظيم الدولة الإسلامية", "ISIS", "ISIL",
+        "Islamic State", "Daesh", "État islamique", "Etat islamique", "groupe État islamique", "Daech"})
+    void everySpellingOfIslamicStateSharesOneId(String name) {
+        assertEquals("org:isis", idOf(name));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"العراق", "بالعراق", "والعراق", "للعراق", "عراق", "Iraq", "Irak"})
+    void iraqInEveryLanguageAndWithCliticsIsCountryIq(String name) {
+        assertEquals("country:IQ", idOf(name));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"الأنبار", "الانبار", "محافظة الأنبار", "بالأنبار", "Anbar", "al-Anbar", "Al Anbar",
+        "Al Anbar Governorate", "Al-Anbar"})
+    void anbarInEveryLanguageIsSubdivisionIqAn(String name) {
+        assertEquals("subdivision:IQ-AN", idOf(name));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"بغداد,city:IQ:baghdad", "Baghdad,city:IQ:baghdad", "Bagdad,city:IQ:baghdad",
+        "محمد شياع السوداني,person:mohammed-shia-al-sudani", "Mohammed Shia al-Sudani,person:mohammed-shia-al-sudani",
+        "Mohammed Chia al-Soudani,person:mohammed-shia-al-sudani", "الولايات المتحدة,country:US", "États-Unis,country:US",
+        "US,country:US", "United States,country:US", "Syrie,country:SY", "سوريا,country:SY", "Damas,city:SY:damascus",
+        "حزب الله,org:hezbollah", "Hezbollah,org:hezbollah", "الأمم المتحدة,org:united-nations", "ONU,org:united-nations",
+        "Nations unies,org:united-nations", "Moscou,city:RU:moscow", "موسكو,city:RU:moscow"})
+    void namesOfOneEntityShareItsId(String name, String id) {
+        assertEquals(id, idOf(name));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"EI", "ei", "us", "السورية", "nome", "الشرقية", "الجزيرة", "central"})
+    void ambiguousShortOrLowerCaseWordsAreNotNames(String text) {
+        assertEquals(null, idOf(text), text);
+    }
+
+    @Test
+    void displayNamesFollowTheLanguageAndFallBackToEnglish() {
+        EntityCatalog.Entry iraq = CATALOG.entry("country:IQ");
+        assertEquals("العراق", iraq.name("ar"));
+        assertEquals("Iraq", iraq.name("en"));
+        assertEquals("Irak", iraq.name("fr"));
+        assertEquals("Iraq", iraq.name("de"));
+        assertEquals("الأنبار", CATALOG.entry("subdivision:IQ-AN").name("ar"));
+    }
+
+    @Test
+    void citiesOfTheTimeZoneDatabaseCarryTheirCountryInTheirId() {
+        assertEquals("LOCATION", CATALOG.entry("city:FR:paris").type());
+        assertEquals("Tokyo", CATALOG.entry("city:JP:tokyo").name("en"));
+        assertTrue(CATALOG.size() > 4000, () -> "entries: " + CATALOG.size());
+    }
+
+    @Test
+    void findsTheLongestNameLeftToRight() {
+        List<Token> words = EntityCatalog.words("قالت قوات سوريا الديمقراطية إن داعش هاجم سوريا");
+        List<String> ids = CATALOG.matches(words).stream().map(m -> m.entry().id()).toList();
+        assertEquals(List.of("org:sdf", "org:isis", "country:SY"), ids);
+    }
+}

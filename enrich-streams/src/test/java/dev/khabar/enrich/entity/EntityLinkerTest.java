@@ -1,0 +1,105 @@
+package dev.khabar.enrich.entity;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import dev.khabar.model.CanonicalEntity;
+import dev.khabar.model.Entity;
+
+class EntityLinkerTest {
+
+    private static final EntityLinker LINKER = EntityLinker.standard();
+
+    /** A model-style mention of {@code text}'s {@code n}th occurrence (0-based) in {@code body}. */
+    private static Entity mention(String body, String text, int n, String type) {
+        int at = -1;
+        for (int i = 0; i <= n; i++) {
+            at = body.indexOf(text, at + 1);
+        }
+        int start = body.codePointCount(0, at);
+        return new Entity(text, type, start, start + text.codePointCount(0, text.length()), 0.8, "model");
+    }
+
+    @Test
+    void mergesAnArabicSurnameIntoTheEarlierFullName() {
+        String body = "قال رئيس الوزراء محمد شياع السوداني إن القوات ستبقى. وأضاف السوداني أن الحوار مستمر.";
+        List<Entity> mentions = List.of(mention(body, "محمد شياع السوداني", 0, "PERSON"),
+                mention(body, "السوداني", 1, "PERSON"));
+        EntityLinker.Linked linked = LINKER.link(body, "ar", mentions);
+        CanonicalEntity sudani = linked.canonical().get(0);
+        assertEquals("person:mohammed-shia-al-sudani", sudani.id());
+        assertEquals(2, sudani.mentions());
+        assertEquals(List.of("محمد شياع السوداني", "السوداني"), sudani.aliases());
+        assertEquals(body.indexOf("محمد"), sudani.firstOffset());
+        assertEquals(0, linked.entities().get(0).canonical());
+        assertEquals(0, linked.entities().get(1).canonical());
+    }
+
+    @Test
+    void mergesALatinSurnameOfAPersonNotInTheCatalogue() {
+        String body = "Jane Okafor met officials in Erbil. Okafor said talks went well, and Okafor left.";
+        List<Entity> mentions = List.of(mention(body, "Jane Okafor", 0, "PERSON"), mention(body, "Okafor", 1, "PERSON"),
+                mention(body, "Okafor", 2, "PERSON"));
+        List<CanonicalEntity> canonical = LINKER.link(body, "en", mentions).canonical();
+        CanonicalEntity okafor = canonical.get(0);
+        assertNull(okafor.id());
+        assertEquals("Jane Okafor", okafor.name());
+        assertEquals(3, okafor.mentions());
+        assertEquals("city:IQ:erbil", canonical.get(1).id());
+    }
+
+    @Test
+    void findsCatalogueNamesAndLaterSurnamesWithoutAnyMention() {
+        String body = "Joe Biden spoke to Mohammed Shia al-Sudani. Biden praised Iraq; Sudani thanked the United States.";
+        List<CanonicalEntity> canonical = LINKER.link(body, "en", List.of()).canonical();
+        assertEquals(List.of("person:joe-biden", "person:mohammed-shia-al-sudani", "country:IQ", "country:US"),
+                canonical.stream().map(CanonicalEntity::id).toList());
+        assertEquals(List.of(2, 2, 1, 1), canonical.stream().map(CanonicalEntity::mentions).toList());
+        assertEquals(List.of("Mohammed Shia al-Sudani", "Sudani"), canonical.get(1).aliases());
+    }
+
+    @Test
+    void ordersBySalienceThenFirstOffset() {
+        String body = "سوريا والعراق. العراق والأردن. العراق وسوريا.";
+        List<CanonicalEntity> canonical = LINKER.link(body, "ar", List.of()).canonical();
+        assertEquals(List.of("country:IQ", "country:SY", "country:JO"),
+                canonical.stream().map(CanonicalEntity::id).toList());
+        assertEquals(List.of(3, 2, 1), canonical.stream().map(CanonicalEntity::mentions).toList());
+        assertEquals("العراق", canonical.get(0).name());
+    }
+
+    @Test
+    void countsMentionsInsideOneLongerCatalogueNameOnce() {
+        String body = "زار الوفد إقليم كردستان العراق أمس.";
+        List<Entity> mentions = List.of(mention(body, "كردستان", 0, "LOCATION"), mention(body, "العراق", 0, "LOCATION"));
+        EntityLinker.Linked linked = LINKER.link(body, "ar", mentions);
+        assertEquals(1, linked.canonical().size());
+        CanonicalEntity kurdistan = linked.canonical().get(0);
+        assertEquals("place:kurdistan-region", kurdistan.id());
+        assertEquals(1, kurdistan.mentions());
+        assertEquals(List.of("إقليم كردستان العراق"), kurdistan.aliases());
+        assertEquals(List.of(0, 0), linked.entities().stream().map(Entity::canonical).toList());
+    }
+
+    @Test
+    void keepsAMentionOfAnotherTypeOffTheCataloguePlaceItContains() {
+        String body = "درس في جامعة بغداد ثم عاد إلى بغداد.";
+        List<Entity> mentions = List.of(mention(body, "جامعة بغداد", 0, "ORGANIZATION"));
+        List<CanonicalEntity> canonical = LINKER.link(body, "ar", mentions).canonical();
+        List<String> ids = new ArrayList<>();
+        canonical.forEach(c -> ids.add(c.id() == null ? c.name() : c.id()));
+        assertEquals(List.of("جامعة بغداد", "city:IQ:baghdad"), ids);
+        assertEquals(1, canonical.get(1).mentions());
+    }
+
+    @Test
+    void aTextWithoutNamesHasNoCanonicalEntities() {
+        assertEquals(List.of(), LINKER.link("nothing to see here", "en", List.of()).canonical());
+        assertEquals(List.of(), LINKER.link("", "ar", List.of()).canonical());
+    }
+}

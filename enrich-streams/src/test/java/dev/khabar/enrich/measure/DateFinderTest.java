@@ -1,0 +1,109 @@
+package dev.khabar.enrich.measure;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import dev.khabar.model.DateExpression;
+
+class DateFinderTest {
+
+    /** Tuesday. */
+    private static final String PUBLISHED = "2024-06-18T09:30:00Z";
+
+    private static DateExpression only(String text, String publishedAt) {
+        List<DateExpression> found = DateFinder.find(text, publishedAt);
+        assertEquals(1, found.size(), () -> text + ": " + found);
+        DateExpression d = found.get(0);
+        int[] cps = text.codePoints().toArray();
+        assertEquals(d.text(), new String(cps, d.start(), d.end() - d.start()), "offsets are code points into the text");
+        return d;
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "وصل الوفد في 17 حزيران 2024 إلى بغداد|17 حزيران 2024|2024-06-17",
+        "وصل الوفد في 5 يونيو 2024 إلى القاهرة|5 يونيو 2024|2024-06-05",
+        "وصل الوفد في 5 جوان 2024 إلى الجزائر|5 جوان 2024|2024-06-05",
+        "وصل الوفد في 3 شتنبر 2024 إلى الرباط|3 شتنبر 2024|2024-09-03",
+        "في 27 كانون الثاني/يناير 2024 انطلقت المحادثات|27 كانون الثاني/يناير 2024|2024-01-27",
+        "في ١٧ حزيران/يونيو ٢٠٢٤ انطلقت المحادثات|١٧ حزيران/يونيو ٢٠٢٤|2024-06-17",
+        "The talks began on June 17, 2024 in Baghdad|June 17, 2024|2024-06-17",
+        "The talks began on 17 June 2024 in Baghdad|17 June 2024|2024-06-17",
+        "Les discussions ont commencé le 1er août 2025 à Bagdad|1er août 2025|2025-08-01",
+        "وقع الهجوم في أيلول/سبتمبر 2014 قرب الموصل|أيلول/سبتمبر 2014|2014-09",
+        "The attack came in June 2024 near Mosul|June 2024|2024-06",
+        "L'attaque a eu lieu en juin 2024 près de Mossoul|juin 2024|2024-06",
+        "منذ عام 2014 لم تتوقف الهجمات|2014|2014",
+    })
+    void findsAbsoluteAndPartialDatesInEveryMonthSystem(String text, String expression, String value) {
+        DateExpression d = only(text, null);
+        assertEquals(expression, d.text());
+        assertEquals(value, d.value());
+        assertFalse(d.relative());
+        assertEquals("gregorian", d.calendar());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "وقال المتحدث أمس إن الهجوم فشل|أمس|2024-06-17",
+        "يعقد المجلس اليوم جلسة طارئة|اليوم|2024-06-18",
+        "ويصل الوزير غداً إلى بغداد|غداً|2024-06-19",
+        "The minister said yesterday that talks would go on|yesterday|2024-06-17",
+        "The minister arrives tomorrow|tomorrow|2024-06-19",
+        "Le ministre a déclaré hier que les discussions continueraient|hier|2024-06-17",
+        "Le ministre arrive après-demain|après-demain|2024-06-20",
+        "وقع الانفجار يوم الأحد قرب السوق|يوم الأحد|2024-06-16",
+        "وقع الانفجار الخميس الماضي قرب السوق|الخميس الماضي|2024-06-13",
+        "تعقد الجولة الثالثة الأحد المقبل|الأحد المقبل|2024-06-23",
+        "The blast happened last Monday near the market|last Monday|2024-06-17",
+        "The third round opens next Friday|next Friday|2024-06-21",
+        "L'explosion a eu lieu mardi dernier près du marché|mardi dernier|2024-06-11",
+        "وارتفعت الأسعار الشهر الماضي بنسبة كبيرة|الشهر الماضي|2024-05",
+        "Prices rose last year|last year|2023",
+        "وصل الوفد في 5 حزيران إلى بغداد|5 حزيران|2024-06-05",
+        "Talks resume on 28 December in Baghdad|28 December|2023-12-28",
+    })
+    void anchorsRelativeDatesOnThePublicationDate(String text, String expression, String value) {
+        String published = expression.equals("28 December") ? "2024-01-05" : PUBLISHED;
+        DateExpression d = only(text, published);
+        assertEquals(expression, d.text());
+        assertEquals(value, d.value());
+        assertTrue(d.relative());
+    }
+
+    @Test
+    void keepsAWeekdayBeforeADateInTheExpression() {
+        DateExpression d = only("وصل الوفد الأحد 5 يونيو إلى بغداد", "2022-06-01");
+        assertEquals("الأحد 5 يونيو", d.text());
+        assertEquals("2022-06-05", d.value());
+        DateExpression full = only("نشر اليوم الاثنين 25 أغسطس 2025 07:25 مساءً", null);
+        assertEquals("اليوم الاثنين 25 أغسطس 2025 07:25 مساءً", full.text());
+        assertEquals("2025-08-25T19:25", full.value());
+    }
+
+    @Test
+    void leavesRelativeDatesOutWithoutAPublicationDate() {
+        assertEquals(List.of(), DateFinder.find("قال أمس إن الاجتماع يعقد الأحد المقبل في 5 حزيران", null));
+    }
+
+    @Test
+    void readsHijriDatesAsGregorianAndSaysSo() {
+        DateExpression d = only("الموافق 10 محرم 1446 هـ", null);
+        assertEquals("islamic", d.calendar());
+        assertEquals("2024-07-16", d.value());
+    }
+
+    @Test
+    void ignoresWordsThatOnlyLookLikeDates() {
+        assertEquals(List.of(), DateFinder.find("في اليوم التالي عاد الأب إلى بيته، وقال الاثنان إن الجمعة كانت مزدحمة",
+                PUBLISHED));
+        assertEquals(List.of(), DateFinder.find("You may go. He marched 5 miles.", PUBLISHED));
+    }
+}

@@ -1,0 +1,72 @@
+package dev.khabar.enrich.measure;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import dev.khabar.model.Quantity;
+
+class QuantityFinderTest {
+
+    private static Quantity only(String text, String language) {
+        List<Quantity> found = QuantityFinder.find(text, language);
+        assertEquals(1, found.size(), () -> text + ": " + found);
+        Quantity q = found.get(0);
+        int[] cps = text.codePoints().toArray();
+        assertEquals(q.text(), new String(cps, q.start(), q.end() - q.start()), "offsets are code points into the text");
+        return q;
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', nullValues = "-", value = {
+        "ar|قوامها ما بين 250 و350 مستشارا أميركيا|250 و350 مستشارا|250|350|count|مستشار",
+        "ar|بتكلفة 600 مليون دولار سنويا|600 مليون دولار|600000000|-|currency|USD",
+        "ar|تراجعت الهجمات 80 في المائة|80 في المائة|80|-|percent|%",
+        "ar|تراجعت الهجمات ٨٠٪ هذا الشهر|٨٠٪|80|-|percent|%",
+        "ar|يبقى نحو 250–300 مستشار في القاعدة|250–300 مستشار|250|300|count|مستشار",
+        "ar|وصل 2400 جندي إلى القاعدة|2400 جندي|2400|-|count|جندي",
+        "ar|بلغت الميزانية ١٫٥ مليار دولار|١٫٥ مليار دولار|1500000000|-|currency|USD",
+        "ar|يمتد الممر 620 كيلومترا على الحدود|620 كيلومترا|620|-|measure|km",
+        "ar|وصل 240 ألف عنصر|240 ألف عنصر|240000|-|count|عنصر",
+        "ar|سقط 35 قتيلا في الهجوم|35 قتيلا|35|-|count|قتيل",
+        "ar|بلغ عدد الضحايا 12 ضحايا|12 ضحايا|12|-|count|ضحايا",
+        "en|The coalition still has 2,400 troops in Iraq|2,400 troops|2400|-|count|troops",
+        "en|Washington pledged $1.2bn in aid|$1.2bn|1200000000|-|currency|USD",
+        "en|Attacks fell by 15% last year|15%|15|-|percent|%",
+        "en|The fund holds 3.5 million euros|3.5 million euros|3500000|-|currency|EUR",
+        "en|About 2,400 U.S. troops remain|2,400 U.S. troops|2400|-|count|troops",
+        "en|They produce 4.2 million barrels a day|4.2 million barrels|4200000|-|measure|bbl",
+        "fr|L'Union a promis 3 millions d'euros|3 millions d'euros|3000000|-|currency|EUR",
+        "fr|La coalition compte 2 400 soldats en Irak|2 400 soldats|2400|-|count|soldats",
+        "fr|Les attaques ont baissé de 15 % l'an dernier|15 %|15|-|percent|%",
+        "fr|Un budget de 2,5 milliards de dollars|2,5 milliards de dollars|2500000000|-|currency|USD",
+        "fr|Entre 250 et 350 conseillers resteront|250 et 350 conseillers|250|350|count|conseillers",
+    })
+    void readsAmountsWithTheirUnits(String language, String text, String expression, String value, String upper,
+                                    String kind, String unit) {
+        Quantity q = only(text, language);
+        assertEquals(expression, q.text());
+        assertEquals(0, new BigDecimal(value).compareTo(q.value()), q::toString);
+        assertEquals(upper == null ? null : new BigDecimal(upper), q.upper());
+        assertEquals(kind, q.kind());
+        assertEquals(unit, q.unit());
+    }
+
+    @Test
+    void writesValuesWithoutExponents() {
+        assertEquals("1200000000", only("a $1.2bn deal", "en").value().toPlainString());
+        assertEquals("1200000000", only("a $1.2bn deal", "en").value().toString());
+    }
+
+    @Test
+    void leavesOutBareNumbersYearsDatesAndTimes() {
+        assertEquals(List.of(), QuantityFinder.find("في عام 2014 وفي 17 حزيران 2024 عند الساعة 07:25 مساء", "ar"));
+        assertEquals(List.of(), QuantityFinder.find("Flight F16 landed at 7:25 on 26th July 2024; page 12.", "en"));
+        assertEquals(List.of(), QuantityFinder.find("He ran 5m and saved 20k files", "en"));
+    }
+}
