@@ -43,6 +43,7 @@ public class EnrichmentStepsBenchmark {
     private JsonSerde<EnrichedArticle> serde;
     private List<EnrichedArticle> enriched;
     private int next;
+    private List<List<dev.khabar.model.Entity>> mentions;
 
     @Setup(Level.Trial)
     public void load() {
@@ -58,6 +59,10 @@ public class EnrichmentStepsBenchmark {
                     .enrich(new dev.khabar.enrich.ExtractedArticle(raw.get(i).id(), raw.get(i).source(), x, "f")));
         }
         serialised = enriched.stream().map(a -> serde.serializer().serialize("articles.enriched", a)).toList();
+        mentions = new java.util.ArrayList<>();
+        for (int i = 0; i < raw.size(); i++) {
+            mentions.add(steps.entities().recognize(extracted.get(i).body(), languages.get(i).code()));
+        }
     }
 
     private int nextIndex() {
@@ -91,5 +96,24 @@ public class EnrichmentStepsBenchmark {
     @Benchmark
     public EnrichedArticle deserialiseEnriched() {
         return serde.deserializer().deserialize("articles.enriched", serialised.get(nextIndex()));
+    }
+
+    @Benchmark
+    public Object linkCanonicalEntities() {
+        int i = nextIndex();
+        return dev.khabar.enrich.entity.EntityLinker.standard().link(extracted.get(i).body(), languages.get(i).code(),
+                mentions.get(i));
+    }
+
+    @Benchmark
+    public Object findDates() {
+        Extraction x = extracted.get(nextIndex());
+        return dev.khabar.enrich.measure.DateFinder.find(x.body(), x.publishedAt());
+    }
+
+    @Benchmark
+    public Object findQuantities() {
+        int i = nextIndex();
+        return dev.khabar.enrich.measure.QuantityFinder.find(extracted.get(i).body(), languages.get(i).code());
     }
 }

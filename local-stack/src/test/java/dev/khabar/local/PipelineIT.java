@@ -72,6 +72,10 @@ class PipelineIT {
                 JsonNode article = PipelineFixture.read(file);
                 assertEquals("ar", article.path("language").path("code").asText(), file.toString());
                 assertTrue(article.path("entities").size() >= 3, file + " has too few entities");
+                assertTrue(article.path("canonical_entities").findValuesAsText("id").contains("country:IQ"),
+                        file + " has no canonical entity for Iraq");
+                assertTrue(article.path("dates").size() + article.path("quantities").size() >= 1,
+                        file + " has no dates or quantities");
                 assertEquals(Set.of(), SchemaValidator.problems(Topics.ENRICHED.name(), article), file.toString());
                 assertEquals(article.path("id").asText() + ".json", file.getFileName().toString());
             }

@@ -45,8 +45,9 @@ public final class DateFinder {
             + "|(غدا|يوم\\s+غد|tomorrow|demain)"
             + "|(اليوم(?!\\s+(?:التالي|الاول|الثاني|الثالث|السابق|الوطني|العالمي|الدولي|الاخير|نفسه|ذاته|الذي))"
             + "|today|aujourd'hui))" + NOT_LETTER_AFTER);
-    private static final Pattern RELATIVE_WEEKDAY = Pattern.compile("(?:(?:(last|next|this|on)|(يوم))\\s+)?("
-            + CalendarWords.WEEKDAY + ")(?:\\s+(الماضي|المقبل|القادم|dernier|prochain)" + NOT_LETTER_AFTER + ")?");
+    private static final Pattern RELATIVE_WEEKDAY = Pattern.compile("(" + CalendarWords.WEEKDAY
+            + ")(?:\\s+(الماضي|المقبل|القادم|dernier|prochain)" + NOT_LETTER_AFTER + ")?");
+    private static final Pattern CUE_BEFORE = Pattern.compile(NOT_LETTER_BEFORE + "(?:(last|next|this|on)|(يوم))\\s+$");
     private static final Pattern RELATIVE_PERIOD = Pattern.compile(NOT_LETTER_BEFORE + "(?:"
             + "(الشهر\\s+الماضي|last\\s+month|le\\s+mois\\s+dernier)"
             + "|(الشهر\\s+(?:المقبل|القادم)|next\\s+month|le\\s+mois\\s+prochain)"
@@ -77,33 +78,25 @@ public final class DateFinder {
         String text = folded.text;
         LocalDate anchor = anchor(publishedAt);
         List<Found> found = new ArrayList<>();
-        for (NewsDateParser.DateMention m : NewsDateParser.findAll(text)) {
-            found.add(new Found(m.start(), m.end(), m.iso(), false, m.hijri() ? "islamic" : "gregorian", 0));
-        }
-        Matcher m = DAY_MONTH.matcher(text);
-        while (m.find()) {
-            Integer month = CalendarWords.MONTHS.get(m.group(2));
-            if (m.group(3) != null) {
-                add(found, m.start(), m.end(), date(Integer.parseInt(m.group(3)), month, m.group(1)), false, 1);
-            } else if (anchor != null) {
-                add(found, m.start(), m.end(), nearest(anchor, month, m.group(1)), true, 2);
+        Matcher m = DAY_MONTH.matcher(text).useTransparentBounds(true);
+        Matcher monthDay = MONTH_DAY.matcher(text).useTransparentBounds(true);
+        Matcher monthYear = MONTH_YEAR.matcher(text).useTransparentBounds(true);
+        for (int lineStart = 0; lineStart < text.length(); ) {
+            int lineEnd = text.indexOf('\n', lineStart);
+            lineEnd = lineEnd < 0 ? text.length() : lineEnd;
+            int digits = digitRun(text, lineStart, lineEnd);
+            if (digits >= 4) {  // every full date has a four-digit year: the costly parser reads only such lines
+                for (NewsDateParser.DateMention d : NewsDateParser.findAll(text.substring(lineStart, lineEnd))) {
+                    found.add(new Found(lineStart + d.start(), lineStart + d.end(), d.iso(), false,
+                            d.hijri() ? "islamic" : "gregorian", 0));
+                }
             }
-        }
-        m = MONTH_DAY.matcher(text);
-        while (m.find()) {
-            Integer month = CalendarWords.MONTHS.get(m.group(1));
-            if (m.group(3) != null) {
-                add(found, m.start(), m.end(), date(Integer.parseInt(m.group(3)), month, m.group(2)), false, 1);
-            } else if (anchor != null && wholeMonthName(m.group(1))) {
-                add(found, m.start(), m.end(), nearest(anchor, month, m.group(2)), true, 2);
+            if (digits > 0) {
+                dayMonth(m.region(lineStart, lineEnd), anchor, found);
+                monthDay(monthDay.region(lineStart, lineEnd), anchor, found);
+                monthYear(monthYear.region(lineStart, lineEnd), found);
             }
-        }
-        m = MONTH_YEAR.matcher(text);
-        while (m.find()) {
-            Integer month = CalendarWords.MONTHS.get(m.group(1));
-            if (month != null && wholeMonthName(m.group(1))) {
-                found.add(new Found(m.start(), m.end(), m.group(2) + "-" + two(month), false, "gregorian", 3));
-            }
+            lineStart = lineEnd + 1;
         }
         m = CUED_YEAR.matcher(text);
         while (m.find()) {
@@ -122,6 +115,49 @@ public final class DateFinder {
         return resolve(found, folded);
     }
 
+    /** The longest run of ASCII digits in {@code text[from, to)}, capped at 4. */
+    private static int digitRun(String text, int from, int to) {
+        int best = 0;
+        int run = 0;
+        for (int i = from; i < to && best < 4; i++) {
+            char c = text.charAt(i);
+            run = c >= '0' && c <= '9' ? run + 1 : 0;
+            best = Math.max(best, run);
+        }
+        return best;
+    }
+
+    private static void dayMonth(Matcher m, LocalDate anchor, List<Found> found) {
+        while (m.find()) {
+            Integer month = CalendarWords.MONTHS.get(m.group(2));
+            if (m.group(3) != null) {
+                add(found, m.start(), m.end(), date(Integer.parseInt(m.group(3)), month, m.group(1)), false, 1);
+            } else if (anchor != null) {
+                add(found, m.start(), m.end(), nearest(anchor, month, m.group(1)), true, 2);
+            }
+        }
+    }
+
+    private static void monthDay(Matcher m, LocalDate anchor, List<Found> found) {
+        while (m.find()) {
+            Integer month = CalendarWords.MONTHS.get(m.group(1));
+            if (m.group(3) != null) {
+                add(found, m.start(), m.end(), date(Integer.parseInt(m.group(3)), month, m.group(2)), false, 1);
+            } else if (anchor != null && wholeMonthName(m.group(1))) {
+                add(found, m.start(), m.end(), nearest(anchor, month, m.group(2)), true, 2);
+            }
+        }
+    }
+
+    private static void monthYear(Matcher m, List<Found> found) {
+        while (m.find()) {
+            Integer month = CalendarWords.MONTHS.get(m.group(1));
+            if (month != null && wholeMonthName(m.group(1))) {
+                found.add(new Found(m.start(), m.end(), m.group(2) + "-" + two(month), false, "gregorian", 3));
+            }
+        }
+    }
+
     private static void relative(String text, LocalDate anchor, List<Found> found) {
         Matcher m = RELATIVE_DAY.matcher(text);
         while (m.find()) {
@@ -135,12 +171,15 @@ public final class DateFinder {
             }
         }
         m = RELATIVE_WEEKDAY.matcher(text);
+        Matcher before = CUE_BEFORE.matcher(text).useTransparentBounds(true);
         while (m.find()) {
-            String day = m.group(3);
-            String cue = m.group(1);
-            String after = m.group(4);
+            String day = m.group(1);
+            String after = m.group(2);
+            boolean cued = before.region(Math.max(0, m.start() - 8), m.start()).find();
+            String cue = cued ? before.group(1) : null;
+            int cueStart = cued ? before.start() : m.start();
             boolean arabic = day.charAt(0) >= 0x0600;
-            if (arabic && m.group(2) == null && after == null && !SAFE_ARABIC_WEEKDAYS.contains(day)) {
+            if (arabic && !(cued && before.group(2) != null) && after == null && !SAFE_ARABIC_WEEKDAYS.contains(day)) {
                 continue;
             }
             if (arabic && after != null && !after.startsWith("ال") || !arabic && after != null && after.startsWith("ال")) {
@@ -156,8 +195,11 @@ public final class DateFinder {
             } else {
                 date = anchor.with(TemporalAdjusters.previousOrSame(dow));  // news mostly reports the past week
             }
-            int start = "on".equals(cue) ? m.start(3) : m.start();
-            int end = after == null ? m.end(3) : m.end();
+            int start = cue == null && cued ? cueStart : m.start();
+            if (cue != null && !"on".equals(cue)) {
+                start = cueStart;
+            }
+            int end = after == null ? m.end(1) : m.end();
             found.add(new Found(start, end, date.toString(), true, "gregorian", 6));
         }
         m = RELATIVE_PERIOD.matcher(text);
