@@ -14,7 +14,7 @@ import java.util.Set;
 import dev.khabar.model.Entity;
 
 /**
- * {@code eval ner --lang LANG --conll FILE [--from-fraction 5/6] [--to-fraction 1] [--model FILE] [--no-fallback]}:
+ * {@code eval ner --lang LANG --conll FILE [--from-fraction 5/6] [--to-fraction 1] [--model FILE [--o-bias B] [--type-bias TYPE:B,...]] [--no-fallback]}:
  * joins each sentence's tokens with single spaces, runs the recogniser on that raw text, maps predicted spans back to
  * the gold tokens they overlap, and prints CoNLL entity-level exact-match scores, then one JSON line last.
  * {@code --model} evaluates a model file instead of the bundled one (for tuning experiments).
@@ -58,8 +58,10 @@ public final class NerEvaluation {
         try (InputStream in = Files.newInputStream(Path.of(model))) {
             NerModel read = NerModel.read(in);
             String bias = options.get("o-bias", null);
-            return new ModelRecognizer(bias == null ? read : read.withOutsideBias(Float.parseFloat(bias)),
-                    Gazetteer.standard(), fallback);
+            NerModel tuned = bias == null ? read : read.withOutsideBias(Float.parseFloat(bias));
+            String typeBias = options.get("type-bias", null);
+            tuned = typeBias == null ? tuned : tuned.withTypeBias(NerModel.parseTypeBias(typeBias));
+            return new ModelRecognizer(tuned, Gazetteer.standard(), fallback);
         }
     }
 

@@ -13,8 +13,15 @@ final class PerceptronTrainer {
 
     private static final Logger LOG = LoggerFactory.getLogger(PerceptronTrainer.class);
 
-    /** One training sequence: feature buckets per token and gold tags. */
-    record Example(int[][] features, int[] tags) {
+    /**
+     * One training sequence: feature buckets per token and gold tags; {@code withoutWord} holds the same rows without
+     * the features of the word itself (used by word dropout), or is null.
+     */
+    record Example(int[][] features, int[] tags, int[][] withoutWord) {
+
+        Example(int[][] features, int[] tags) {
+            this(features, tags, null);
+        }
     }
 
     private PerceptronTrainer() {
@@ -22,9 +29,18 @@ final class PerceptronTrainer {
 
     /** Averages the weights of {@code runs} perceptrons trained on different shuffles: steadier than any one of them. */
     static SequenceModel train(List<Example> examples, int types, int bits, int epochs, long seed, int runs) {
-        SequenceModel sum = train(examples, types, bits, epochs, seed);
+        return train(examples, types, bits, epochs, seed, runs, 0);
+    }
+
+    /**
+     * As above, with word dropout: each token of a training sequence loses the features of its own word with probability
+     * {@code dropout} at each visit, so the tagger learns to recognise names from their context and word class too.
+     */
+    static SequenceModel train(List<Example> examples, int types, int bits, int epochs, long seed, int runs,
+                               double dropout) {
+        SequenceModel sum = train(examples, types, bits, epochs, seed, dropout);
         for (int run = 1; run < runs; run++) {
-            SequenceModel next = train(examples, types, bits, epochs, seed + run);
+            SequenceModel next = train(examples, types, bits, epochs, seed + run, dropout);
             for (int i = 0; i < sum.weights.length; i++) {
                 sum.weights[i] += next.weights[i];
             }
@@ -41,7 +57,7 @@ final class PerceptronTrainer {
         return sum;
     }
 
-    static SequenceModel train(List<Example> examples, int types, int bits, int epochs, long seed) {
+    static SequenceModel train(List<Example> examples, int types, int bits, int epochs, long seed, double dropout) {
         int tags = 1 + 2 * types;
         float[] w = new float[(1 << bits) * tags];
         float[] u = new float[w.length];
@@ -56,7 +72,16 @@ final class PerceptronTrainer {
             int errors = 0;
             int tokens = 0;
             for (Example example : order) {
-                int[] predicted = current.decode(current.emissions(example.features()));
+                int[][] features = example.features();
+                if (dropout > 0 && example.withoutWord() != null) {
+                    features = features.clone();
+                    for (int i = 0; i < features.length; i++) {
+                        if (random.nextDouble() < dropout) {
+                            features[i] = example.withoutWord()[i];
+                        }
+                    }
+                }
+                int[] predicted = current.decode(current.emissions(features));
                 int[] gold = example.tags();
                 tokens += gold.length;
                 for (int i = 0; i < gold.length; i++) {
@@ -64,7 +89,7 @@ final class PerceptronTrainer {
                     int prevPred = i == 0 ? -1 : predicted[i - 1];
                     if (gold[i] != predicted[i]) {
                         errors++;
-                        for (int f : example.features()[i]) {
+                        for (int f : features[i]) {
                             int base = f * tags;
                             w[base + gold[i]] += 1;
                             u[base + gold[i]] += c;

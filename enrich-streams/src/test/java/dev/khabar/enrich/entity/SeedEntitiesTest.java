@@ -57,6 +57,35 @@ class SeedEntitiesTest {
     }
 
     @Test
+    void everyAynAlAsadIsThePlaceEvenWithoutATriggerNoun() {
+        int occurrences = 0;
+        for (int d = 0; d < TEXTS.size(); d++) {
+            int[] text = TEXTS.get(d).codePoints().toArray();
+            String name = "عين الأسد";
+            String whole = new String(text, 0, text.length);
+            for (int at = whole.indexOf(name); at >= 0; at = whole.indexOf(name, at + 1)) {
+                int start = whole.codePointCount(0, at);
+                int end = start + name.codePointCount(0, name.length());
+                occurrences++;
+                boolean place = FOUND.get(d).stream().anyMatch(e -> e.start() == start && e.end() == end
+                        && e.type().equals("LOCATION"));
+                assertTrue(place, "'" + name + "' at " + start + " of seed " + d + " is not a LOCATION: " + FOUND.get(d)
+                        .stream().filter(e -> e.start() < end && start < e.end()).toList());
+            }
+        }
+        assertTrue(occurrences >= 10, "the seeds name the base often, " + occurrences + " found");
+    }
+
+    @Test
+    void nisbaAdjectiveIsNotAPerson() {
+        for (List<Entity> entities : FOUND) {
+            for (Entity e : entities) {
+                assertFalse(e.type().equals("PERSON") && e.text().matches("[وفبل]?أمني"), () -> "adjective as person: " + e);
+            }
+        }
+    }
+
+    @Test
     void noMentionCutsAWordInTwo() {
         for (int d = 0; d < TEXTS.size(); d++) {
             int[] text = TEXTS.get(d).codePoints().toArray();

@@ -24,7 +24,7 @@ class TinyModelTest {
     static void train() throws Exception {
         sentences = ConllCorpus.read(Path.of(TinyModelTest.class.getResource("/ner/tiny-train.conll").toURI()),
                 ConllCorpus.COARSE);
-        model = NerTraining.train(sentences, List.of(), sentences, Gazetteer.standard(), 16, 5, 1, 1, new int[] {4, 8}, 0f, "tiny-1");
+        model = NerTraining.train(sentences, List.of(), sentences, Gazetteer.standard(), 16, 5, 1, 1, new int[] {4, 8}, 0f, 0, 1, "tiny-1");
     }
 
     @Test
