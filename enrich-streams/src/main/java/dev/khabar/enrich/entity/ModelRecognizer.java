@@ -10,8 +10,9 @@ import dev.khabar.model.Entity;
 
 /**
  * Tags raw text with a trained {@link NerModel}; facility names after a trigger noun ({@link FacilityRule}) replace model
- * mentions lying inside them; gazetteer names the model left untouched are added as a high-precision fallback (they
- * never override a model mention). Safe for concurrent use.
+ * mentions lying inside them; lone nisba adjectives are not taken for persons; gazetteer names the model left untouched
+ * are added as a high-precision fallback (they never override a model mention); last, {@link DocumentConsistency} gives
+ * each confidently found name one reading across the text. Safe for concurrent use.
  */
 final class ModelRecognizer implements EntityRecognizer {
 

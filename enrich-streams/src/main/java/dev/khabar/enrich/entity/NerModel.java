@@ -16,8 +16,9 @@ import java.util.zip.GZIPOutputStream;
 
 /**
  * Everything a trained recogniser needs besides the gazetteer: the tagger weights, the word lexicon that decides clitic
- * splits, the word classes, a bias subtracted from the O score at decoding (tuned for F1), and the gazetteer names that
- * the training data showed to be mostly not entities (kept out of the fallback). Stored as one gzipped binary file.
+ * splits, the word classes, a bias subtracted from the O score at decoding (tuned for F1) and one added to each type,
+ * and the gazetteer names that the training data showed to be mostly not entities (kept out of the fallback). Stored
+ * as one gzipped binary file.
  */
 record NerModel(String version, String language, SequenceModel tagger, Map<String, Integer> lexicon,
                 WordClusters clusters, float outsideBias, float[] typeBias, Set<String> unreliableNames) {
