@@ -35,8 +35,11 @@ public final class NerTraining {
     public static int run(String[] args) throws IOException {
         Options options = new Options(args);
         String language = options.get("lang", "ar");
+        if (language.equals("en") || language.equals("fr")) {
+            return LatinTraining.run(options, language);
+        }
         if (!language.equals("ar")) {
-            System.out.println("train ner: only --lang ar has training data wired in so far");
+            System.out.println("train ner: only --lang ar, en and fr have training data wired in so far");
             return 2;
         }
         long started = System.nanoTime();
