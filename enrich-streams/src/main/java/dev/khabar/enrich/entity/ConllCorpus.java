@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.zip.GZIPInputStream;
@@ -40,7 +41,7 @@ final class ConllCorpus {
      */
     static final Function<String, String> LATIN = label -> {
         String coarse = COARSE.apply(label);
-        return coarse != null ? coarse : ConllCorpus.LATIN_TYPES.get(label.toLowerCase(java.util.Locale.ROOT));
+        return coarse != null ? coarse : ConllCorpus.LATIN_TYPES.get(label.toLowerCase(Locale.ROOT));
     };
 
     private static final Map<String, String> LATIN_TYPES = latin();

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Feature buckets of each token of an English or French sentence: word as written and lower-cased, shape, capitalisation
@@ -25,6 +26,10 @@ final class LatinFeatures {
     private static final int DETERMINER = 6;
 
     private static final Map<String, Integer> TRIGGERS = triggers();
+
+    /** Words that start a title without being one ({@code Prime Minister}); not features, for cutting titles only. */
+    private static final Set<String> TITLE_QUALIFIERS = Set.of("prime", "foreign", "defence",
+            "defense", "finance", "interior", "home", "attorney", "first", "grand", "haut", "haute");
 
     private final Gazetteer gazetteer;
     private final WordClusters clusters;
@@ -77,9 +82,6 @@ final class LatinFeatures {
         return TRIGGERS.getOrDefault(lower, 0) == PERSON_TITLE || TITLE_QUALIFIERS.contains(lower);
     }
 
-    /** Words that start a title without being one ({@code Prime Minister}); not features, for cutting titles only. */
-    private static final java.util.Set<String> TITLE_QUALIFIERS = java.util.Set.of("prime", "foreign", "defence",
-            "defense", "finance", "interior", "home", "attorney", "first", "grand", "haut", "haute");
 
     private static void put(Map<String, Integer> m, int type, String words) {
         for (String w : words.split(" ")) {

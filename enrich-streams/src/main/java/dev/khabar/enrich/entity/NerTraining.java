@@ -24,6 +24,7 @@ import org.slf4j.LoggerFactory;
  * slices stay unseen. FANE labels (NewsFANE, and WikiFANE with {@code --wiki}) train under their own conventions
  * through domain-specific feature copies; FANE text always feeds the lexicon and word classes. The learner
  * ({@link PerceptronTrainer}, {@link SequenceModel}) is language-independent; only the features are Arabic.
+ * {@code --lang en|fr} trains an English or French tagger instead ({@link LatinTraining}).
  */
 public final class NerTraining {
 
