@@ -65,6 +65,15 @@ public record EnrichConfig(CommonSettings common, String applicationId, Path sta
         props.putIfAbsent(StreamsConfig.topicPrefix(TopicConfig.MAX_MESSAGE_BYTES_CONFIG), Topics.MAX_MESSAGE_BYTES);
         props.putIfAbsent(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), Topics.MAX_MESSAGE_BYTES);
         props.putIfAbsent(StreamsConfig.producerPrefix(ProducerConfig.BUFFER_MEMORY_CONFIG), 2L * Topics.MAX_MESSAGE_BYTES);
+        // Transactions v2: a transaction's first batch to a partition is refused with CONCURRENT_TRANSACTIONS while the
+        // previous transaction's markers are still being written, and the broker then refuses every later batch
+        // already in flight (OutOfOrderSequenceException "Expected sequence 0 for transactions v2 idempotent producer
+        // with no existing state", logged as ERROR) until the first is retried. One request in flight per connection
+        // sends no later batch before the first is in; a short, capped back-off (default 100 ms doubling to 1 s)
+        // keeps the wait for the markers from adding up to seconds at each hop. KAFKA_PRODUCER_* settings override them.
+        props.putIfAbsent(StreamsConfig.producerPrefix(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION), 1);
+        props.putIfAbsent(StreamsConfig.producerPrefix(ProducerConfig.RETRY_BACKOFF_MS_CONFIG), 10);
+        props.putIfAbsent(StreamsConfig.producerPrefix(ProducerConfig.RETRY_BACKOFF_MAX_MS_CONFIG), 100);
         // a crashed instance's tasks move after 15 s rather than the 45 s default; KAFKA_SESSION_TIMEOUT_MS overrides
         props.putIfAbsent(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), 15_000);
         if (common.topicReplicationFactor() > 0) {
