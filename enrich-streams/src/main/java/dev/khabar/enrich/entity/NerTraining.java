@@ -24,6 +24,7 @@ import org.slf4j.LoggerFactory;
  * slices stay unseen. FANE labels (NewsFANE, and WikiFANE with {@code --wiki}) train under their own conventions
  * through domain-specific feature copies; FANE text always feeds the lexicon and word classes. The learner
  * ({@link PerceptronTrainer}, {@link SequenceModel}) is language-independent; only the features are Arabic.
+ * {@code --lang en|fr} trains an English or French tagger instead ({@link LatinTraining}).
  */
 public final class NerTraining {
 
@@ -35,8 +36,11 @@ public final class NerTraining {
     public static int run(String[] args) throws IOException {
         Options options = new Options(args);
         String language = options.get("lang", "ar");
+        if (language.equals("en") || language.equals("fr")) {
+            return LatinTraining.run(options, language);
+        }
         if (!language.equals("ar")) {
-            System.out.println("train ner: only --lang ar has training data wired in so far");
+            System.out.println("train ner: only --lang ar, en and fr have training data wired in so far");
             return 2;
         }
         long started = System.nanoTime();

@@ -13,8 +13,42 @@ final class PerceptronTrainer {
 
     private static final Logger LOG = LoggerFactory.getLogger(PerceptronTrainer.class);
 
-    /** One training sequence: feature buckets per token and gold tags. */
-    record Example(int[][] features, int[] tags) {
+    /**
+     * One training sequence: feature buckets per token and gold tags. {@code unlabelledType} is an entity type the
+     * sequence's corpus does not annotate (-1: none): a predicted mention of that type lying wholly on O tokens is then
+     * taken as right, not punished (partial labels: a PER/ORG/LOC corpus says nothing about MISC).
+     */
+    record Example(int[][] features, int[] tags, int unlabelledType) {
+
+        Example(int[][] features, int[] tags) {
+            this(features, tags, -1);
+        }
+    }
+
+    /** The gold tags with every predicted mention of {@code type} that lies wholly on gold O tokens accepted. */
+    static int[] relaxed(int[] gold, int[] predicted, int type) {
+        int[] out = gold;
+        int i = 0;
+        while (i < predicted.length) {
+            if (SequenceModel.typeOf(predicted[i]) != type || !SequenceModel.isBegin(predicted[i])) {
+                i++;
+                continue;
+            }
+            int last = i;
+            while (last + 1 < predicted.length && predicted[last + 1] == SequenceModel.inside(type)) {
+                last++;
+            }
+            boolean free = last + 1 >= gold.length || gold[last + 1] == 0 || SequenceModel.isBegin(gold[last + 1]);
+            for (int k = i; k <= last && free; k++) {
+                free = gold[k] == 0;
+            }
+            if (free) {
+                out = out == gold ? gold.clone() : out;
+                System.arraycopy(predicted, i, out, i, last - i + 1);
+            }
+            i = last + 1;
+        }
+        return out;
     }
 
     private PerceptronTrainer() {
@@ -57,7 +91,8 @@ final class PerceptronTrainer {
             int tokens = 0;
             for (Example example : order) {
                 int[] predicted = current.decode(current.emissions(example.features()));
-                int[] gold = example.tags();
+                int[] gold = example.unlabelledType() < 0 ? example.tags()
+                        : relaxed(example.tags(), predicted, example.unlabelledType());
                 tokens += gold.length;
                 for (int i = 0; i < gold.length; i++) {
                     int prevGold = i == 0 ? -1 : gold[i - 1];
