@@ -2,6 +2,7 @@ package dev.khabar.enrich;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import dev.khabar.enrich.entity.EntityRecognizer;
@@ -9,6 +10,7 @@ import dev.khabar.enrich.extract.Extraction;
 import dev.khabar.enrich.language.LanguageIdentifier;
 import dev.khabar.model.Dedup;
 import dev.khabar.model.EnrichedArticle;
+import dev.khabar.model.Entity;
 import dev.khabar.model.Language;
 import dev.khabar.model.Pipeline;
 
@@ -19,20 +21,28 @@ public final class ArticleEnricher {
     private final EntityRecognizer entities;
     private final Map<String, String> models;
     private final Clock clock;
+    private final EnrichMetrics metrics;
 
     public ArticleEnricher(EnrichmentSteps steps, Clock clock) {
+        this(steps, clock, EnrichMetrics.none());
+    }
+
+    public ArticleEnricher(EnrichmentSteps steps, Clock clock, EnrichMetrics metrics) {
         this.languages = steps.languages();
         this.entities = steps.entities();
         this.models = steps.models();
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     public EnrichedArticle enrich(ExtractedArticle article) {
         Extraction x = article.extraction();
-        Language language = languages.identify(x.title(), x.body());
+        Language language = metrics.timeLangid(() -> languages.identify(x.title(), x.body()));
+        List<Entity> found = metrics.timeNer(() -> entities.recognize(x.body(), language.code()));
+        metrics.enriched(language.code(), found.size());
         return new EnrichedArticle(EnrichedArticle.SCHEMA_VERSION, article.id(), article.source(), x.title(), x.body(),
                 x.byline(), x.publishedAt(), x.url(), x.site(), x.section(), x.extra(), x.removed(), language,
-                entities.recognize(x.body(), language.code()), new Dedup(Dedup.UNIQUE, article.fingerprint()),
+                found, new Dedup(Dedup.UNIQUE, article.fingerprint()),
                 new Pipeline(PipelineVersion.VERSION, Instant.now(clock), models));
     }
 }

@@ -23,6 +23,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.khabar.model.TopicProvisioner;
+import dev.khabar.ops.Health;
+import dev.khabar.ops.HealthStatus;
+import dev.khabar.ops.ServiceMetrics;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 
 /**
  * Watches the inbox on its own thread until closed. Start-up checks the folders and puts back files an earlier run
@@ -39,6 +43,9 @@ public final class IngestService implements AutoCloseable {
     private final IngestCounters counters = new IngestCounters();
     private final CountDownLatch stop = new CountDownLatch(1);
     private final CountDownLatch stopped = new CountDownLatch(1);
+    private final ServiceMetrics metrics = new ServiceMetrics("ingest");
+    /** The topics exist and the last pass reached the broker. */
+    private volatile boolean brokerReachable;
     private ScheduledExecutorService counterLog;
     private ObjectName mbean;
     private InboxWatcher watcher;
@@ -56,6 +63,9 @@ public final class IngestService implements AutoCloseable {
         publisher = ArticlePublisher.create(config.common().clientProperties(), config.maxFileBytes());
         watcher = watcher(config, clock, counters, folders, publisher);
         mbean = registerMBean(counters, config.inbox());
+        metrics.bind(counters);
+        metrics.bind(new KafkaClientMetrics(publisher.producer()));
+        metrics.serve(config.common().metricsPort(), health());
         counterLog = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "khabar-inbox-counters");
             t.setDaemon(true);
@@ -76,6 +86,34 @@ public final class IngestService implements AutoCloseable {
 
     IngestCounters counters() {
         return counters;
+    }
+
+    /** The meters of this service (also served on {@code metrics.port}). */
+    public ServiceMetrics metrics() {
+        return metrics;
+    }
+
+    /** Live while the inbox thread runs; ready once the topics exist and the last pass reached the broker. */
+    public Health health() {
+        return new Health() {
+            @Override
+            public HealthStatus live() {
+                if (thread == null) {
+                    return HealthStatus.up("starting");
+                }
+                return isRunning() ? HealthStatus.up("inbox thread running") : HealthStatus.down("inbox thread stopped");
+            }
+
+            @Override
+            public HealthStatus ready() {
+                if (!isRunning()) {
+                    return HealthStatus.down(thread == null ? "starting" : "inbox thread stopped");
+                }
+                return brokerReachable ? HealthStatus.up("publishing to " + config.common().bootstrapServers())
+                        : HealthStatus.down("cannot reach the broker " + config.common().bootstrapServers()
+                        + " yet; files wait in the inbox");
+            }
+        };
     }
 
     static InboxFolders prepareFolders(IngestConfig config, IngestCounters counters) {
@@ -138,6 +176,7 @@ public final class IngestService implements AutoCloseable {
                         topicsReady = ensureTopics(config);
                     }
                     failures = topicsReady && watcher.pass() ? 0 : failures + 1;
+                    brokerReachable = failures == 0;
                 } catch (IOException | UncheckedIOException e) {
                     failures++;
                     LOG.error("Cannot scan the inbox {}: {}", config.inbox(), e.getMessage());
@@ -213,5 +252,6 @@ public final class IngestService implements AutoCloseable {
             counterLog.shutdownNow();
         }
         unregisterMBean(mbean);
+        metrics.close();
     }
 }
