@@ -19,6 +19,8 @@ import javax.management.ObjectName;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.errors.AuthenticationException;
+import org.apache.kafka.common.errors.AuthorizationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -157,13 +159,31 @@ public final class IngestService implements AutoCloseable {
                     .ensureTopics(config.common().topicPartitions(), config.common().topicReplicationFactor());
             return true;
         } catch (RuntimeException e) {
-            LOG.warn("Cannot create the topics on {} yet; files wait in the inbox: {}{}",
-                    config.common().bootstrapServers(), e.getMessage(), e.getCause() == null ? "" : " (" + e.getCause() + ")");
+            Throwable refused = refusal(e);
+            if (refused != null) {
+                LOG.error("Kafka at {} refused Khabar's credentials or permissions (check the KAFKA_SECURITY_PROTOCOL, "
+                        + "KAFKA_SASL_* and KAFKA_SSL_* settings); files wait in the inbox: {}",
+                        config.common().bootstrapServers(), refused.toString());
+            } else {
+                LOG.warn("Cannot create the topics on {} yet; files wait in the inbox: {}{}",
+                        config.common().bootstrapServers(), e.getMessage(),
+                        e.getCause() == null ? "" : " (" + e.getCause() + ")");
+            }
             return false;
         } finally {
             // do not wait for calls still pending on an unreachable broker
             admin.close(Duration.ofSeconds(1));
         }
+    }
+
+    /** The authentication or authorisation failure in {@code e}'s causes, which retrying will not cure; else null. */
+    static Throwable refusal(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof AuthenticationException || t instanceof AuthorizationException) {
+                return t;
+            }
+        }
+        return null;
     }
 
     private void run(InboxWatcher watcher, ArticlePublisher publisher) {
