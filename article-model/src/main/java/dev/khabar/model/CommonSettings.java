@@ -13,8 +13,10 @@ import org.apache.kafka.common.config.ConfigDef;
  *
  * @param workdir the folder holding {@code inbox/}, {@code done/}, {@code failed/}, {@code out/}, {@code state/}
  * @param kafka   client properties passed untouched to every Kafka client
+ * @param metricsPort port of the service's /metrics and /health endpoints, 0 when they are off
  */
-public record CommonSettings(Path workdir, int topicPartitions, short topicReplicationFactor, Map<String, Object> kafka) {
+public record CommonSettings(Path workdir, int topicPartitions, short topicReplicationFactor, Map<String, Object> kafka,
+                             int metricsPort) {
 
     public static final String WORKDIR_CONFIG = "workdir";
     public static final String WORKDIR_DOC = "Work folder with inbox/, done/, failed/, out/ and state/ (env KHABAR_WORKDIR).";
@@ -24,6 +26,8 @@ public record CommonSettings(Path workdir, int topicPartitions, short topicRepli
     public static final String TOPIC_PARTITIONS_DOC = "Partitions of the Khabar topics when this service creates them.";
     public static final String TOPIC_REPLICATION_FACTOR_CONFIG = "topic.replication.factor";
     public static final String TOPIC_REPLICATION_FACTOR_DOC = "Replication factor of created topics; 0 for the broker default.";
+    public static final String METRICS_PORT_CONFIG = "metrics.port";
+    public static final String METRICS_PORT_DOC = "Port of the Prometheus /metrics and the /health/live, /health/ready endpoints; 0 turns them off.";
 
     public CommonSettings {
         kafka = Map.copyOf(kafka);
@@ -39,7 +43,9 @@ public record CommonSettings(Path workdir, int topicPartitions, short topicRepli
                 .define(TOPIC_PARTITIONS_CONFIG, ConfigDef.Type.INT, 3, ConfigDef.Range.between(1, 10_000),
                         ConfigDef.Importance.MEDIUM, TOPIC_PARTITIONS_DOC)
                 .define(TOPIC_REPLICATION_FACTOR_CONFIG, ConfigDef.Type.SHORT, (short) 0,
-                        ConfigDef.Range.between(0, 32), ConfigDef.Importance.MEDIUM, TOPIC_REPLICATION_FACTOR_DOC);
+                        ConfigDef.Range.between(0, 32), ConfigDef.Importance.MEDIUM, TOPIC_REPLICATION_FACTOR_DOC)
+                .define(METRICS_PORT_CONFIG, ConfigDef.Type.INT, 0, ConfigDef.Range.between(0, 65_535),
+                        ConfigDef.Importance.MEDIUM, METRICS_PORT_DOC);
     }
 
     public static CommonSettings from(Map<String, Object> parsed, Map<String, String> env) {
@@ -50,7 +56,8 @@ public record CommonSettings(Path workdir, int topicPartitions, short topicRepli
         }
         kafka.putIfAbsent(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, "localhost:9092");
         return new CommonSettings(Path.of((String) parsed.get(WORKDIR_CONFIG)).toAbsolutePath().normalize(),
-                (Integer) parsed.get(TOPIC_PARTITIONS_CONFIG), (Short) parsed.get(TOPIC_REPLICATION_FACTOR_CONFIG), kafka);
+                (Integer) parsed.get(TOPIC_PARTITIONS_CONFIG), (Short) parsed.get(TOPIC_REPLICATION_FACTOR_CONFIG), kafka,
+                (Integer) parsed.get(METRICS_PORT_CONFIG));
     }
 
     public String bootstrapServers() {

@@ -26,21 +26,28 @@ public final class ArticleEnricher {
     private final EntityLinker linker = EntityLinker.standard();
     private final Map<String, String> models;
     private final Clock clock;
+    private final EnrichMetrics metrics;
 
     public ArticleEnricher(EnrichmentSteps steps, Clock clock) {
+        this(steps, clock, EnrichMetrics.none());
+    }
+
+    public ArticleEnricher(EnrichmentSteps steps, Clock clock, EnrichMetrics metrics) {
         this.languages = steps.languages();
         this.entities = steps.entities();
         Map<String, String> versions = new HashMap<>(steps.models());
         versions.put("canonical", linker.version());
         this.models = Map.copyOf(versions);
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     public EnrichedArticle enrich(ExtractedArticle article) {
         Extraction x = article.extraction();
-        Language language = languages.identify(x.title(), x.body());
-        List<Entity> mentions = entities.recognize(x.body(), language.code());
-        EntityLinker.Linked linked = linker.link(x.body(), language.code(), mentions);
+        Language language = metrics.timeLangid(() -> languages.identify(x.title(), x.body()));
+        List<Entity> found = metrics.timeNer(() -> entities.recognize(x.body(), language.code()));
+        metrics.enriched(language.code(), found.size());
+        EntityLinker.Linked linked = linker.link(x.body(), language.code(), found);
         return new EnrichedArticle(EnrichedArticle.SCHEMA_VERSION, article.id(), article.source(), x.title(), x.body(),
                 x.byline(), x.publishedAt(), x.url(), x.site(), x.section(), x.extra(), x.removed(), language,
                 linked.entities(), new Dedup(Dedup.UNIQUE, article.fingerprint()),

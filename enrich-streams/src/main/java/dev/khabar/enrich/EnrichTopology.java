@@ -52,8 +52,14 @@ public final class EnrichTopology {
 
     /** The topology; articles stay in the duplicate index for {@code dedupRetention} after their ingest time. */
     public static Topology build(int partitions, EnrichmentSteps steps, Clock clock, Duration dedupRetention) {
+        return build(partitions, steps, clock, dedupRetention, EnrichMetrics.none());
+    }
+
+    /** The topology, recording each step's time and outcome in {@code metrics}. */
+    public static Topology build(int partitions, EnrichmentSteps steps, Clock clock, Duration dedupRetention,
+                                 EnrichMetrics metrics) {
         JsonSerde<ExtractedArticle> extracted = new JsonSerde<>(ExtractedArticle.class);
-        ArticleEnricher enricher = new ArticleEnricher(steps, clock);
+        ArticleEnricher enricher = new ArticleEnricher(steps, clock, metrics);
         DedupSettings dedup = DedupSettings.defaults().withRetention(dedupRetention);
         StreamsBuilder builder = new StreamsBuilder();
         DedupState.storeBuilders().forEach(builder::addStateStore);
@@ -63,10 +69,10 @@ public final class EnrichTopology {
         Map<String, KStream<String, DedupOutcome>> outcomes = raw
                 .filter((id, article) -> article != null, Named.as("skip-tombstones"))
                 .mapValues(article -> new ExtractedArticle(article.id(), article.source(),
-                        steps.extractor().extract(article), null), Named.as("extract"))
+                        metrics.timeExtract(() -> steps.extractor().extract(article)), null), Named.as("extract"))
                 .repartition(Repartitioned.<String, ExtractedArticle>as(DEDUP_REPARTITION)
                         .withKeySerde(Serdes.String()).withValueSerde(extracted).withNumberOfPartitions(1))
-                .processValues(() -> new DedupProcessor(dedup), Named.as("dedup"),
+                .processValues(() -> new DedupProcessor(dedup, metrics), Named.as("dedup"),
                         DedupState.STORE_NAMES.toArray(String[]::new))
                 .split(Named.as(DEDUP_BRANCHES))
                 .branch((id, outcome) -> outcome.isDuplicate(), Branched.as(DUPLICATE))
@@ -80,7 +86,7 @@ public final class EnrichTopology {
                 .mapValues(DedupOutcome::article, Named.as("unique-article"))
                 .repartition(Repartitioned.<String, ExtractedArticle>as(ENRICH_REPARTITION)
                         .withKeySerde(Serdes.String()).withValueSerde(extracted).withNumberOfPartitions(partitions))
-                .mapValues(enricher::enrich, Named.as("enrich"))
+                .processValues(() -> new EnrichProcessor(enricher), Named.as("enrich"))
                 .to(Topics.ENRICHED.name(), Produced.with(Topics.ENRICHED.keySerde(), Topics.ENRICHED.valueSerde())
                         .withName("write-enriched"));
         return builder.build();

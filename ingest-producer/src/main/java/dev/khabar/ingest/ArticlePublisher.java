@@ -70,6 +70,10 @@ final class ArticlePublisher implements AutoCloseable {
                 Topics.RAW.valueSerde().serializer()), delivery.plusSeconds(30));
     }
 
+    Producer<String, RawArticle> producer() {
+        return producer;
+    }
+
     /** Hands one file's records to the producer without waiting. */
     Sending send(List<RawArticle> articles) {
         List<Future<RecordMetadata>> sent = new ArrayList<>(articles.size());

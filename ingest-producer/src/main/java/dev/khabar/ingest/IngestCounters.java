@@ -5,8 +5,13 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** Running totals of the inbox, logged at a steady interval and exposed over JMX. */
-final class IngestCounters implements IngestCountersMBean {
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.BaseUnits;
+import io.micrometer.core.instrument.binder.MeterBinder;
+
+/** Running totals of the inbox, logged at a steady interval and exposed over JMX and as Micrometer counters. */
+final class IngestCounters implements IngestCountersMBean, MeterBinder {
 
     private final AtomicLong seen = new AtomicLong();
     private final AtomicLong publishedFiles = new AtomicLong();
@@ -20,6 +25,25 @@ final class IngestCounters implements IngestCountersMBean {
         for (RejectReason reason : RejectReason.values()) {
             failed.put(reason, new AtomicLong());
         }
+    }
+
+    /** The same totals as counters ({@code khabar_ingest_files_seen_total} and so on), read when scraped. */
+    @Override
+    public void bindTo(MeterRegistry registry) {
+        counter(registry, "khabar.ingest.files.seen", "Files found in the inbox, each counted once", seen, null);
+        counter(registry, "khabar.ingest.files.published", "Files published and moved to done/", publishedFiles, null);
+        counter(registry, "khabar.ingest.records.published", "Articles published to articles.raw", publishedRecords, null);
+        counter(registry, "khabar.ingest.published", "Bytes of the files published", publishedBytes, BaseUnits.BYTES);
+        counter(registry, "khabar.ingest.publish.retries", "Files put back into the inbox because the broker did not "
+                + "acknowledge them", retries, null);
+        counter(registry, "khabar.ingest.files.reclaimed", "Files an interrupted run left in .processing/", reclaimed, null);
+        failed.forEach((reason, count) -> FunctionCounter.builder("khabar.ingest.files.failed", count, AtomicLong::get)
+                .description("Files moved to failed/, by reason").tag("reason", reason.code())
+                .register(registry));
+    }
+
+    private static void counter(MeterRegistry registry, String name, String description, AtomicLong value, String unit) {
+        FunctionCounter.builder(name, value, AtomicLong::get).description(description).baseUnit(unit).register(registry);
     }
 
     void seen() {

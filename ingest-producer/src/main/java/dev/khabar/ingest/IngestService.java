@@ -19,10 +19,16 @@ import javax.management.ObjectName;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.errors.AuthenticationException;
+import org.apache.kafka.common.errors.AuthorizationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.khabar.model.TopicProvisioner;
+import dev.khabar.ops.Health;
+import dev.khabar.ops.HealthStatus;
+import dev.khabar.ops.ServiceMetrics;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 
 /**
  * Watches the inbox on its own thread until closed. Start-up checks the folders and puts back files an earlier run
@@ -39,6 +45,9 @@ public final class IngestService implements AutoCloseable {
     private final IngestCounters counters = new IngestCounters();
     private final CountDownLatch stop = new CountDownLatch(1);
     private final CountDownLatch stopped = new CountDownLatch(1);
+    private final ServiceMetrics metrics = new ServiceMetrics("ingest");
+    /** The topics exist and the last pass reached the broker. */
+    private volatile boolean brokerReachable;
     private ScheduledExecutorService counterLog;
     private ObjectName mbean;
     private InboxWatcher watcher;
@@ -56,6 +65,9 @@ public final class IngestService implements AutoCloseable {
         publisher = ArticlePublisher.create(config.common().clientProperties(), config.maxFileBytes());
         watcher = watcher(config, clock, counters, folders, publisher);
         mbean = registerMBean(counters, config.inbox());
+        metrics.bind(counters);
+        metrics.bind(new KafkaClientMetrics(publisher.producer()));
+        metrics.serve(config.common().metricsPort(), health());
         counterLog = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "khabar-inbox-counters");
             t.setDaemon(true);
@@ -76,6 +88,34 @@ public final class IngestService implements AutoCloseable {
 
     IngestCounters counters() {
         return counters;
+    }
+
+    /** The meters of this service (also served on {@code metrics.port}). */
+    public ServiceMetrics metrics() {
+        return metrics;
+    }
+
+    /** Live while the inbox thread runs; ready once the topics exist and the last pass reached the broker. */
+    public Health health() {
+        return new Health() {
+            @Override
+            public HealthStatus live() {
+                if (thread == null) {
+                    return HealthStatus.up("starting");
+                }
+                return isRunning() ? HealthStatus.up("inbox thread running") : HealthStatus.down("inbox thread stopped");
+            }
+
+            @Override
+            public HealthStatus ready() {
+                if (!isRunning()) {
+                    return HealthStatus.down(thread == null ? "starting" : "inbox thread stopped");
+                }
+                return brokerReachable ? HealthStatus.up("publishing to " + config.common().bootstrapServers())
+                        : HealthStatus.down("cannot reach the broker " + config.common().bootstrapServers()
+                        + " yet; files wait in the inbox");
+            }
+        };
     }
 
     static InboxFolders prepareFolders(IngestConfig config, IngestCounters counters) {
@@ -119,13 +159,31 @@ public final class IngestService implements AutoCloseable {
                     .ensureTopics(config.common().topicPartitions(), config.common().topicReplicationFactor());
             return true;
         } catch (RuntimeException e) {
-            LOG.warn("Cannot create the topics on {} yet; files wait in the inbox: {}{}",
-                    config.common().bootstrapServers(), e.getMessage(), e.getCause() == null ? "" : " (" + e.getCause() + ")");
+            Throwable refused = refusal(e);
+            if (refused != null) {
+                LOG.error("Kafka at {} refused Khabar's credentials or permissions (check the KAFKA_SECURITY_PROTOCOL, "
+                        + "KAFKA_SASL_* and KAFKA_SSL_* settings); files wait in the inbox: {}",
+                        config.common().bootstrapServers(), refused.toString());
+            } else {
+                LOG.warn("Cannot create the topics on {} yet; files wait in the inbox: {}{}",
+                        config.common().bootstrapServers(), e.getMessage(),
+                        e.getCause() == null ? "" : " (" + e.getCause() + ")");
+            }
             return false;
         } finally {
             // do not wait for calls still pending on an unreachable broker
             admin.close(Duration.ofSeconds(1));
         }
+    }
+
+    /** The authentication or authorisation failure in {@code e}'s causes, which retrying will not cure; else null. */
+    static Throwable refusal(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof AuthenticationException || t instanceof AuthorizationException) {
+                return t;
+            }
+        }
+        return null;
     }
 
     private void run(InboxWatcher watcher, ArticlePublisher publisher) {
@@ -138,6 +196,7 @@ public final class IngestService implements AutoCloseable {
                         topicsReady = ensureTopics(config);
                     }
                     failures = topicsReady && watcher.pass() ? 0 : failures + 1;
+                    brokerReachable = failures == 0;
                 } catch (IOException | UncheckedIOException e) {
                     failures++;
                     LOG.error("Cannot scan the inbox {}: {}", config.inbox(), e.getMessage());
@@ -213,5 +272,6 @@ public final class IngestService implements AutoCloseable {
             counterLog.shutdownNow();
         }
         unregisterMBean(mbean);
+        metrics.close();
     }
 }

@@ -1,5 +1,6 @@
 package dev.khabar.local;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -23,6 +24,13 @@ import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -37,6 +45,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Tag;
@@ -83,7 +92,8 @@ class ChaosIT {
     /** What a run left behind. */
     private record Outcome(List<String> enrichedIds, Map<String, JsonNode> out, List<String> jsonlIds,
                            int jsonlFiles, int doneFiles, int failedFiles, int inboxFiles, int duplicateRecords,
-                           int mirroredDuplicates, List<String> hiddenFiles, List<List<String>> duplicatePairs) {
+                           int mirroredDuplicates, List<String> hiddenFiles, List<List<String>> duplicatePairs,
+                           int dlqRecords) {
     }
 
     @BeforeAll
@@ -201,27 +211,29 @@ class ChaosIT {
                 List.of());
         List<Service> services = List.of(ingest, enrich, sinkJson, sinkJsonl);
         List<Service> all = List.of(broker, ingest, enrich, sinkJson, sinkJsonl);
+        ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2);
         try {
             broker.start();
             awaitTopics(bootstrap, Duration.ofSeconds(120));
             services.forEach(Service::start);
             Path inbox = workdir.resolve("inbox");
             Files.createDirectories(inbox);
-            Thread chaosThread = null;
+            CompletableFuture<Void> played = CompletableFuture.completedFuture(null);
             List<String> events = Collections.synchronizedList(new ArrayList<>());
             if (chaos != null) {
-                List<Event> schedule = schedule(chaos, broker, services);
-                chaosThread = new Thread(() -> play(schedule, workdir, events), "chaos-" + name);
-                chaosThread.start();
+                played = new ChaosPlayer(schedule(chaos, broker, services), workdir, events, scheduler).play();
             }
-            for (Drop drop : drops) {
-                Path hidden = inbox.resolve("." + drop.name() + ".tmp");
-                Files.write(hidden, drop.bytes());
-                Files.move(hidden, inbox.resolve(drop.name()));
-                Thread.sleep(chaos != null ? DROP_SPACING.toMillis() : 5);
+            long spacing = chaos != null ? DROP_SPACING.toMillis() : 5;
+            List<ScheduledFuture<?>> dropped = new ArrayList<>();
+            for (int i = 0; i < drops.size(); i++) {
+                Drop drop = drops.get(i);
+                dropped.add(scheduler.schedule(() -> dropInto(inbox, drop), i * spacing, TimeUnit.MILLISECONDS));
             }
-            if (chaosThread != null) {
-                chaosThread.join();
+            for (ScheduledFuture<?> drop : dropped) {
+                drop.get();
+            }
+            played.get();
+            if (chaos != null) {
                 LOG.info("{}: chaos events {}", name, events);
             }
             for (Service service : all) {
@@ -233,32 +245,46 @@ class ChaosIT {
             }
             return outcome;
         } finally {
+            scheduler.shutdownNow();
             for (Service service : all) {
                 service.kill();
             }
         }
     }
 
+    private static Void dropInto(Path inbox, Drop drop) throws IOException {
+        Path hidden = inbox.resolve("." + drop.name() + ".tmp");
+        Files.write(hidden, drop.bytes());
+        Files.move(hidden, inbox.resolve(drop.name()));
+        return null;
+    }
+
     /** Waits until the inbox is drained and the outputs stopped changing, then takes the outcome. */
     private static Outcome settle(Path workdir, String bootstrap, String name) throws Exception {
-        long deadline = System.nanoTime() + SETTLE_DEADLINE.toNanos();
-        Outcome last = null;
-        long stableSince = System.nanoTime();
-        while (System.nanoTime() < deadline) {
-            Outcome now = outcome(workdir, bootstrap);
-            boolean drained = now.inboxFiles() == 0 && now.doneFiles() + now.failedFiles() == drops.size();
-            boolean caughtUp = clean == null || now.out().size() >= clean.out().size()
-                    && now.jsonlIds().size() >= clean.jsonlIds().size();
-            if (last == null || !sameCounts(last, now) || !drained) {
-                stableSince = System.nanoTime();
-            } else if (caughtUp && System.nanoTime() - stableSince >= STABLE_FOR.toNanos()) {
-                return now;
-            }
-            last = now;
-            Thread.sleep(1000);
+        AtomicReference<Outcome> last = new AtomicReference<>();
+        AtomicLong stableSince = new AtomicLong(System.nanoTime());
+        try {
+            await().atMost(SETTLE_DEADLINE).pollInterval(Duration.ofSeconds(1)).until(() -> {
+                Outcome now = outcome(workdir, bootstrap);
+                boolean drained = now.inboxFiles() == 0 && now.doneFiles() + now.failedFiles() == drops.size();
+                boolean enrichedAll = now.enrichedIds().size() + now.duplicateRecords() + now.dlqRecords()
+                        >= now.doneFiles();
+                boolean sunk = now.out().size() >= now.enrichedIds().size()
+                        && now.jsonlIds().size() >= now.enrichedIds().size();
+                boolean caughtUp = enrichedAll && sunk && (clean == null || now.out().size() >= clean.out().size()
+                        && now.jsonlIds().size() >= clean.jsonlIds().size());
+                Outcome before = last.getAndSet(now);
+                if (before == null || !sameCounts(before, now) || !drained) {
+                    stableSince.set(System.nanoTime());
+                    return false;
+                }
+                return caughtUp && System.nanoTime() - stableSince.get() >= STABLE_FOR.toNanos();
+            });
+            return last.get();
+        } catch (ConditionTimeoutException stillChanging) {
+            LOG.warn("{}: outputs still changing or incomplete after {}", name, SETTLE_DEADLINE);
+            return outcome(workdir, bootstrap);
         }
-        LOG.warn("{}: outputs still changing or incomplete after {}", name, SETTLE_DEADLINE);
-        return outcome(workdir, bootstrap);
     }
 
     private static boolean sameCounts(Outcome a, Outcome b) {
@@ -307,11 +333,16 @@ class ChaosIT {
                         .filter(p -> !p.getFileName().toString().endsWith(".error.json")).count(),
                 (int) files(workdir.resolve("inbox"), 1).stream()
                         .filter(p -> !p.getFileName().toString().startsWith(".")).count(),
-                duplicates, mirrored, hidden, pairs);
+                duplicates, mirrored, hidden, pairs, readRecords(bootstrap, Topics.DLQ.name()).size());
+    }
+
+    /** The JSON values of every committed record of {@code topic}. */
+    private static List<JsonNode> readValues(String bootstrap, String topic) {
+        return readRecords(bootstrap, topic).stream().map(ChaosIT::parse).toList();
     }
 
     /** The values of every committed record of {@code topic}. */
-    private static List<JsonNode> readValues(String bootstrap, String topic) {
+    private static List<String> readRecords(String bootstrap, String topic) {
         Map<String, Object> props = new HashMap<>();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
@@ -323,15 +354,15 @@ class ChaosIT {
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(30));
-            List<JsonNode> ids = new ArrayList<>();
+            List<String> values = new ArrayList<>();
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
             while (partitions.stream().anyMatch(p -> consumer.position(p, Duration.ofSeconds(30)) < end.get(p))) {
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException("Timed out reading " + topic);
                 }
-                consumer.poll(Duration.ofMillis(200)).forEach(r -> ids.add(parse(r.value())));
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> values.add(r.value()));
             }
-            return ids;
+            return values;
         }
     }
 
@@ -343,22 +374,11 @@ class ChaosIT {
         }
     }
 
-    private static void awaitTopics(String bootstrap, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
+    private static void awaitTopics(String bootstrap, Duration timeout) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-            while (true) {
-                try {
-                    if (admin.listTopics().names().get().contains(Topics.ENRICHED.name())) {
-                        return;
-                    }
-                } catch (java.util.concurrent.ExecutionException notYet) {
-                    // the broker is still starting
-                }
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("The broker did not create the topics within " + timeout);
-                }
-                Thread.sleep(500);
-            }
+            await("the broker creating the topics").atMost(timeout).pollInterval(Duration.ofMillis(500))
+                    .ignoreExceptions()
+                    .until(() -> admin.listTopics().names().get().contains(Topics.ENRICHED.name()));
         }
     }
 
@@ -427,56 +447,75 @@ class ChaosIT {
         return events;
     }
 
-    /** Fires each service's events in order as the run progresses; gives up on events not reached in time. */
-    private static void play(List<Event> schedule, Path workdir, List<String> log) {
-        Map<Service, List<Event>> byService = new LinkedHashMap<>();
-        schedule.forEach(e -> byService.computeIfAbsent(e.service(), s -> new ArrayList<>()).add(e));
-        Map<Service, Thread> restarting = new HashMap<>();
-        long start = System.nanoTime();
-        long deadline = start + CHAOS_DEADLINE.toNanos();
-        try {
-            while (byService.values().stream().anyMatch(l -> !l.isEmpty()) && System.nanoTime() < deadline) {
-                Map<Progress, Integer> now = new HashMap<>();
-                for (var entry : byService.entrySet()) {
-                    Service service = entry.getKey();
-                    Thread restart = restarting.get(service);
-                    if (entry.getValue().isEmpty() || restart != null && restart.isAlive()) {
-                        continue;
+    /**
+     * Fires each service's events in order as the run progresses, checking progress every 100 ms; a killed service
+     * is started again after the event's down time. Gives up on events not reached within {@link #CHAOS_DEADLINE}.
+     */
+    private static final class ChaosPlayer {
+        private final Map<Service, List<Event>> byService = new LinkedHashMap<>();
+        private final Map<Service, ScheduledFuture<?>> restarting = new HashMap<>();
+        private final Path workdir;
+        private final List<String> log;
+        private final ScheduledExecutorService scheduler;
+        private final CompletableFuture<Void> finished = new CompletableFuture<>();
+        private final long start = System.nanoTime();
+
+        ChaosPlayer(List<Event> schedule, Path workdir, List<String> log, ScheduledExecutorService scheduler) {
+            schedule.forEach(e -> byService.computeIfAbsent(e.service(), s -> new ArrayList<>()).add(e));
+            this.workdir = workdir;
+            this.log = log;
+            this.scheduler = scheduler;
+        }
+
+        /** Completes when every event has fired (or was given up) and every restart is done. */
+        CompletableFuture<Void> play() {
+            ScheduledFuture<?> ticks = scheduler.scheduleWithFixedDelay(this::tick, 0, 100, TimeUnit.MILLISECONDS);
+            return finished.whenComplete((ok, failed) -> ticks.cancel(false));
+        }
+
+        private void tick() {
+            try {
+                boolean pending = byService.values().stream().anyMatch(l -> !l.isEmpty());
+                if (!pending || System.nanoTime() - start > CHAOS_DEADLINE.toNanos()) {
+                    byService.values().forEach(events -> events.forEach(e -> log.add("not reached: " + e.progress()
+                            + "=" + e.threshold() + " kill " + e.service().name)));
+                    byService.clear();
+                    if (restarting.values().stream().allMatch(ScheduledFuture::isDone)) {
+                        finished.complete(null);
                     }
-                    Event event = entry.getValue().get(0);
-                    if (now.computeIfAbsent(event.progress(), p -> p.of(workdir)) < event.threshold()) {
-                        continue;
-                    }
-                    entry.getValue().remove(0);
-                    service.kill();
-                    log.add(String.format("%.1fs %s=%d kill %s%s", (System.nanoTime() - start) / 1e9,
-                            event.progress().name().toLowerCase(java.util.Locale.ROOT), now.get(event.progress()),
-                            service.name, event.wipeState() ? " (state wiped)" : ""));
-                    Thread thread = new Thread(() -> {
-                        try {
-                            Thread.sleep(event.down().toMillis());
-                            if (event.wipeState()) {
-                                deleteRecursively(service.stateDir());
-                            }
-                            service.start();
-                        } catch (InterruptedException e) {
-                            Thread.currentThread().interrupt();
-                        } catch (IOException e) {
-                            throw new UncheckedIOException(e);
-                        }
-                    }, "restart-" + service.name);
-                    thread.start();
-                    restarting.put(service, thread);
+                    return;
                 }
-                Thread.sleep(100);
+                fireDue();
+            } catch (RuntimeException e) {
+                finished.completeExceptionally(e);
             }
-            byService.values().forEach(pending -> pending.forEach(e -> log.add("not reached: " + e.progress() + "="
-                    + e.threshold() + " kill " + e.service().name)));
-            for (Thread thread : restarting.values()) {
-                thread.join();
+        }
+
+        private void fireDue() {
+            Map<Progress, Integer> now = new HashMap<>();
+            for (var entry : byService.entrySet()) {
+                Service service = entry.getKey();
+                ScheduledFuture<?> restart = restarting.get(service);
+                if (entry.getValue().isEmpty() || restart != null && !restart.isDone()) {
+                    continue;
+                }
+                Event event = entry.getValue().get(0);
+                if (now.computeIfAbsent(event.progress(), p -> p.of(workdir)) < event.threshold()) {
+                    continue;
+                }
+                entry.getValue().remove(0);
+                service.kill();
+                log.add(String.format("%.1fs %s=%d kill %s%s", (System.nanoTime() - start) / 1e9,
+                        event.progress().name().toLowerCase(java.util.Locale.ROOT), now.get(event.progress()),
+                        service.name, event.wipeState() ? " (state wiped)" : ""));
+                restarting.put(service, scheduler.schedule(() -> {
+                    if (event.wipeState()) {
+                        deleteRecursively(service.stateDir());
+                    }
+                    service.start();
+                    return null;
+                }, event.down().toMillis(), TimeUnit.MILLISECONDS));
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 
@@ -546,7 +585,7 @@ class ChaosIT {
                 return true;
             }
             process.destroy();
-            return process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
         }
     }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
@@ -57,6 +58,9 @@ class ComposeFileTest {
         assertEquals(List.of(), PROJECT.runtimeProblems(), "Dockerfiles and heap");
         assertEquals(List.of(), PROJECT.dockerignoreProblems(), ".dockerignore");
         assertEquals(List.of(), PROJECT.reactorProblems(), "module poms in the Dockerfiles");
+        assertEquals(List.of(), PROJECT.metricsPortProblems(), "metrics ports");
+        assertEquals(List.of(), PROJECT.uiProblems(), "ui profile");
+        assertEquals(List.of(), PROJECT.monitoringProblems(), "monitoring profile");
         assertEquals(List.of(), PROJECT.problems());
     }
 
@@ -204,6 +208,60 @@ class ComposeFileTest {
     void dockerfileMissingAModulePomOfTheReactorIsReported() {
         assertRejected(p -> p.dockerfiles().replaceAll((path, text) -> text.replaceAll("(?m)^COPY local-stack/pom.xml .*\\n", "")),
                 ComposeProject::reactorProblems, "does not copy local-stack/pom.xml, which the parent pom lists");
+    }
+
+    @Test
+    void composeFileDefinesTheUiAndMonitoringProfilesWithPinnedImages() {
+        Set<String> names = new TreeSet<>(ComposeProject.services(PROJECT.compose()).keySet());
+        assertTrue(names.containsAll(List.of("kafka-ui", "prometheus", "grafana")), names::toString);
+        for (String tool : List.of("kafka-ui", "prometheus", "grafana")) {
+            assertTrue(ComposeProject.pinned(PROJECT.service(tool).path("image").asText()), tool);
+        }
+        assertEquals(Map.of("ingest-producer", "9401", "enrich-streams", "9402", "sink-consumer", "9403"),
+                PROJECT.metricsTargets());
+    }
+
+    @Test
+    void serviceWithoutAPublishedMetricsPortIsReported() {
+        assertRejected(p -> p.service("enrich-streams").remove("ports"),
+                ComposeProject::metricsPortProblems, "enrich-streams: metrics port 9402 is not published");
+        assertRejected(p -> ((ObjectNode) p.service("sink-consumer").get("environment")).remove("KHABAR_METRICS_PORT"),
+                ComposeProject::metricsPortProblems, "sink-consumer: KHABAR_METRICS_PORT is null");
+    }
+
+    @Test
+    void prometheusScrapingOtherPortsThanTheServicesServeIsReported() {
+        assertRejected(p -> {
+            ((ObjectNode) p.service("sink-consumer").get("environment")).put("KHABAR_METRICS_PORT", "9500");
+            p.service("sink-consumer").putArray("ports").add("127.0.0.1:9500:9500");
+        }, ComposeProject::monitoringProblems, "the services serve [enrich-streams:9402, ingest-producer:9401, sink-consumer:9500]");
+    }
+
+    @Test
+    void grafanaWithoutItsDashboardsOrProvisioningIsReported() {
+        assertRejected(p -> p.service("grafana").putArray("volumes")
+                .add("./monitoring/grafana/provisioning:/etc/grafana/provisioning:ro"),
+                ComposeProject::monitoringProblems, "reads /var/lib/grafana/dashboards/khabar, which is not mounted");
+        assertRejected(p -> p.service("grafana").putArray("volumes")
+                .add("./monitoring/grafana/dashboards:/var/lib/grafana/dashboards/khabar:ro"),
+                ComposeProject::monitoringProblems, "does not mount a provisioning folder");
+        assertRejected(p -> p.service("prometheus").putArray("volumes").add("./monitoring/gone.yml:/etc/prometheus/prometheus.yml:ro"),
+                ComposeProject::monitoringProblems, "does not mount a prometheus.yml");
+    }
+
+    @Test
+    void monitoringOrUiOutsideTheirProfilesIsReported() {
+        assertRejected(p -> p.service("grafana").remove("profiles"),
+                ComposeProject::monitoringProblems, "grafana: must run only under the monitoring profile");
+        assertRejected(p -> p.service("kafka-ui").remove("profiles"),
+                ComposeProject::uiProblems, "kafka-ui: must run only under the ui profile");
+    }
+
+    @Test
+    void uiReadingTheHostListenerIsReported() {
+        assertRejected(p -> ((ObjectNode) p.service("kafka-ui").get("environment"))
+                .put("KAFKA_CLUSTERS_0_BOOTSTRAPSERVERS", "localhost:9092"),
+                ComposeProject::uiProblems, "kafka-ui: KAFKA_CLUSTERS_0_BOOTSTRAPSERVERS is localhost:9092");
     }
 
     private static ObjectNode kafkaEnv(ComposeProject project) {

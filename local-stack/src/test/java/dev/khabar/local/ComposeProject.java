@@ -11,6 +11,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -119,6 +120,9 @@ final class ComposeProject {
         problems.addAll(runtimeProblems());
         problems.addAll(dockerignoreProblems());
         problems.addAll(reactorProblems());
+        problems.addAll(metricsPortProblems());
+        problems.addAll(uiProblems());
+        problems.addAll(monitoringProblems());
         return problems;
     }
 
@@ -394,6 +398,165 @@ final class ComposeProject {
             }
         });
         return problems;
+    }
+
+    /** Every built service serves its metrics on KHABAR_METRICS_PORT and publishes that port on the host's loopback. */
+    List<String> metricsPortProblems() {
+        List<String> problems = new ArrayList<>();
+        Set<String> used = new TreeSet<>();
+        metricsTargets().forEach((name, port) -> {
+            if (port == null || !port.matches("[1-9]\\d{0,4}")) {
+                problems.add(name + ": KHABAR_METRICS_PORT is " + port + ", not a port");
+                return;
+            }
+            if (!used.add(port)) {
+                problems.add(name + ": KHABAR_METRICS_PORT " + port + " is another service's too");
+            }
+            if (!publishedPorts(service(name)).contains(port + "->" + port)) {
+                problems.add(name + ": metrics port " + port + " is not published on the host as " + port);
+            }
+        });
+        return problems;
+    }
+
+    /** The built services' metrics endpoints as service name to port, from KHABAR_METRICS_PORT. */
+    Map<String, String> metricsTargets() {
+        Map<String, String> targets = new LinkedHashMap<>();
+        services(compose).forEach((name, service) -> {
+            if (service.has("build")) {
+                targets.put(name, environment(service).get("KHABAR_METRICS_PORT"));
+            }
+        });
+        return targets;
+    }
+
+    /** A web UI runs only under the ui profile, on the compose network, reading the broker's internal listener. */
+    List<String> uiProblems() {
+        List<String> problems = new ArrayList<>();
+        List<String> uis = services(compose).entrySet().stream()
+                .filter(e -> e.getValue().path("image").asText().contains("kafka-ui")).map(Map.Entry::getKey).toList();
+        if (uis.isEmpty()) {
+            return List.of("no kafka-ui service");
+        }
+        for (String name : uis) {
+            JsonNode ui = service(name);
+            if (!profiles(ui).equals(List.of("ui"))) {
+                problems.add(name + ": must run only under the ui profile, has " + profiles(ui));
+            }
+            String bootstrap = environment(ui).get("KAFKA_CLUSTERS_0_BOOTSTRAPSERVERS");
+            if (!Objects.equals(internalListener(), bootstrap)) {
+                problems.add(name + ": KAFKA_CLUSTERS_0_BOOTSTRAPSERVERS is " + bootstrap + ", not the internal listener "
+                        + internalListener());
+            }
+            if (ui.has("networks") || ui.has("network_mode")) {
+                problems.add(name + ": must stay on the default compose network with the broker");
+            }
+        }
+        return problems;
+    }
+
+    /**
+     * Prometheus and Grafana run only under the monitoring profile; Prometheus's mounted configuration scrapes exactly
+     * the built services on their metrics ports; Grafana mounts provisioning with a Prometheus datasource pointing at
+     * the Prometheus service and a dashboard provider whose folder is where the repository's dashboards are mounted.
+     */
+    List<String> monitoringProblems() {
+        List<String> problems = new ArrayList<>();
+        String prometheus = serviceWithImage("prom/prometheus:");
+        String grafana = serviceWithImage("grafana/grafana");
+        if (prometheus == null || grafana == null) {
+            return List.of("the monitoring profile needs a prom/prometheus and a grafana/grafana service");
+        }
+        for (String name : List.of(prometheus, grafana)) {
+            if (!profiles(service(name)).equals(List.of("monitoring"))) {
+                problems.add(name + ": must run only under the monitoring profile, has " + profiles(service(name)));
+            }
+        }
+        Path config = mountSource(prometheus, "/etc/prometheus/prometheus.yml");
+        if (config == null || !Files.isRegularFile(config)) {
+            problems.add(prometheus + ": does not mount a prometheus.yml from the repository at /etc/prometheus/prometheus.yml");
+        } else {
+            Set<String> scraped = new TreeSet<>();
+            readYaml(config).path("scrape_configs").forEach(job -> job.path("static_configs")
+                    .forEach(c -> c.path("targets").forEach(t -> scraped.add(t.asText()))));
+            Set<String> expected = new TreeSet<>();
+            metricsTargets().forEach((name, port) -> expected.add(name + ":" + port));
+            if (!scraped.equals(expected)) {
+                problems.add(prometheus + ": " + root.relativize(config) + " scrapes " + scraped + ", the services serve "
+                        + expected);
+            }
+        }
+        Path provisioning = mountSource(grafana, "/etc/grafana/provisioning");
+        if (provisioning == null || !Files.isDirectory(provisioning)) {
+            problems.add(grafana + ": does not mount a provisioning folder from the repository at /etc/grafana/provisioning");
+            return problems;
+        }
+        List<JsonNode> datasources = yamlFiles(provisioning.resolve("datasources"), "datasources");
+        String url = "http://" + prometheus + ":9090";
+        if (datasources.stream().noneMatch(d -> d.path("type").asText().equals("prometheus")
+                && d.path("url").asText().equals(url))) {
+            problems.add(grafana + ": no provisioned prometheus datasource with url " + url);
+        }
+        List<JsonNode> providers = yamlFiles(provisioning.resolve("dashboards"), "providers");
+        if (providers.isEmpty()) {
+            problems.add(grafana + ": no provisioned dashboard provider");
+        }
+        for (JsonNode provider : providers) {
+            String folder = provider.path("options").path("path").asText();
+            Path dashboards = mountSource(grafana, folder);
+            if (dashboards == null) {
+                problems.add(grafana + ": the dashboard provider reads " + folder + ", which is not mounted");
+            } else if (!Files.isRegularFile(dashboards.resolve("khabar.json"))) {
+                problems.add(grafana + ": " + root.relativize(dashboards) + " has no khabar.json");
+            }
+        }
+        return problems;
+    }
+
+    private String serviceWithImage(String prefix) {
+        return services(compose).entrySet().stream().filter(e -> e.getValue().path("image").asText().startsWith(prefix))
+                .map(Map.Entry::getKey).findFirst().orElse(null);
+    }
+
+    private static List<String> profiles(JsonNode service) {
+        List<String> profiles = new ArrayList<>();
+        service.path("profiles").forEach(p -> profiles.add(p.asText()));
+        return profiles;
+    }
+
+    /** The repository path a service's bind mount puts at {@code target}, or null. */
+    private Path mountSource(String service, String target) {
+        for (JsonNode volume : service(service).path("volumes")) {
+            String[] parts = volume.isTextual() ? volume.asText().split(":")
+                    : new String[] {volume.path("source").asText(), volume.path("target").asText()};
+            if (parts.length >= 2 && parts[1].equals(target) && parts[0].startsWith(".")) {
+                return root.resolve(parts[0]).normalize();
+            }
+        }
+        return null;
+    }
+
+    private static JsonNode readYaml(Path file) {
+        try {
+            return YAML.readTree(file.toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot parse " + file, e);
+        }
+    }
+
+    /** The entries of list {@code key} in every YAML file of {@code folder}. */
+    private static List<JsonNode> yamlFiles(Path folder, String key) {
+        List<JsonNode> entries = new ArrayList<>();
+        if (!Files.isDirectory(folder)) {
+            return entries;
+        }
+        try (var files = Files.list(folder)) {
+            files.filter(f -> f.toString().endsWith(".yml") || f.toString().endsWith(".yaml")).sorted()
+                    .forEach(f -> readYaml(f).path(key).forEach(entries::add));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return entries;
     }
 
     /** Every long-running service has a real healthcheck (one-shot steps and profile tools need none). */

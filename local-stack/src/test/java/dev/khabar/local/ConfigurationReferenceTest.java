@@ -18,8 +18,9 @@ import dev.khabar.model.ConfigLoader;
 import dev.khabar.sink.SinkConfig;
 
 /**
- * The README's configuration reference is generated from the services' definitions; this test fails with the
- * text to paste (also written to {@code local-stack/target/configuration-reference.md}) when the two drift apart.
+ * The README's configuration reference is generated from the definitions of the three services and of the local
+ * stack; this test fails with the text to paste (also written to
+ * {@code local-stack/target/configuration-reference.md}) when the two drift apart.
  */
 class ConfigurationReferenceTest {
 
@@ -31,6 +32,7 @@ class ConfigurationReferenceTest {
         services.put("ingest-producer", IngestConfig.DEFINITION);
         services.put("enrich-streams", EnrichConfig.DEFINITION);
         services.put("sink-consumer", SinkConfig.DEFINITION);
+        services.put("local-stack (khabar-local.jar)", LocalStackConfig.DEFINITION);
         StringBuilder md = new StringBuilder(BEGIN).append('\n');
         services.forEach((service, def) -> {
             md.append("\n#### ").append(service).append("\n\n");

@@ -5,13 +5,16 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
@@ -30,6 +33,13 @@ import org.slf4j.LoggerFactory;
 
 import dev.khabar.model.EnrichedArticle;
 import dev.khabar.model.Topics;
+import dev.khabar.ops.Health;
+import dev.khabar.ops.HealthStatus;
+import dev.khabar.ops.ServiceMetrics;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 
 /**
  * Reads committed records of {@code articles.enriched} (and, when mirroring, of {@code articles.duplicates} and
@@ -52,6 +62,14 @@ public final class SinkService implements AutoCloseable {
     private final CountDownLatch stopRequested = new CountDownLatch(1);
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile boolean running = true;
+    /** The group gave this consumer its partitions (possibly none) and has not taken them away since. */
+    private volatile boolean joined;
+    private final ServiceMetrics metrics = new ServiceMetrics("sink");
+    private final Counter writtenCounter;
+    private final Counter unreadable;
+    private final Counter writeFailures;
+    private final Timer endToEnd;
+    private final AtomicLong lag = new AtomicLong();
     private Thread thread;
     private long written;
     private int failures;
@@ -70,6 +88,20 @@ public final class SinkService implements AutoCloseable {
         props.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, "khabar-sink");
         this.consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        this.writtenCounter = Counter.builder("khabar.sink.records.written")
+                .description("Enriched articles written to the output folder").register(metrics.registry());
+        this.unreadable = Counter.builder("khabar.sink.records.unreadable")
+                .description("Records of articles.enriched skipped as unreadable").register(metrics.registry());
+        this.writeFailures = Counter.builder("khabar.sink.write.failures")
+                .description("Failed writes; the partition is read again from the first record not yet durable")
+                .register(metrics.registry());
+        this.endToEnd = Timer.builder("khabar.sink.end.to.end.latency")
+                .description("From the article's ingest time to its write by the sink").publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(10)).maximumExpectedValue(Duration.ofHours(1))
+                .register(metrics.registry());
+        Gauge.builder("khabar.sink.consumer.lag", lag, AtomicLong::get).baseUnit("records")
+                .description("Records of the assigned partitions not yet read, after the last poll")
+                .register(metrics.registry());
     }
 
     private List<String> topics() {
@@ -89,6 +121,8 @@ public final class SinkService implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write to " + config.outDir(), e);
         }
+        metrics.bind(new KafkaClientMetrics(consumer));
+        metrics.serve(config.common().metricsPort(), health());
         consumer.subscribe(topics(), new Rebalance());
         thread = new Thread(this::run, "khabar-sink");
         thread.start();
@@ -102,6 +136,7 @@ public final class SinkService implements AutoCloseable {
         try {
             while (running) {
                 ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofMillis(500));
+                lag.set(currentLag());
                 boolean failed = false;
                 for (TopicPartition partition : records.partitions()) {
                     for (ConsumerRecord<byte[], byte[]> record : records.records(partition)) {
@@ -138,10 +173,48 @@ public final class SinkService implements AutoCloseable {
                 LOG.warn("Cannot finish the open files on stop; their records will be rewritten on restart: {}",
                         e.toString());
             }
+            joined = false;
             consumer.close(Duration.ofSeconds(5));
             LOG.info("Sink stopped after writing {} articles", written);
             stopped.countDown();
         }
+    }
+
+    /** The meters of this service (also served on {@code metrics.port}). */
+    public ServiceMetrics metrics() {
+        return metrics;
+    }
+
+    /** Live while the sink thread runs; ready once the group has given it its partitions. */
+    public Health health() {
+        return new Health() {
+            @Override
+            public HealthStatus live() {
+                if (thread == null) {
+                    return HealthStatus.up("starting");
+                }
+                return thread.isAlive() ? HealthStatus.up("sink thread running") : HealthStatus.down("sink thread stopped");
+            }
+
+            @Override
+            public HealthStatus ready() {
+                if (thread == null || !thread.isAlive()) {
+                    return HealthStatus.down(thread == null ? "starting" : "sink thread stopped");
+                }
+                return joined ? HealthStatus.up("consuming as group " + config.groupId())
+                        : HealthStatus.down("waiting for partitions of group " + config.groupId() + " from "
+                        + config.common().bootstrapServers());
+            }
+        };
+    }
+
+    private long currentLag() {
+        long total = 0;
+        for (TopicPartition partition : consumer.assignment()) {
+            OptionalLong behind = consumer.currentLag(partition);
+            total += behind.orElse(0);
+        }
+        return total;
     }
 
     /** Writes one record; on an I/O failure rewinds its partition to the first record not yet durable. */
@@ -165,6 +238,7 @@ public final class SinkService implements AutoCloseable {
                 from = first >= 0 ? first : from;
                 lines.abandon(List.of(record.partition()));
             }
+            writeFailures.increment();
             LOG.error("Cannot write {}-{}@{} under {}: {}; reading {}-{} again from offset {} after a pause",
                     record.topic(), record.partition(), record.offset(), config.outDir(), e.toString(),
                     record.topic(), record.partition(), from);
@@ -181,6 +255,7 @@ public final class SinkService implements AutoCloseable {
                 throw new SerializationException("Unsafe article id for a file name: " + article.id());
             }
         } catch (SerializationException e) {
+            unreadable.increment();
             LOG.error("Skipping unreadable record {}-{}@{}{}: {}", record.topic(), record.partition(), record.offset(),
                     config.mirrorDlq() ? " (copied to " + RecordMirror.DLQ_DIR + "/)" : "", e.getMessage());
             if (config.mirrorDlq()) {
@@ -196,15 +271,25 @@ public final class SinkService implements AutoCloseable {
         if (lines == null) {
             Path file = articles.write(article, record.timestamp());
             written++;
+            written(article);
             LOG.info("Wrote {} from {}-{}@{} to {}", article.id(), record.topic(), record.partition(), record.offset(),
                     file);
             done(partition, record.offset() + 1);
         } else {
             long next = lines.append(record.partition(), record.offset(), article, record.timestamp());
             written++;
+            written(article);
             if (next >= 0) {
                 done(partition, next);
             }
+        }
+    }
+
+    private void written(EnrichedArticle article) {
+        writtenCounter.increment();
+        Instant ingested = article.source() == null ? null : article.source().ingestedAt();
+        if (ingested != null) {
+            endToEnd.record(Duration.between(ingested, Instant.now()).abs());
         }
     }
 
@@ -266,11 +351,13 @@ public final class SinkService implements AutoCloseable {
 
         @Override
         public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+            joined = true;
             LOG.info("Partitions assigned: {}", partitions);
         }
 
         @Override
         public void onPartitionsLost(Collection<TopicPartition> partitions) {
+            joined = false;
             if (lines != null) {
                 lines.abandon(enrichedPartitions(partitions));
             }
@@ -292,6 +379,7 @@ public final class SinkService implements AutoCloseable {
         if (thread == null) {
             running = false;
             consumer.close(Duration.ofSeconds(5));
+            metrics.close();
             return;
         }
         LOG.info("Stopping the sink");
@@ -305,5 +393,6 @@ public final class SinkService implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        metrics.close();
     }
 }

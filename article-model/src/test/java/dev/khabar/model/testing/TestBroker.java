@@ -32,8 +32,13 @@ public final class TestBroker implements AutoCloseable {
     }
 
     public static TestBroker start() {
+        return start(Map.of());
+    }
+
+    /** As {@link #start()}, with extra broker settings (another listener, SASL mechanisms, ...). */
+    public static TestBroker start(Map<String, String> serverProperties) {
         try {
-            KafkaClusterTestKit cluster = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
+            KafkaClusterTestKit.Builder builder = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
                     .setCombined(true)
                     .setNumBrokerNodes(1)
                     .setNumControllerNodes(1)
@@ -43,8 +48,9 @@ public final class TestBroker implements AutoCloseable {
                     .setConfigProp("transaction.state.log.replication.factor", "1")
                     .setConfigProp("transaction.state.log.min.isr", "1")
                     .setConfigProp("auto.create.topics.enable", "false")
-                    .setConfigProp("group.initial.rebalance.delay.ms", "0")
-                    .build();
+                    .setConfigProp("group.initial.rebalance.delay.ms", "0");
+            serverProperties.forEach(builder::setConfigProp);
+            KafkaClusterTestKit cluster = builder.build();
             cluster.format();
             cluster.startup();
             cluster.waitForReadyBrokers();

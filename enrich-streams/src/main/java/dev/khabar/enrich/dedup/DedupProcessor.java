@@ -10,6 +10,7 @@ import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.khabar.enrich.EnrichMetrics;
 import dev.khabar.enrich.ExtractedArticle;
 import dev.khabar.model.DuplicateRecord;
 
@@ -25,11 +26,17 @@ public final class DedupProcessor implements FixedKeyProcessor<String, Extracted
     private static final Logger LOG = LoggerFactory.getLogger(DedupProcessor.class);
 
     private final DedupSettings settings;
+    private final EnrichMetrics metrics;
     private FixedKeyProcessorContext<String, DedupOutcome> context;
     private DedupEngine engine;
 
     public DedupProcessor(DedupSettings settings) {
+        this(settings, EnrichMetrics.none());
+    }
+
+    public DedupProcessor(DedupSettings settings, EnrichMetrics metrics) {
         this.settings = settings;
+        this.metrics = metrics;
     }
 
     @Override
@@ -57,13 +64,19 @@ public final class DedupProcessor implements FixedKeyProcessor<String, Extracted
     @Override
     public void process(FixedKeyRecord<String, ExtractedArticle> record) {
         ExtractedArticle article = record.value();
-        DedupVerdict verdict = engine.decide(article.id(), article.extraction().body(), record.timestamp());
+        DedupVerdict verdict = metrics.timeDedup(() -> engine.decide(article.id(), article.extraction().body(),
+                record.timestamp()));
         ExtractedArticle fingerprinted = article.withFingerprint(verdict.fingerprint());
         DuplicateRecord duplicate = null;
         if (verdict.duplicate()) {
             duplicate = new DuplicateRecord(DuplicateRecord.SCHEMA_VERSION, article.id(), verdict.duplicateOf(),
                     verdict.similarity(), verdict.kind(), verdict.fingerprint(), article.source(),
                     Instant.ofEpochMilli(record.timestamp()));
+            metrics.duplicate(verdict.kind());
+            LOG.info("Duplicate {} ({}) from {}: {} of {}, similarity {}; to articles.duplicates", article.id(),
+                    article.source().fileName(),
+                    context.recordMetadata().map(m -> m.topic() + "-" + m.partition() + "@" + m.offset()).orElse("?"),
+                    verdict.kind(), verdict.duplicateOf(), verdict.similarity());
         }
         context.forward(record.withValue(new DedupOutcome(fingerprinted, duplicate)));
     }

@@ -9,6 +9,9 @@ import java.util.List;
  */
 final class ArabicFeatures {
 
+    /** Features 1 to LEXICAL of every token name the word itself (forms and bigrams); word dropout leaves them out. */
+    static final int LEXICAL = 5;
+
     private final Gazetteer gazetteer;
     private final Clitics clitics;
     private final WordClusters clusters;
@@ -38,6 +41,7 @@ final class ArabicFeatures {
         int[] gaz = new int[n];
         int[] span = new int[n];
         boolean[] given = new boolean[n];
+        int[] trigger = new int[n];
         int[][] classes = new int[n][];
         Clitics.Split[] splits = new Clitics.Split[n];
         for (int i = 0; i < n; i++) {
@@ -50,6 +54,7 @@ final class ArabicFeatures {
             gaz[i] = gazetteer.tokenTypes(rest[i]) | gazetteer.tokenTypes(norm[i]);
             given[i] = gazetteer.isGivenName(rest[i]) || gazetteer.isGivenName(stripArticle(rest[i]));
             classes[i] = clusters.of(rest[i]);
+            trigger[i] = gazetteer.trigger(rest[i]);
         }
         for (Gazetteer.Match m : gazetteer.matches(tokens)) {
             for (int k = m.first(); k <= m.last(); k++) {
@@ -76,6 +81,8 @@ final class ArabicFeatures {
             f[k++] = bucket(2, hn[i], 0);
             f[k++] = bucket(3, hr[i], 0);
             f[k++] = bucket(4, hs[i], 0);
+            f[k++] = bucket(23, at(hn, i - 1), hn[i]);
+            f[k++] = bucket(24, hn[i], at(hn, i + 1));
             for (int len = 1; len <= 3; len++) {
                 if (r.length() > len) {
                     f[k++] = bucket(4 + len, hash(r, 0, len), 0);
@@ -96,8 +103,6 @@ final class ArabicFeatures {
             f[k++] = bucket(20, at(hs, i + 1), 0);
             f[k++] = bucket(21, at(hs, i - 2), 0);
             f[k++] = bucket(22, at(hs, i + 2), 0);
-            f[k++] = bucket(23, at(hn, i - 1), hn[i]);
-            f[k++] = bucket(24, hn[i], at(hn, i + 1));
             f[k++] = bucket(25, gaz[i], 0);
             f[k++] = bucket(26, i > 0 ? gaz[i - 1] : -1, 0);
             f[k++] = bucket(27, i + 1 < n ? gaz[i + 1] : -1, 0);
@@ -116,6 +121,11 @@ final class ArabicFeatures {
 
             f[k++] = bucket(39, classId(classes, i, 1), at(hs, i - 1));
             f[k++] = bucket(40, at(hs, i - 1), at(hs, i + 1));
+            f[k++] = bucket(41, trigger[i], i > 0 ? trigger[i - 1] : -1);
+            f[k++] = bucket(42, i > 1 ? trigger[i - 2] : -1, i > 0 ? trigger[i - 1] : -1);
+            f[k++] = bucket(43, i > 0 ? trigger[i - 1] : -1, classId(classes, i, 0));
+            f[k++] = bucket(44, classId(classes, i - 1, 0), classId(classes, i, 0));
+            f[k++] = bucket(45, classId(classes, i, 0), classId(classes, i + 1, 0));
             features[i] = Arrays.copyOf(f, k);
         }
         return new Analysis(splits, features);

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.zip.GZIPInputStream;
@@ -17,7 +18,9 @@ import java.util.zip.GZIPInputStream;
 /**
  * Reads {@code token TAG} files: whitespace- or tab-separated, blank lines between sentences, {@code -DOCSTART-} ignored,
  * IOB1 or IOB2 (returned as IOB2 over the four coarse types), BOM, CRLF and bidi marks stripped, a leading {@code xx:}
- * language prefix removed from tokens.
+ * language prefix removed from tokens. Also read: CoNLL-U-like comment lines ({@code # key = value}) are skipped, the
+ * five tab-separated columns of Universal NER ({@code ID TOKEN TAG - ANNOTATOR}) take the tag from the third, and a file
+ * without any blank line (Europeana) is cut into sentences after {@code .}, {@code !} and {@code ?}.
  */
 final class ConllCorpus {
 
@@ -29,6 +32,38 @@ final class ConllCorpus {
         case "MISC" -> "MISC";
         default -> null;
     };
+
+    /**
+     * The English and French sets' labels: the coarse ones, re3d's ({@code Person}, {@code Organisation},
+     * {@code Nationality} as MISC), WNUT-17's ({@code group}, {@code corporation} as ORGANIZATION; {@code product},
+     * {@code creative-work} as MISC) and CrossNER's fine types (people, organisations, places; named works, events and
+     * awards as MISC; genres, fields, algorithms, chemicals and the like as O).
+     */
+    static final Function<String, String> LATIN = label -> {
+        String coarse = COARSE.apply(label);
+        return coarse != null ? coarse : ConllCorpus.LATIN_TYPES.get(label.toLowerCase(Locale.ROOT));
+    };
+
+    private static final Map<String, String> LATIN_TYPES = latin();
+
+    private static Map<String, String> latin() {
+        Map<String, String> m = new HashMap<>();
+        for (String t : List.of("politician", "scientist", "writer", "musicalartist", "researcher")) {
+            m.put(t, "PERSON");
+        }
+        for (String t : List.of("organisation", "politicalparty", "band", "university", "academicjournal", "magazine",
+                "conference", "group", "corporation")) {
+            m.put(t, "ORGANIZATION");
+        }
+        for (String t : List.of("country")) {
+            m.put(t, "LOCATION");
+        }
+        for (String t : List.of("nationality", "event", "election", "award", "book", "song", "album", "poem", "product",
+                "creative-work", "programlang", "astronomicalobject")) {
+            m.put(t, "MISC");
+        }
+        return Map.copyOf(m);
+    }
 
     /** NewsFANE / WikiFANE fine types (Alotaibi and Lee 2014) mapped to the four types; FAC, VEH, WEA and Group to O. */
     static final Function<String, String> FANE = label -> ConllCorpus.FANE_TYPES.get(label);
@@ -80,8 +115,17 @@ final class ConllCorpus {
         List<Sentence> sentences = new ArrayList<>();
         List<String> tokens = new ArrayList<>();
         List<String> labels = new ArrayList<>();
+        boolean blankSeen = false;
         for (String line; (line = reader.readLine()) != null; ) {
             line = clean(line);
+            blankSeen |= line.isBlank();
+            if (line.startsWith("#") && line.contains(" = ")) {
+                continue;
+            }
+            String[] columns = line.split("\t");
+            if (columns.length == 5 && !columns[0].isEmpty() && columns[0].chars().allMatch(Character::isDigit)) {
+                line = columns[1] + "\t" + columns[2];
+            }
             String[] parts = line.isBlank() ? new String[0] : line.strip().split("[\\s\u00A0]+");
             if (parts.length < 2) {
                 if (parts.length == 0) {
@@ -102,7 +146,25 @@ final class ConllCorpus {
             labels.add(parts[parts.length - 1]);
         }
         flush(tokens, labels, sentences, types);
-        return sentences;
+        return !blankSeen && sentences.size() == 1 ? cut(sentences.get(0)) : sentences;
+    }
+
+    /** One running text without sentence breaks, cut after sentence-ending marks outside entities. */
+    static List<Sentence> cut(Sentence text) {
+        List<Sentence> out = new ArrayList<>();
+        int from = 0;
+        int n = text.tokens().size();
+        for (int i = 0; i < n; i++) {
+            String token = text.tokens().get(i);
+            boolean ends = (token.equals(".") || token.equals("!") || token.equals("?"))
+                    && text.tags().get(i).equals("O") && (i + 1 == n || !text.tags().get(i + 1).startsWith("I-"));
+            if (ends || i == n - 1) {
+                out.add(new Sentence(List.copyOf(text.tokens().subList(from, i + 1)),
+                        List.copyOf(text.tags().subList(from, i + 1))));
+                from = i + 1;
+            }
+        }
+        return out;
     }
 
     private static String clean(String line) {

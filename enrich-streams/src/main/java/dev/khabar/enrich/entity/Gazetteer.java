@@ -29,11 +29,15 @@ final class Gazetteer {
 
     static final List<String> TYPES = List.of("PERSON", "ORGANIZATION", "LOCATION", "MISC");
 
+    /** Classes of trigger words: titles before person names, head nouns of organisation and place names. */
+    static final List<String> TRIGGER_CLASSES = List.of("TITLE", "ORGANIZATION", "LOCATION");
+
     private static final String CLITICS = "وفبكل";
 
     private final Map<String, List<Name>> byFirstToken = new HashMap<>();
     private final Map<String, Integer> tokenTypes = new HashMap<>();
     private final Set<String> givenNames;
+    private final Map<String, Integer> triggers = new HashMap<>();
     private final int size;
 
     private record Name(List<String> tokens, int type) {
@@ -51,6 +55,19 @@ final class Gazetteer {
     }
 
     Gazetteer(Map<String, String> nameToType, Collection<String> givenNames) {
+        this(nameToType, givenNames, List.of());
+    }
+
+    /** @param triggers lines {@code CLASS<TAB>word}, CLASS one of {@link #TRIGGER_CLASSES} */
+    Gazetteer(Map<String, String> nameToType, Collection<String> givenNames, Collection<String> triggers) {
+        for (String line : triggers) {
+            String[] parts = line.split("\t");
+            int cls = TRIGGER_CLASSES.indexOf(parts[0].strip());
+            if (parts.length != 2 || cls < 0) {
+                throw new IllegalArgumentException("trigger line '" + line + "' is not CLASS<TAB>word");
+            }
+            this.triggers.put(ArabicText.normalize(parts[1].strip()), cls + 1);
+        }
         nameToType.forEach((name, type) -> {
             List<String> tokens = Tokenizer.tokenize(name).stream().map(Token::norm).toList();
             int t = TYPES.indexOf(type);
@@ -70,7 +87,8 @@ final class Gazetteer {
     }
 
     private static final class Holder {
-        static final Gazetteer STANDARD = new Gazetteer(loadNames(), loadWords("/gazetteer/given-names-ar.txt"));
+        static final Gazetteer STANDARD = new Gazetteer(loadNames(), loadWords("/gazetteer/given-names-ar.txt"),
+                loadWords("/gazetteer/triggers-ar.tsv"));
     }
 
     static Gazetteer standard() {
@@ -84,6 +102,11 @@ final class Gazetteer {
     /** Bit {@code 1 << type} set for each type having a name that contains this normalised word. */
     int tokenTypes(String norm) {
         return tokenTypes.getOrDefault(norm, 0);
+    }
+
+    /** 1 + the index in {@link #TRIGGER_CLASSES} of a normalised trigger word, or 0. */
+    int trigger(String norm) {
+        return triggers.getOrDefault(norm, 0);
     }
 
     boolean isGivenName(String norm) {

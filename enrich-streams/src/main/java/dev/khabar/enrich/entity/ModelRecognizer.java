@@ -10,14 +10,18 @@ import dev.khabar.model.Entity;
 
 /**
  * Tags raw text with a trained {@link NerModel}; facility names after a trigger noun ({@link FacilityRule}) replace model
- * mentions lying inside them; gazetteer names the model left untouched are added as a high-precision fallback (they
- * never override a model mention). Safe for concurrent use.
+ * mentions lying inside them; lone nisba adjectives are not taken for persons; gazetteer names the model left untouched
+ * are added as a high-precision fallback (they never override a model mention); last, {@link DocumentConsistency} gives
+ * each confidently found name one reading across the text. Safe for concurrent use.
  */
 final class ModelRecognizer implements EntityRecognizer {
 
     private static final double FALLBACK_CONFIDENCE = 0.7;
     private static final double RULE_CONFIDENCE = 0.75;
     private static final double TEMPERATURE = 20;
+    private static final int PERSON = Gazetteer.TYPES.indexOf("PERSON");
+    private static final int NISBA_MIN_COUNT = 5;
+    private static final int NISBA_RATIO = 2;
 
     private final NerModel model;
     private final Gazetteer gazetteer;
@@ -46,29 +50,39 @@ final class ModelRecognizer implements EntityRecognizer {
     @Override
     public List<Entity> recognize(String text, String language) {
         List<Token> all = Tokenizer.tokenize(text);
-        List<Entity> found = new ArrayList<>();
+        Clitics.Split[] splits = new Clitics.Split[all.size()];
+        List<Mention> found = new ArrayList<>();
         int from = 0;
         for (int i = 0; i < all.size(); i++) {
             if (i == all.size() - 1 || endsSentence(all.get(i).text())) {
-                tagSentence(text, all.subList(from, i + 1), found);
+                tagSentence(all, from, i + 1, splits, found);
                 from = i + 1;
             }
         }
-        found.sort(Comparator.comparingInt(Entity::start));
-        return found;
+        List<Mention> consistent = DocumentConsistency.apply(all, splits, found);
+        List<Entity> entities = new ArrayList<>(consistent.size());
+        for (Mention m : consistent) {
+            Entity e = entity(text, all, m);
+            if (e != null) {
+                entities.add(e);
+            }
+        }
+        entities.sort(Comparator.comparingInt(Entity::start));
+        return entities;
     }
 
     static boolean endsSentence(String token) {
         return token.equals(".") || token.equals("!") || token.equals("?") || token.equals("؟");
     }
 
-    private void tagSentence(String text, List<Token> tokens, List<Entity> found) {
+    /** Tags tokens {@code [from, to)} of {@code all} as one sentence; mentions use indices into {@code all}. */
+    private void tagSentence(List<Token> all, int from, int to, Clitics.Split[] allSplits, List<Mention> found) {
+        List<Token> tokens = all.subList(from, to);
         ArabicFeatures.Analysis analysis = features.analyse(tokens);
+        System.arraycopy(analysis.splits(), 0, allSplits, from, tokens.size());
         SequenceModel tagger = model.tagger();
         float[][] emissions = tagger.emissions(analysis.features());
-        for (float[] row : emissions) {
-            row[0] -= model.outsideBias();
-        }
+        model.bias(emissions);
         int[] tags = tagger.decode(emissions);
         List<int[]> facilities = FacilityRule.find(tokens, analysis.splits());
         boolean[] covered = new boolean[tokens.size()];
@@ -87,9 +101,8 @@ final class ModelRecognizer implements EntityRecognizer {
             for (int k = i; k <= last; k++) {
                 confidence = Math.min(confidence, tagger.confidence(emissions, tags, k, TEMPERATURE));
             }
-            if (!within(facilities, i, last)) {
-                add(text, tokens, analysis.splits()[i].visiblePrefixLength(), i, last, type, confidence, "model", found,
-                        covered);
+            if (!within(facilities, i, last) && !nisbaAdjective(analysis.splits(), tags, i, last, type)) {
+                add(from, analysis.splits()[i].visiblePrefixLength(), i, last, type, confidence, "model", found, covered);
             }
             i = last + 1;
         }
@@ -99,8 +112,7 @@ final class ModelRecognizer implements EntityRecognizer {
                 free = !covered[k];
             }
             if (free) {
-                add(text, tokens, 0, span[0], span[1], Gazetteer.TYPES.indexOf("LOCATION"), RULE_CONFIDENCE, "rule", found,
-                        covered);
+                add(from, 0, span[0], span[1], Gazetteer.TYPES.indexOf("LOCATION"), RULE_CONFIDENCE, "rule", found, covered);
             }
         }
         if (fallback) {
@@ -110,11 +122,36 @@ final class ModelRecognizer implements EntityRecognizer {
                     free = !covered[k];
                 }
                 if (free && !model.unreliableNames().contains(Gazetteer.key(tokens, m))) {
-                    add(text, tokens, m.prefixLength(), m.first(), m.last(), m.type(), FALLBACK_CONFIDENCE, "gazetteer", found,
+                    add(from, m.prefixLength(), m.first(), m.last(), m.type(), FALLBACK_CONFIDENCE, "gazetteer", found,
                             covered);
                 }
             }
         }
+    }
+
+    /**
+     * A lone one-word person that is a relational (nisba) adjective ({@code سياسي وأمني}, {@code مصدر أمني}): it ends in
+     * ي, no person word stands next to it, and the training text uses its adjective forms (feminine, with the article)
+     * at least twice as often as the bare word, which given names ending in ي ({@code هاني}, {@code مجدي}) never show.
+     * Forms with the article ({@code السوداني}) stay: they are often family names.
+     */
+    private boolean nisbaAdjective(Clitics.Split[] splits, int[] tags, int first, int last, int type) {
+        if (first != last || type != PERSON) {
+            return false;
+        }
+        String word = splits[first].rest();
+        if (word.length() < 3 || !word.endsWith("ي") || word.startsWith("ال")) {
+            return false;
+        }
+        boolean personNext = first > 0 && SequenceModel.typeOf(tags[first - 1]) == PERSON
+                || last + 1 < tags.length && SequenceModel.typeOf(tags[last + 1]) == PERSON;
+        if (personNext) {
+            return false;
+        }
+        Map<String, Integer> lexicon = model.lexicon();
+        int adjective = lexicon.getOrDefault(word + "ه", 0) + lexicon.getOrDefault("ال" + word + "ه", 0)
+                + lexicon.getOrDefault("ال" + word, 0);
+        return adjective >= NISBA_MIN_COUNT && adjective >= NISBA_RATIO * lexicon.getOrDefault(word, 0);
     }
 
     private static boolean within(List<int[]> spans, int first, int last) {
@@ -126,9 +163,22 @@ final class ModelRecognizer implements EntityRecognizer {
         return false;
     }
 
-    private static void add(String text, List<Token> tokens, int prefixLength, int first, int last, int type,
-                            double confidence, String source, List<Entity> found, boolean[] covered) {
-        int prefix = prefixLength;
+    /** A mention over tokens {@code [first, last]} of the whole text, leaving out {@code prefixLength} characters. */
+    record Mention(int first, int last, int type, double confidence, String source, int prefixLength) {
+    }
+
+    private static void add(int offset, int prefixLength, int first, int last, int type, double confidence, String source,
+                            List<Mention> found, boolean[] covered) {
+        for (int k = first; k <= last; k++) {
+            covered[k] = true;
+        }
+        found.add(new Mention(offset + first, offset + last, type, confidence, source, prefixLength));
+    }
+
+    private static Entity entity(String text, List<Token> tokens, Mention m) {
+        int first = m.first();
+        int last = m.last();
+        int prefix = m.prefixLength();
         while (first <= last && !isWord(tokens.get(first).text())) {
             first++;
             prefix = 0;
@@ -137,18 +187,15 @@ final class ModelRecognizer implements EntityRecognizer {
             last--;
         }
         if (first > last) {
-            return;
+            return null;
         }
         Token head = tokens.get(first);
         int start = head.start() + originalLength(head.text(), prefix);
         int end = tokens.get(last).end();
-        for (int k = first; k <= last; k++) {
-            covered[k] = true;
-        }
         int from = text.offsetByCodePoints(0, start);
         String mention = text.substring(from, text.offsetByCodePoints(from, end - start));
-        found.add(new Entity(mention, Gazetteer.TYPES.get(type), start, end, Math.round(confidence * 1000) / 1000.0,
-                source));
+        return new Entity(mention, Gazetteer.TYPES.get(m.type()), start, end, Math.round(m.confidence() * 1000) / 1000.0,
+                m.source());
     }
 
     private static boolean isWord(String token) {

@@ -14,7 +14,7 @@ import java.util.Set;
 import dev.khabar.model.Entity;
 
 /**
- * {@code eval ner --lang LANG --conll FILE [--from-fraction 5/6] [--to-fraction 1] [--model FILE] [--no-fallback]}:
+ * {@code eval ner --lang LANG --conll FILE [--from-fraction 5/6] [--to-fraction 1] [--model FILE [--o-bias B] [--type-bias TYPE:B,...]] [--no-fallback]}:
  * joins each sentence's tokens with single spaces, runs the recogniser on that raw text, maps predicted spans back to
  * the gold tokens they overlap, and prints CoNLL entity-level exact-match scores, then one JSON line last.
  * {@code --model} evaluates a model file instead of the bundled one (for tuning experiments).
@@ -31,6 +31,9 @@ public final class NerEvaluation {
     public static int run(String[] args) throws IOException {
         Options options = new Options(args);
         String language = options.require("lang");
+        if (options.get("sets", null) != null) {
+            return runSets(options, language);
+        }
         Path conll = Path.of(options.require("conll"));
         List<ConllCorpus.Sentence> all = ConllCorpus.read(conll, ConllCorpus.COARSE);
         List<ConllCorpus.Sentence> sentences = ConllCorpus.slice(all,
@@ -51,16 +54,63 @@ public final class NerEvaluation {
         String model = options.get("model", null);
         boolean fallback = !options.flag("no-fallback", false);
         if (model == null) {
-            return fallback ? EntityRecognizer.standard()
-                    : new RoutingRecognizer(Map.of("ar", new ModelRecognizer(RoutingRecognizer.bundledArabic(),
-                    Gazetteer.standard(), false)), new GazetteerRecognizer(Gazetteer.standard()));
+            return fallback ? EntityRecognizer.standard() : RoutingRecognizer.bundled(false);
         }
         try (InputStream in = Files.newInputStream(Path.of(model))) {
             NerModel read = NerModel.read(in);
             String bias = options.get("o-bias", null);
-            return new ModelRecognizer(bias == null ? read : read.withOutsideBias(Float.parseFloat(bias)),
-                    Gazetteer.standard(), fallback);
+            NerModel biased = bias == null ? read : read.withOutsideBias(Float.parseFloat(bias));
+            String typeBias = options.get("type-bias", null);
+            biased = typeBias == null ? biased : biased.withTypeBias(NerModel.parseTypeBias(typeBias));
+            return read.language().equals("ar") ? new ModelRecognizer(biased, Gazetteer.standard(), fallback)
+                    : new LatinRecognizer(biased, Gazetteer.standard(), fallback);
         }
+    }
+
+    /**
+     * {@code eval ner --lang en --sets TABLE --data-dir DIR --part tune|heldout [--only a,b] [--silver]
+     * [--model FILE]}: scores one part of every set of the table ({@link NerDataSets}) that has it, one line per set, then
+     * all gold sets together ({@code --silver}: silver ones too) in the report and the JSON line.
+     */
+    private static int runSets(Options options, String language) throws IOException {
+        NerDataSets sets = NerDataSets.read(Path.of(options.require("sets")), Path.of(options.require("data-dir")), null);
+        NerDataSets.Part part = NerDataSets.Part.valueOf(options.get("part", "tune").toUpperCase(Locale.ROOT));
+        Set<String> only = options.get("only", null) == null ? null : Set.of(options.get("only", "").split(","));
+        boolean silver = options.flag("silver", false);
+        EntityRecognizer recognizer = recognizer(options, language);
+        Set<Span> gold = new HashSet<>();
+        Set<Span> predicted = new HashSet<>();
+        int offset = 0;
+        int tokens = 0;
+        long nanos = 0;
+        for (NerDataSets.DataSet set : sets.sets()) {
+            if (only != null && !only.contains(set.name())) {
+                continue;
+            }
+            List<ConllCorpus.Sentence> sentences = set.read(part, false);
+            if (sentences.isEmpty()) {
+                continue;
+            }
+            Scores scores = evaluate(recognizer, sentences, language);
+            System.out.printf(Locale.ROOT, "%-14s %-5s %5d sentences  P %.4f  R %.4f  F1 %.4f  (%d gold)%n", set.name(),
+                    set.gold() ? "gold" : "silver", sentences.size(), scores.precision("ALL"), scores.recall("ALL"),
+                    scores.f1("ALL"), scores.counts.get("ALL")[2]);
+            if (set.gold() || silver) {
+                int shift = offset;
+                scores.gold.forEach(g -> gold.add(new Span(g.sentence() + shift, g.first(), g.last(), g.type())));
+                scores.predicted.forEach(p -> predicted.add(new Span(p.sentence() + shift, p.first(), p.last(), p.type())));
+                offset += sentences.size();
+                tokens += scores.tokens;
+                nanos += scores.nanos;
+            }
+        }
+        Scores all = new Scores(gold, predicted, tokens, nanos);
+        System.out.printf(Locale.ROOT, "ner %s, %s parts of the scored sets of %s: %d sentences, %d tokens, recogniser %s%n",
+                language, part.name().toLowerCase(Locale.ROOT), options.require("sets"), offset, tokens,
+                recognizer.version());
+        System.out.println(all.report());
+        System.out.println(all.json(language, offset));
+        return 0;
     }
 
     static Scores evaluate(EntityRecognizer recognizer, List<ConllCorpus.Sentence> sentences, String language) {

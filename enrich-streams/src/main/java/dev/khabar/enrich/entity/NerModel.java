@@ -16,19 +16,59 @@ import java.util.zip.GZIPOutputStream;
 
 /**
  * Everything a trained recogniser needs besides the gazetteer: the tagger weights, the word lexicon that decides clitic
- * splits, the word classes, a bias subtracted from the O score at decoding (tuned for F1), and the gazetteer names that
- * the training data showed to be mostly not entities (kept out of the fallback). Stored as one gzipped binary file.
+ * splits, the word classes, a bias subtracted from the O score at decoding (tuned for F1) and one added to each type,
+ * and the gazetteer names that the training data showed to be mostly not entities (kept out of the fallback). Stored
+ * as one gzipped binary file.
  */
 record NerModel(String version, String language, SequenceModel tagger, Map<String, Integer> lexicon,
-                WordClusters clusters, float outsideBias, Set<String> unreliableNames) {
+                WordClusters clusters, float outsideBias, float[] typeBias, Set<String> unreliableNames) {
+
+    NerModel(String version, String language, SequenceModel tagger, Map<String, Integer> lexicon, WordClusters clusters,
+             float outsideBias, Set<String> unreliableNames) {
+        this(version, language, tagger, lexicon, clusters, outsideBias, new float[tagger.types], unreliableNames);
+    }
 
     /** The same model with another bias against the O tag (tuning recall against precision). */
     NerModel withOutsideBias(float bias) {
-        return new NerModel(version, language, tagger, lexicon, clusters, bias, unreliableNames);
+        return new NerModel(version, language, tagger, lexicon, clusters, bias, typeBias, unreliableNames);
+    }
+
+    /** The same model with a bias added to the B and I scores of each type (one value per type). */
+    NerModel withTypeBias(float[] bias) {
+        return new NerModel(version, language, tagger, lexicon, clusters, outsideBias, bias.clone(), unreliableNames);
+    }
+
+    /** Parses {@code TYPE:bias,...} (types as in {@link Gazetteer#TYPES}; unnamed types get 0). */
+    static float[] parseTypeBias(String value) {
+        float[] bias = new float[Gazetteer.TYPES.size()];
+        for (String part : value.split(",")) {
+            if (part.isBlank()) {
+                continue;
+            }
+            String[] kv = part.split(":");
+            int type = Gazetteer.TYPES.indexOf(kv[0].strip());
+            if (kv.length != 2 || type < 0) {
+                throw new IllegalArgumentException("type bias '" + part + "' is not TYPE:number with TYPE one of "
+                        + Gazetteer.TYPES);
+            }
+            bias[type] = Float.parseFloat(kv[1]);
+        }
+        return bias;
+    }
+
+    /** Adds the O bias and the type biases to emission scores (in place). */
+    void bias(float[][] emissions) {
+        for (float[] row : emissions) {
+            row[0] -= outsideBias;
+            for (int t = 0; t < typeBias.length; t++) {
+                row[SequenceModel.begin(t)] += typeBias[t];
+                row[SequenceModel.inside(t)] += typeBias[t];
+            }
+        }
     }
 
     private static final int MAGIC = 0x4B4E4552;  // "KNER"
-    private static final int FORMAT = 2;
+    private static final int FORMAT = 3;  // 3 added the type biases; format 2 files are still read
 
     void write(OutputStream stream) throws IOException {
         try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(new GZIPOutputStream(stream), 1 << 16))) {
@@ -37,6 +77,10 @@ record NerModel(String version, String language, SequenceModel tagger, Map<Strin
             out.writeUTF(version);
             out.writeUTF(language);
             out.writeFloat(outsideBias);
+            out.writeInt(typeBias.length);
+            for (float b : typeBias) {
+                out.writeFloat(b);
+            }
             out.writeInt(unreliableNames.size());
             for (String name : unreliableNames) {
                 out.writeUTF(name);
@@ -53,12 +97,20 @@ record NerModel(String version, String language, SequenceModel tagger, Map<Strin
 
     static NerModel read(InputStream stream) throws IOException {
         try (DataInputStream in = new DataInputStream(new BufferedInputStream(new GZIPInputStream(stream), 1 << 16))) {
-            if (in.readInt() != MAGIC || in.readInt() != FORMAT) {
-                throw new IOException("not a Khabar NER model (format " + FORMAT + ")");
+            if (in.readInt() != MAGIC) {
+                throw new IOException("not a Khabar NER model");
+            }
+            int format = in.readInt();
+            if (format != 2 && format != FORMAT) {
+                throw new IOException("unsupported Khabar NER model format " + format + " (reads 2 and " + FORMAT + ")");
             }
             String version = in.readUTF();
             String language = in.readUTF();
             float outsideBias = in.readFloat();
+            float[] typeBias = new float[format == 2 ? 0 : in.readInt()];
+            for (int i = 0; i < typeBias.length; i++) {
+                typeBias[i] = in.readFloat();
+            }
             int blocked = in.readInt();
             Set<String> unreliable = new HashSet<>();
             for (int i = 0; i < blocked; i++) {
@@ -71,7 +123,8 @@ record NerModel(String version, String language, SequenceModel tagger, Map<Strin
             }
             WordClusters clusters = WordClusters.read(in);
             SequenceModel tagger = SequenceModel.read(in);
-            return new NerModel(version, language, tagger, lexicon, clusters, outsideBias, Set.copyOf(unreliable));
+            return new NerModel(version, language, tagger, lexicon, clusters, outsideBias,
+                    format == 2 ? new float[tagger.types] : typeBias, Set.copyOf(unreliable));
         }
     }
 }

@@ -18,12 +18,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code train ner --lang ar --anercorp FILE [--train-from 0] [--train-to 5/6] [--fane DIR] [--news-labels true]
- * [--wiki] [--wiki-text true] [--epochs 10] [--runs 1] [--bits 20] [--seed 7] [--clusters 64,512] [--o-bias 0]
- * [--version V] --out FILE}: trains the Arabic tagger. ANERcorp sentences outside {@code [--train-from, --train-to)}
+ * [--wiki] [--wiki-text true] [--epochs 10] [--runs 1] [--dropout 0] [--labelled-weight 1] [--bits 20] [--seed 7]
+ * [--clusters 64,512] [--o-bias 0] [--type-bias TYPE:B,...] [--version V] --out FILE}: trains the Arabic tagger. ANERcorp sentences outside {@code [--train-from, --train-to)}
  * are never used, and FANE sentences sharing six consecutive words with them are dropped, so held-out and tuning
  * slices stay unseen. FANE labels (NewsFANE, and WikiFANE with {@code --wiki}) train under their own conventions
- * through domain-specific feature copies; FANE text always feeds the lexicon and word classes. The learner
+ * through domain-specific feature copies ({@code --labelled-weight} visits each ANERcorp sentence that many times per
+ * epoch); {@code --dropout} is the word-dropout rate of {@link PerceptronTrainer}. FANE text always feeds the lexicon and word classes. The learner
  * ({@link PerceptronTrainer}, {@link SequenceModel}) is language-independent; only the features are Arabic.
+ * {@code --lang en|fr} trains an English or French tagger instead ({@link LatinTraining}).
  */
 public final class NerTraining {
 
@@ -35,8 +37,11 @@ public final class NerTraining {
     public static int run(String[] args) throws IOException {
         Options options = new Options(args);
         String language = options.get("lang", "ar");
+        if (language.equals("en") || language.equals("fr")) {
+            return LatinTraining.run(options, language);
+        }
         if (!language.equals("ar")) {
-            System.out.println("train ner: only --lang ar has training data wired in so far");
+            System.out.println("train ner: only --lang ar, en and fr have training data wired in so far");
             return 2;
         }
         long started = System.nanoTime();
@@ -73,7 +78,10 @@ public final class NerTraining {
         String version = options.get("version", "ner-ar-perceptron-" + LocalDate.now());
         NerModel model = train(labelled, auxiliary, unlabelled, Gazetteer.standard(), options.integer("bits", 20),
                 options.integer("epochs", 10), options.integer("runs", 1), options.integer("seed", 7),
-                clusterSizes(options.get("clusters", "64,512")), Float.parseFloat(options.get("o-bias", "0")), version);
+                clusterSizes(options.get("clusters", "64,512")), Float.parseFloat(options.get("o-bias", "0")),
+                Double.parseDouble(options.get("dropout", "0")), options.integer("labelled-weight", 1), version);
+        String typeBias = options.get("type-bias", null);
+        model = typeBias == null ? model : model.withTypeBias(NerModel.parseTypeBias(typeBias));
         Path out = Path.of(options.require("out"));
         if (out.getParent() != null) {
             Files.createDirectories(out.getParent());
@@ -100,7 +108,7 @@ public final class NerTraining {
     static NerModel train(List<ConllCorpus.Sentence> labelled, List<ConllCorpus.Sentence> auxiliary,
                           List<ConllCorpus.Sentence> unlabelled, Gazetteer gazetteer,
                           int bits, int epochs, int runs, long seed, int[] clusterSizes, float outsideBias,
-                          String version) {
+                          double dropout, int labelledWeight, String version) {
         List<List<Token>> texts = unlabelled.stream().map(s -> Tokenizer.tokenize(s.text())).toList();
         Map<String, Integer> counts = new HashMap<>();
         texts.forEach(tokens -> tokens.forEach(t -> counts.merge(t.norm(), 1, Integer::sum)));
@@ -124,7 +132,12 @@ public final class NerTraining {
         for (ConllCorpus.Sentence sentence : labelled) {
             List<Token> tokens = Tokenizer.tokenize(sentence.text());
             if (!tokens.isEmpty()) {
-                examples.add(new PerceptronTrainer.Example(features.analyse(tokens).features(), tags(sentence, tokens)));
+                int[][] general = features.analyse(tokens).features();
+                PerceptronTrainer.Example example = new PerceptronTrainer.Example(general, tags(sentence, tokens),
+                        withoutWord(general));
+                for (int copy = 0; copy < labelledWeight; copy++) {
+                    examples.add(example);
+                }
             }
         }
         int mask = (1 << bits) - 1;
@@ -134,17 +147,36 @@ public final class NerTraining {
                 continue;
             }
             int[][] general = features.analyse(tokens).features();
-            int[][] augmented = new int[general.length][];
-            for (int i = 0; i < general.length; i++) {
-                augmented[i] = Arrays.copyOf(general[i], 2 * general[i].length);
-                for (int j = 0; j < general[i].length; j++) {
-                    augmented[i][general[i].length + j] = (general[i][j] * 0x9E3779B1 + 0x7F4A7C15) >>> 7 & mask;
-                }
-            }
-            examples.add(new PerceptronTrainer.Example(augmented, tags(sentence, tokens)));
+            examples.add(new PerceptronTrainer.Example(augmented(general, mask), tags(sentence, tokens),
+                    augmented(withoutWord(general), mask)));
         }
-        SequenceModel tagger = PerceptronTrainer.train(examples, Gazetteer.TYPES.size(), bits, epochs, seed, runs);
+        SequenceModel tagger = PerceptronTrainer.train(examples, Gazetteer.TYPES.size(), bits, epochs, seed, runs,
+                dropout);
         return new NerModel(version, "ar", tagger, lexicon, clusters, outsideBias, unreliableNames(labelled, gazetteer));
+    }
+
+    /** Each row followed by a domain-specific copy of each of its features. */
+    private static int[][] augmented(int[][] general, int mask) {
+        int[][] augmented = new int[general.length][];
+        for (int i = 0; i < general.length; i++) {
+            augmented[i] = Arrays.copyOf(general[i], 2 * general[i].length);
+            for (int j = 0; j < general[i].length; j++) {
+                augmented[i][general[i].length + j] = (general[i][j] * 0x9E3779B1 + 0x7F4A7C15) >>> 7 & mask;
+            }
+        }
+        return augmented;
+    }
+
+    /** The rows without the features of the word itself (positions 1 to {@link ArabicFeatures#LEXICAL}). */
+    private static int[][] withoutWord(int[][] rows) {
+        int[][] reduced = new int[rows.length][];
+        for (int i = 0; i < rows.length; i++) {
+            int[] row = rows[i];
+            reduced[i] = new int[row.length - ArabicFeatures.LEXICAL];
+            reduced[i][0] = row[0];
+            System.arraycopy(row, 1 + ArabicFeatures.LEXICAL, reduced[i], 1, row.length - 1 - ArabicFeatures.LEXICAL);
+        }
+        return reduced;
     }
 
     /** Gazetteer names that the labelled data tags as that entity less than half the time they occur. */

@@ -13,8 +13,51 @@ final class PerceptronTrainer {
 
     private static final Logger LOG = LoggerFactory.getLogger(PerceptronTrainer.class);
 
-    /** One training sequence: feature buckets per token and gold tags. */
-    record Example(int[][] features, int[] tags) {
+    /**
+     * One training sequence: feature buckets per token and gold tags. {@code unlabelledType} is an entity type the
+     * sequence's corpus does not annotate (-1: none): a predicted mention of that type lying wholly on O tokens is then
+     * taken as right, not punished (partial labels: a PER/ORG/LOC corpus says nothing about MISC). {@code withoutWord}
+     * holds the same rows without the features of the word itself (used by word dropout), or is null.
+     */
+    record Example(int[][] features, int[] tags, int unlabelledType, int[][] withoutWord) {
+
+        Example(int[][] features, int[] tags) {
+            this(features, tags, -1, null);
+        }
+
+        Example(int[][] features, int[] tags, int unlabelledType) {
+            this(features, tags, unlabelledType, null);
+        }
+
+        Example(int[][] features, int[] tags, int[][] withoutWord) {
+            this(features, tags, -1, withoutWord);
+        }
+    }
+
+    /** The gold tags with every predicted mention of {@code type} that lies wholly on gold O tokens accepted. */
+    static int[] relaxed(int[] gold, int[] predicted, int type) {
+        int[] out = gold;
+        int i = 0;
+        while (i < predicted.length) {
+            if (SequenceModel.typeOf(predicted[i]) != type || !SequenceModel.isBegin(predicted[i])) {
+                i++;
+                continue;
+            }
+            int last = i;
+            while (last + 1 < predicted.length && predicted[last + 1] == SequenceModel.inside(type)) {
+                last++;
+            }
+            boolean free = last + 1 >= gold.length || gold[last + 1] == 0 || SequenceModel.isBegin(gold[last + 1]);
+            for (int k = i; k <= last && free; k++) {
+                free = gold[k] == 0;
+            }
+            if (free) {
+                out = out == gold ? gold.clone() : out;
+                System.arraycopy(predicted, i, out, i, last - i + 1);
+            }
+            i = last + 1;
+        }
+        return out;
     }
 
     private PerceptronTrainer() {
@@ -22,9 +65,18 @@ final class PerceptronTrainer {
 
     /** Averages the weights of {@code runs} perceptrons trained on different shuffles: steadier than any one of them. */
     static SequenceModel train(List<Example> examples, int types, int bits, int epochs, long seed, int runs) {
-        SequenceModel sum = train(examples, types, bits, epochs, seed);
+        return train(examples, types, bits, epochs, seed, runs, 0);
+    }
+
+    /**
+     * As above, with word dropout: each token of a training sequence loses the features of its own word with probability
+     * {@code dropout} at each visit, so the tagger learns to recognise names from their context and word class too.
+     */
+    static SequenceModel train(List<Example> examples, int types, int bits, int epochs, long seed, int runs,
+                               double dropout) {
+        SequenceModel sum = train(examples, types, bits, epochs, seed, dropout);
         for (int run = 1; run < runs; run++) {
-            SequenceModel next = train(examples, types, bits, epochs, seed + run);
+            SequenceModel next = train(examples, types, bits, epochs, seed + run, dropout);
             for (int i = 0; i < sum.weights.length; i++) {
                 sum.weights[i] += next.weights[i];
             }
@@ -41,7 +93,7 @@ final class PerceptronTrainer {
         return sum;
     }
 
-    static SequenceModel train(List<Example> examples, int types, int bits, int epochs, long seed) {
+    static SequenceModel train(List<Example> examples, int types, int bits, int epochs, long seed, double dropout) {
         int tags = 1 + 2 * types;
         float[] w = new float[(1 << bits) * tags];
         float[] u = new float[w.length];
@@ -56,15 +108,25 @@ final class PerceptronTrainer {
             int errors = 0;
             int tokens = 0;
             for (Example example : order) {
-                int[] predicted = current.decode(current.emissions(example.features()));
-                int[] gold = example.tags();
+                int[][] features = example.features();
+                if (dropout > 0 && example.withoutWord() != null) {
+                    features = features.clone();
+                    for (int i = 0; i < features.length; i++) {
+                        if (random.nextDouble() < dropout) {
+                            features[i] = example.withoutWord()[i];
+                        }
+                    }
+                }
+                int[] predicted = current.decode(current.emissions(features));
+                int[] gold = example.unlabelledType() < 0 ? example.tags()
+                        : relaxed(example.tags(), predicted, example.unlabelledType());
                 tokens += gold.length;
                 for (int i = 0; i < gold.length; i++) {
                     int prevGold = i == 0 ? -1 : gold[i - 1];
                     int prevPred = i == 0 ? -1 : predicted[i - 1];
                     if (gold[i] != predicted[i]) {
                         errors++;
-                        for (int f : example.features()[i]) {
+                        for (int f : features[i]) {
                             int base = f * tags;
                             w[base + gold[i]] += 1;
                             u[base + gold[i]] += c;

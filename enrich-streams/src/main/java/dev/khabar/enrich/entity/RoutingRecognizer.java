@@ -10,7 +10,10 @@ import java.util.TreeMap;
 
 import dev.khabar.model.Entity;
 
-/** Sends each text to the recogniser of its language (a trained model where one is bundled), else to the gazetteer. */
+/**
+ * Sends each text to the recogniser of its language (a trained model for Arabic, English and French), else to the
+ * gazetteer; the version string names the recogniser of each language and {@code other=} the gazetteer fallback.
+ */
 final class RoutingRecognizer implements EntityRecognizer {
 
     static final String ARABIC_MODEL = "/models/ner-ar.bin.gz";
@@ -23,9 +26,19 @@ final class RoutingRecognizer implements EntityRecognizer {
         this.fallback = fallback;
     }
 
+    static final String ENGLISH_MODEL = "/models/ner-en.bin.gz";
+    static final String FRENCH_MODEL = "/models/ner-fr.bin.gz";
+
     private static final class Holder {
-        static final RoutingRecognizer STANDARD = new RoutingRecognizer(
-                Map.of("ar", new ModelRecognizer(bundledArabic(), Gazetteer.standard(), true)),
+        static final RoutingRecognizer STANDARD = bundled(true);
+    }
+
+    /** Arabic, English and French to their bundled models; {@code fallback} adds gazetteer names the models left. */
+    static RoutingRecognizer bundled(boolean fallback) {
+        return new RoutingRecognizer(Map.of(
+                "ar", new ModelRecognizer(bundledArabic(), Gazetteer.standard(), fallback),
+                "en", new LatinRecognizer(bundled(ENGLISH_MODEL), Gazetteer.standard(), fallback),
+                "fr", new LatinRecognizer(bundled(FRENCH_MODEL), Gazetteer.standard(), fallback)),
                 new GazetteerRecognizer(Gazetteer.standard()));
     }
 
@@ -34,13 +47,17 @@ final class RoutingRecognizer implements EntityRecognizer {
     }
 
     static NerModel bundledArabic() {
-        try (InputStream in = RoutingRecognizer.class.getResourceAsStream(ARABIC_MODEL)) {
+        return bundled(ARABIC_MODEL);
+    }
+
+    static NerModel bundled(String resource) {
+        try (InputStream in = RoutingRecognizer.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException(ARABIC_MODEL + " is missing from the classpath");
+                throw new IllegalStateException(resource + " is missing from the classpath");
             }
             return NerModel.read(in);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + ARABIC_MODEL, e);
+            throw new UncheckedIOException("cannot read " + resource, e);
         }
     }
 

@@ -13,21 +13,29 @@ import dev.khabar.model.Entity;
 class RecognizerRoutingTest {
 
     @Test
-    void sendsArabicToTheBundledModelAndOtherLanguagesToTheGazetteer() {
+    void sendsArabicEnglishAndFrenchToTheirModelsAndOtherLanguagesToTheGazetteer() {
         EntityRecognizer standard = EntityRecognizer.standard();
-        List<Entity> english = standard.recognize("Talks in Paris and Baghdad ended.", "en");
-        assertEquals(List.of("Paris", "Baghdad"), english.stream().map(Entity::text).toList());
-        assertTrue(english.stream().allMatch(e -> e.source().equals("gazetteer")));
+        List<Entity> german = standard.recognize("Gespräche in Paris und Baghdad endeten.", "de");
+        assertEquals(List.of("Paris", "Baghdad"), german.stream().map(Entity::text).toList());
+        assertTrue(german.stream().allMatch(e -> e.source().equals("gazetteer")));
         List<Entity> arabic = standard.recognize("التقى الرئيس الفرنسي إيمانويل ماكرون نظيره العراقي في باريس.", "ar-IQ");
         assertTrue(arabic.stream().anyMatch(e -> e.source().equals("model")), arabic::toString);
-        assertTrue(standard.version().startsWith("ar=ner-ar-"), standard.version());
+        List<Entity> english = standard.recognize("Talks between Microsoft and the European Commission ended.", "en-GB");
+        assertTrue(english.stream().anyMatch(e -> e.source().equals("model")), english::toString);
+        List<Entity> french = standard.recognize("Le ministre Bruno Le Maire a rencontré les syndicats à Lyon.", "fr");
+        assertTrue(french.stream().anyMatch(e -> e.source().equals("model")), french::toString);
+        assertTrue(standard.version().matches("ar=ner-ar-\\S+; en=ner-en-\\S+; fr=ner-fr-\\S+; other=.+"),
+                standard.version());
     }
 
     @Test
     void copesWithEmptyAndOddText() {
-        for (String text : List.of("", "   ", "ـ", "؟؟ ..", "\uD83D\uDE00 ـــ و ب ل", "ﻻ إله", "123 456")) {
-            for (Entity e : EntityRecognizer.standard().recognize(text, "ar")) {
-                assertEquals(e.text(), ArabicTokenizationTest.codePoints(text, e.start(), e.end()));
+        for (String text : List.of("", "   ", "ـ", "؟؟ ..", "\uD83D\uDE00 ـــ و ب ل", "ﻻ إله", "123 456", "U.S.",
+                "\uD83D\uDE00 Mr. . . ! ? O'Neil", "ÉTATS-UNIS : LE PRÉSIDENT À PARIS")) {
+            for (String language : List.of("ar", "en", "fr")) {
+                for (Entity e : EntityRecognizer.standard().recognize(text, language)) {
+                    assertEquals(e.text(), ArabicTokenizationTest.codePoints(text, e.start(), e.end()));
+                }
             }
         }
     }

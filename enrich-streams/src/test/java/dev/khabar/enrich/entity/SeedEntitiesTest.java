@@ -57,6 +57,39 @@ class SeedEntitiesTest {
     }
 
     @Test
+    void bareAynAlAsadIsThePlaceWhereTheArticleNamesTheBase() {
+        String name = "عين الأسد";
+        int bare = 0;
+        for (int d = 0; d < TEXTS.size(); d++) {
+            String whole = TEXTS.get(d);
+            boolean namesTheBase = whole.contains("قاعدة " + name);
+            for (int at = whole.indexOf(name); at >= 0; at = whole.indexOf(name, at + 1)) {
+                int start = whole.codePointCount(0, at);
+                int end = start + name.codePointCount(0, name.length());
+                List<Entity> overlapping = FOUND.get(d).stream().filter(e -> e.start() < end && start < e.end()).toList();
+                assertTrue(overlapping.stream().noneMatch(e -> e.type().equals("PERSON")),
+                        "person inside '" + name + "' at " + start + " of seed " + d + ": " + overlapping);
+                if (namesTheBase) {
+                    bare += whole.startsWith("قاعدة ", Math.max(0, at - 6)) ? 0 : 1;
+                    assertTrue(overlapping.stream().anyMatch(e -> e.start() == start && e.end() == end
+                            && e.type().equals("LOCATION")), "'" + name + "' at " + start + " of seed " + d
+                            + " is not a LOCATION: " + overlapping);
+                }
+            }
+        }
+        assertTrue(bare >= 3, "bare occurrences checked: " + bare);
+    }
+
+    @Test
+    void nisbaAdjectiveIsNotAPerson() {
+        for (List<Entity> entities : FOUND) {
+            for (Entity e : entities) {
+                assertFalse(e.type().equals("PERSON") && e.text().matches("[وفبل]?أمني"), () -> "adjective as person: " + e);
+            }
+        }
+    }
+
+    @Test
     void noMentionCutsAWordInTwo() {
         for (int d = 0; d < TEXTS.size(); d++) {
             int[] text = TEXTS.get(d).codePoints().toArray();

@@ -24,7 +24,8 @@ class TinyModelTest {
     static void train() throws Exception {
         sentences = ConllCorpus.read(Path.of(TinyModelTest.class.getResource("/ner/tiny-train.conll").toURI()),
                 ConllCorpus.COARSE);
-        model = NerTraining.train(sentences, List.of(), sentences, Gazetteer.standard(), 16, 5, 1, 1, new int[] {4, 8}, 0f, "tiny-1");
+        model = NerTraining.train(sentences, List.of(), sentences, Gazetteer.standard(), 16, 5, 1, 1, new int[] {4, 8}, 0f,
+                0, 1, "tiny-1");
     }
 
     @Test
@@ -61,6 +62,15 @@ class TinyModelTest {
                 new ModelRecognizer(read, Gazetteer.standard(), false).recognize(text, "ar").stream()
                         .map(Entity::text).toList());
         assertEquals(model.lexicon(), read.lexicon());
+    }
+
+    @Test
+    void typeBiasesSurviveWriteAndRead() throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        model.withTypeBias(NerModel.parseTypeBias("ORGANIZATION:2.5,MISC:1")).write(bytes);
+        NerModel read = NerModel.read(new ByteArrayInputStream(bytes.toByteArray()));
+        assertEquals(List.of(0f, 2.5f, 0f, 1f), List.of(read.typeBias()[0], read.typeBias()[1], read.typeBias()[2],
+                read.typeBias()[3]));
     }
 
     @Test

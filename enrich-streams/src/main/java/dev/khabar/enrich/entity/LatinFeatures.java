@@ -1,0 +1,281 @@
+package dev.khabar.enrich.entity;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Feature buckets of each token of an English or French sentence: word as written and lower-cased, shape, capitalisation
+ * with the sentence-initial position and how often the word is capitalised elsewhere in the training text, affixes,
+ * neighbours at ±2, title and trigger words, gazetteer membership, and word classes. In a sentence written all in
+ * capitals (a headline) or all in lower case, case says nothing: the features say so instead of reading it as a name.
+ */
+final class LatinFeatures {
+
+    /** Lexicon key prefix for the number of times a word was written capitalised (not sentence-initial). */
+    static final String CAPITALISED = "^";
+
+    private static final int PERSON_TITLE = 1;
+    private static final int ORGANIZATION_WORD = 2;
+    private static final int LOCATION_WORD = 3;
+    private static final int PLACE_PREPOSITION = 4;
+    private static final int SPEECH = 5;
+    private static final int DETERMINER = 6;
+
+    private static final Map<String, Integer> TRIGGERS = triggers();
+
+    /** Words that start a title without being one ({@code Prime Minister}); not features, for cutting titles only. */
+    private static final Set<String> TITLE_QUALIFIERS = Set.of("prime", "foreign", "defence",
+            "defense", "finance", "interior", "home", "attorney", "first", "grand", "haut", "haute");
+
+    private final Gazetteer gazetteer;
+    private final WordClusters clusters;
+    private final Map<String, Integer> lexicon;
+    private final int bits;
+
+    LatinFeatures(Gazetteer gazetteer, WordClusters clusters, Map<String, Integer> lexicon, int bits) {
+        this.gazetteer = gazetteer;
+        this.clusters = clusters;
+        this.lexicon = lexicon;
+        this.bits = bits;
+    }
+
+    private static Map<String, Integer> triggers() {
+        Map<String, Integer> m = new HashMap<>();
+        put(m, PERSON_TITLE, "mr mrs ms miss dr sir dame lord lady president vice minister premier senator sen rep gov "
+                + "governor general gen col colonel lt lieutenant captain capt sgt sergeant major admiral king queen prince "
+                + "princess pope chancellor secretary ambassador envoy mayor judge justice chairman chairwoman chair ceo "
+                + "spokesman spokeswoman spokesperson leader professor prof coach rev reverend father bishop cardinal "
+                + "archbishop sheikh ayatollah emir sultan commander chief director officer deputy councillor councilman "
+                + "candidate actor singer striker midfielder defender goalkeeper "
+                + "m mme mlle mm monsieur madame mademoiselle président présidente ministre sénateur sénatrice député "
+                + "députée maire général roi reine princesse pape docteur chef secrétaire juge ambassadeur maître "
+                + "porte-parole chancelière directeur directrice commissaire colonel capitaine cardinal évêque abbé "
+                + "entraîneur premier");
+        put(m, ORGANIZATION_WORD, "inc corp corporation co ltd llc plc company companies group bank university college "
+                + "institute ministry department party council committee commission agency association union federation "
+                + "league club army navy forces force police court parliament assembly congress senate foundation "
+                + "organization organisation society school hospital airlines airways network fund board office authority "
+                + "administration church front movement brigade brigades team fc times news press television radio "
+                + "institution service services industries holdings motors systems technologies "
+                + "sa sas sarl société banque université ministère parti conseil comité agence fédération ligue armée "
+                + "tribunal cour assemblée sénat fondation école hôpital groupe compagnie institut mouvement syndicat "
+                + "gouvernement lycée collège académie");
+        put(m, LOCATION_WORD, "city town village river mountain mountains mount mt lake island islands county province "
+                + "state states street avenue road valley bay sea ocean gulf desert north south east west northern "
+                + "southern eastern western region district republic kingdom peninsula coast strait "
+                + "ville village rivière fleuve mont monts lac île îles comté région rue boulevard vallée mer océan golfe "
+                + "nord sud ouest république royaume canton commune département arrondissement saint sainte");
+        put(m, PLACE_PREPOSITION, "in at from near into across throughout outside inside toward towards via "
+                + "à au aux en dans vers près depuis chez");
+        put(m, SPEECH, "said says told added asked stated according dit déclaré déclare affirme affirmé selon explique "
+                + "expliqué annoncé annonce");
+        put(m, DETERMINER, "the le la les l du des");
+        return Map.copyOf(m);
+    }
+
+    /** A title or role word that precedes a name ({@code President}, {@code Mr}, {@code ministre}, {@code M}). */
+    static boolean isPersonTitle(String lower) {
+        return TRIGGERS.getOrDefault(lower, 0) == PERSON_TITLE || TITLE_QUALIFIERS.contains(lower);
+    }
+
+
+    private static void put(Map<String, Integer> m, int type, String words) {
+        for (String w : words.split(" ")) {
+            m.putIfAbsent(w, type);
+        }
+    }
+
+    int[][] features(List<Token> tokens) {
+        int n = tokens.size();
+        String[] lower = new String[n];
+        int[] hl = new int[n];
+        int[] hshape = new int[n];
+        int[] trigger = new int[n];
+        int[] gaz = new int[n];
+        int[] span = new int[n];
+        int[][] classes = new int[n][];
+        int upper = 0;
+        int lowerOnly = 0;
+        int words = 0;
+        for (int i = 0; i < n; i++) {
+            String text = tokens.get(i).text();
+            lower[i] = text.toLowerCase(Locale.ROOT);
+            if (Character.isLetter(text.codePointAt(0))) {
+                words++;
+                if (text.equals(text.toUpperCase(Locale.ROOT)) && text.length() > 1) {
+                    upper++;
+                } else if (text.equals(lower[i])) {
+                    lowerOnly++;
+                }
+            }
+        }
+        int caseMode = words >= 3 && upper * 10 >= words * 7 ? 1 : words >= 3 && lowerOnly == words ? 2 : 0;
+        for (int i = 0; i < n; i++) {
+            String text = tokens.get(i).text();
+            hl[i] = hash(lower[i]);
+            hshape[i] = hash(caseMode == 0 ? shortShape(text) : shortShape(lower[i]));
+            trigger[i] = TRIGGERS.getOrDefault(lower[i], 0);
+            gaz[i] = gazetteer.tokenTypes(tokens.get(i).norm());
+            classes[i] = clusters.of(lower[i]);
+        }
+        for (Gazetteer.Match m : gazetteer.matches(tokens)) {
+            for (int k = m.first(); k <= m.last(); k++) {
+                span[k] = 1 + 2 * m.type() + (k == m.first() ? 0 : 1);
+            }
+        }
+        int[][] features = new int[n][];
+        int[] f = new int[80];
+        for (int i = 0; i < n; i++) {
+            int k = 0;
+            String text = tokens.get(i).text();
+            String l = lower[i];
+            boolean initial = i == 0 || isOpening(tokens.get(i - 1).text());
+            boolean capitalised = Character.isUpperCase(text.codePointAt(0));
+            int mode = caseMode * 4 + (initial ? 2 : 0) + (capitalised ? 1 : 0);
+            f[k++] = bucket(1, 0, 0);
+            f[k++] = bucket(2, hl[i], 0);
+            f[k++] = bucket(3, caseMode == 0 ? hash(text) : hl[i], 0);
+            f[k++] = bucket(4, caseMode == 0 ? hash(shape(text)) : -caseMode, 0);
+            f[k++] = bucket(5, hshape[i], mode);
+            f[k++] = bucket(6, mode, capitalRatio(l));
+            f[k++] = bucket(7, mode, frequency(l));
+            for (int len = 1; len <= 4; len++) {
+                if (l.length() > len) {
+                    f[k++] = bucket(7 + len, hash(l.substring(0, len)), 0);
+                    f[k++] = bucket(11 + len, hash(l.substring(l.length() - len)), 0);
+                }
+            }
+            f[k++] = bucket(16, at(hl, i - 1), 0);
+            f[k++] = bucket(17, at(hl, i + 1), 0);
+            f[k++] = bucket(18, at(hl, i - 2), 0);
+            f[k++] = bucket(19, at(hl, i + 2), 0);
+            f[k++] = bucket(20, at(hl, i - 1), hl[i]);
+            f[k++] = bucket(21, hl[i], at(hl, i + 1));
+            f[k++] = bucket(22, at(hshape, i - 1), 0);
+            f[k++] = bucket(23, at(hshape, i + 1), 0);
+            f[k++] = bucket(24, at(hshape, i - 1), hshape[i] * 31 + at(hshape, i + 1));
+            f[k++] = bucket(25, at(hl, i - 1), hshape[i]);
+            f[k++] = bucket(26, hshape[i], at(hl, i + 1));
+            f[k++] = bucket(27, trigger[i], 0);
+            f[k++] = bucket(28, i > 0 ? trigger[i - 1] : -1, mode);
+            f[k++] = bucket(29, i + 1 < n ? trigger[i + 1] : -1, mode);
+            f[k++] = bucket(30, i > 1 ? trigger[i - 2] : -1, 0);
+            f[k++] = bucket(31, i + 2 < n ? trigger[i + 2] : -1, 0);
+            f[k++] = bucket(32, gaz[i], capitalised ? 1 : 0);
+            f[k++] = bucket(33, i > 0 ? gaz[i - 1] : -1, 0);
+            f[k++] = bucket(34, i + 1 < n ? gaz[i + 1] : -1, 0);
+            f[k++] = bucket(35, span[i], capitalised ? 1 : 0);
+            f[k++] = bucket(36, i > 0 ? span[i - 1] : -1, 0);
+            f[k++] = bucket(37, i + 1 < n ? span[i + 1] : -1, 0);
+            for (int g = 0; g < clusters.granularities(); g++) {
+                f[k++] = bucket(40 + g, classId(classes, i, g), 0);
+                f[k++] = bucket(44 + g, classId(classes, i, g), mode);
+                f[k++] = bucket(48 + g, classId(classes, i - 1, g), 0);
+                f[k++] = bucket(52 + g, classId(classes, i + 1, g), 0);
+            }
+            features[i] = Arrays.copyOf(f, k);
+        }
+        return features;
+    }
+
+    private static boolean isOpening(String previous) {
+        return previous.equals("\"") || previous.equals("“") || previous.equals("«") || previous.equals("(")
+                || previous.equals(":") || previous.equals("-") || previous.equals("—") || previous.equals("'")
+                || previous.equals("‘") || previous.equals(".") || previous.equals("!") || previous.equals("?")
+                || previous.equals("[");
+    }
+
+    /** 0 unknown, then 1–4 by the share of non-initial occurrences written capitalised in the training text. */
+    private int capitalRatio(String lower) {
+        Integer total = lexicon.get(lower);
+        if (total == null) {
+            return 0;
+        }
+        int capitalised = lexicon.getOrDefault(CAPITALISED + lower, 0);
+        double share = (double) capitalised / total;
+        return share < 0.1 ? 1 : share < 0.5 ? 2 : share < 0.9 ? 3 : 4;
+    }
+
+    private int frequency(String lower) {
+        Integer total = lexicon.get(lower);
+        return total == null ? 0 : total < 5 ? 1 : total < 50 ? 2 : total < 500 ? 3 : 4;
+    }
+
+    private static int at(int[] hashes, int i) {
+        return i < 0 ? -1 : i >= hashes.length ? -2 : hashes[i];
+    }
+
+    private static int classId(int[][] classes, int i, int granularity) {
+        if (i < 0 || i >= classes.length) {
+            return -2;
+        }
+        int[] ids = classes[i];
+        return ids == null || granularity >= ids.length ? -1 : ids[granularity];
+    }
+
+    /** Character classes (X upper, x lower, d digit, other kept), runs of more than two cut to two, plus a length class. */
+    static String shape(String word) {
+        StringBuilder s = new StringBuilder();
+        char last = 0;
+        int repeats = 0;
+        for (int i = 0; i < word.length(); ) {
+            int cp = word.codePointAt(i);
+            i += Character.charCount(cp);
+            char c = Character.isDigit(cp) ? 'd' : Character.isUpperCase(cp) ? 'X'
+                    : Character.isLetter(cp) ? 'x' : cp < 0x10000 ? (char) cp : '?';
+            if (c == last) {
+                if (++repeats >= 2) {
+                    continue;
+                }
+            } else {
+                repeats = 0;
+            }
+            s.append(c);
+            last = c;
+        }
+        int length = word.codePointCount(0, word.length());
+        return s + (length <= 2 ? "1" : length <= 4 ? "2" : length <= 7 ? "3" : "4");
+    }
+
+    /** Shape with every run collapsed to one character: {@code Xx}, {@code X}, {@code d}, {@code x}, {@code XxX}. */
+    static String shortShape(String word) {
+        StringBuilder s = new StringBuilder();
+        char last = 0;
+        for (int i = 0; i < word.length(); ) {
+            int cp = word.codePointAt(i);
+            i += Character.charCount(cp);
+            char c = Character.isDigit(cp) ? 'd' : Character.isUpperCase(cp) ? 'X'
+                    : Character.isLetter(cp) ? 'x' : cp < 0x10000 ? (char) cp : '?';
+            if (c != last) {
+                s.append(c);
+            }
+            last = c;
+        }
+        return s.toString();
+    }
+
+    private static int hash(String value) {
+        int h = 0x811C9DC5;
+        for (int i = 0; i < value.length(); i++) {
+            h = (h ^ value.charAt(i)) * 0x01000193;
+        }
+        return h;
+    }
+
+    private int bucket(int template, int a, int b) {
+        int h = template * 0x9E3779B1;
+        h = (h ^ a) * 0x01000193;
+        h = Integer.rotateLeft(h, 13) * 5 + 0xE6546B64;
+        h = (h ^ b) * 0x01000193;
+        h ^= h >>> 16;
+        h *= 0x85EBCA6B;
+        h ^= h >>> 13;
+        h *= 0xC2B2AE35;
+        h ^= h >>> 16;
+        return h >>> (32 - bits);
+    }
+}

@@ -1,0 +1,157 @@
+package dev.khabar.enrich.entity;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code train ner --lang en|fr --sets TABLE --data-dir DIR [--stage tune|final] [--roles name=role,...] [--epochs 10]
+ * [--runs 1] [--bits 20] [--seed 7] [--clusters 64,512] [--o-bias 0] [--version V] --out FILE}: trains an English or
+ * French tagger on the sets of {@link NerDataSets}: their training parts at stage {@code tune}, training and tuning
+ * parts at stage {@code final}; held-out parts never.
+ */
+final class LatinTraining {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LatinTraining.class);
+
+    /** Labelled sentences of one set, with the domain whose feature copies they train ({@code null}: none). */
+    record Labelled(List<ConllCorpus.Sentence> sentences, String domain, int copies) {
+    }
+
+    private LatinTraining() {
+    }
+
+    static int run(Options options, String language) throws IOException {
+        long started = System.nanoTime();
+        NerDataSets sets = NerDataSets.read(Path.of(options.require("sets")), Path.of(options.require("data-dir")),
+                options.get("roles", null));
+        boolean finalStage = options.get("stage", "final").equals("final");
+        List<Labelled> labelled = new ArrayList<>();
+        List<ConllCorpus.Sentence> unlabelled = new ArrayList<>();
+        for (NerDataSets.DataSet set : sets.sets()) {
+            if (set.role().equals("off")) {
+                continue;
+            }
+            List<ConllCorpus.Sentence> sentences = set.read(NerDataSets.Part.TRAIN, finalStage);
+            unlabelled.addAll(sentences);
+            if (!set.role().equals("text")) {
+                labelled.add(new Labelled(sentences, set.role().equals("adapt") ? set.name() : null, set.copies()));
+            }
+            LOG.info("{}: {} sentences as {} x{}", set.name(), sentences.size(), set.role(), set.copies());
+        }
+        String version = options.get("version", "ner-" + language + "-perceptron-" + LocalDate.now());
+        NerModel model = train(language, labelled, unlabelled, Gazetteer.standard(), options.integer("bits", 20),
+                options.integer("epochs", 10), options.integer("runs", 1), options.integer("seed", 7),
+                clusterSizes(options.get("clusters", "64,512")), Float.parseFloat(options.get("o-bias", "0")), version);
+        Path out = Path.of(options.require("out"));
+        if (out.getParent() != null) {
+            Files.createDirectories(out.getParent());
+        }
+        try (OutputStream stream = Files.newOutputStream(out)) {
+            model.write(stream);
+        }
+        int count = labelled.stream().mapToInt(l -> l.sentences().size() * l.copies()).sum();
+        System.out.printf(Locale.ROOT, "trained %s on %d sentences (%d for word classes) in %.1f s -> %s (%d bytes)%n",
+                version, count, unlabelled.size(), (System.nanoTime() - started) / 1e9, out, Files.size(out));
+        return 0;
+    }
+
+    private static int[] clusterSizes(String value) {
+        return value.isBlank() || value.equals("none") ? new int[0]
+                : Arrays.stream(value.split(",")).mapToInt(Integer::parseInt).toArray();
+    }
+
+    /**
+     * Trains a model: lexicon (word counts, and how often each is capitalised away from the sentence start) and word
+     * classes from {@code unlabelled}, tagger weights from {@code labelled}.
+     */
+    static NerModel train(String language, List<Labelled> labelled, List<ConllCorpus.Sentence> unlabelled,
+                          Gazetteer gazetteer, int bits, int epochs, int runs, long seed, int[] clusterSizes,
+                          float outsideBias, String version) {
+        List<List<Token>> texts = unlabelled.stream().map(s -> Tokenizer.tokenize(s.text())).toList();
+        Map<String, Integer> counts = new HashMap<>();
+        Map<String, Integer> capitalised = new HashMap<>();
+        for (List<Token> tokens : texts) {
+            for (int i = 0; i < tokens.size(); i++) {
+                String text = tokens.get(i).text();
+                if (!Character.isLetter(text.codePointAt(0))) {
+                    continue;
+                }
+                String lower = text.toLowerCase(Locale.ROOT);
+                counts.merge(lower, 1, Integer::sum);
+                if (i > 0 && Character.isUpperCase(text.codePointAt(0))
+                        && Character.isLetterOrDigit(tokens.get(i - 1).text().codePointAt(0))) {
+                    capitalised.merge(lower, 1, Integer::sum);
+                }
+            }
+        }
+        Map<String, Integer> lexicon = new HashMap<>();
+        counts.forEach((w, n) -> {
+            if (n >= 2) {
+                lexicon.put(w, n);
+                Integer c = capitalised.get(w);
+                if (c != null) {
+                    lexicon.put(LatinFeatures.CAPITALISED + w, c);
+                }
+            }
+        });
+        WordClusters clusters = WordClusters.NONE;
+        if (clusterSizes.length > 0) {
+            List<List<String>> forms = texts.stream()
+                    .map(tokens -> tokens.stream().map(t -> t.text().toLowerCase(Locale.ROOT)).toList()).toList();
+            long t0 = System.nanoTime();
+            clusters = WordClusters.derive(forms, 3, 1000, 96, clusterSizes, 8, seed);
+            LOG.info("word classes for {} words in {} s", clusters.size(), (System.nanoTime() - t0) / 1_000_000_000);
+        }
+        LatinFeatures features = new LatinFeatures(gazetteer, clusters, lexicon, bits);
+        List<PerceptronTrainer.Example> examples = new ArrayList<>();
+        List<ConllCorpus.Sentence> reliability = new ArrayList<>();
+        int mask = (1 << bits) - 1;
+        for (Labelled set : labelled) {
+            int salt = set.domain() == null ? 0 : set.domain().hashCode() | 1;
+            boolean misc = set.sentences().stream().anyMatch(s -> s.tags().contains("B-MISC"));
+            int missing = misc ? -1 : Gazetteer.TYPES.indexOf("MISC");
+            if (set.domain() == null) {
+                reliability.addAll(set.sentences());
+            }
+            for (ConllCorpus.Sentence sentence : set.sentences()) {
+                List<Token> tokens = Tokenizer.tokenize(sentence.text());
+                if (tokens.isEmpty()) {
+                    continue;
+                }
+                int[][] general = features.features(tokens);
+                int[][] used = general;
+                if (salt != 0) {
+                    used = new int[general.length][];
+                    for (int i = 0; i < general.length; i++) {
+                        used[i] = Arrays.copyOf(general[i], 2 * general[i].length);
+                        for (int j = 0; j < general[i].length; j++) {
+                            int h = (general[i][j] ^ salt) * 0x9E3779B1;
+                            used[i][general[i].length + j] = (h ^ h >>> 15) & mask;
+                        }
+                    }
+                }
+                PerceptronTrainer.Example example = new PerceptronTrainer.Example(used, NerTraining.tags(sentence, tokens),
+                        missing);
+                for (int c = 0; c < set.copies(); c++) {
+                    examples.add(example);
+                }
+            }
+        }
+        LOG.info("{} training sequences", examples.size());
+        SequenceModel tagger = PerceptronTrainer.train(examples, Gazetteer.TYPES.size(), bits, epochs, seed, runs);
+        return new NerModel(version, language, tagger, lexicon, clusters, outsideBias,
+                NerTraining.unreliableNames(reliability, gazetteer));
+    }
+}

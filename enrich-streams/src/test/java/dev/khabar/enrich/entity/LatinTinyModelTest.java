@@ -1,0 +1,67 @@
+package dev.khabar.enrich.entity;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import dev.khabar.model.Entity;
+
+class LatinTinyModelTest {
+
+    private static NerModel model;
+
+    @BeforeAll
+    static void train() throws Exception {
+        List<ConllCorpus.Sentence> sentences = ConllCorpus.read(
+                Path.of(LatinTinyModelTest.class.getResource("/ner/tiny-train-en.conll").toURI()), ConllCorpus.LATIN);
+        assertEquals(48, sentences.size());
+        model = LatinTraining.train("en", List.of(new LatinTraining.Labelled(sentences, null, 1)), sentences,
+                Gazetteer.standard(), 16, 5, 1, 1, new int[] {4, 8}, 0f, "tiny-en-1");
+    }
+
+    @Test
+    void tagsUnseenCombinationsInRawTextWithCodePointOffsets() {
+        EntityRecognizer recognizer = new LatinRecognizer(model, Gazetteer.standard(), false);
+        String text = "President Laura Okafor met officials of the Atlas Bank in Lima on Monday. "
+                + "Mr Peter Lopez told reporters in Oslo that the Pacific Airlines would cut jobs.";
+        List<Entity> entities = recognizer.recognize(text, "en");
+        ArabicTokenizationTest.assertHas(entities, text, "Laura Okafor", "PERSON");
+        ArabicTokenizationTest.assertHas(entities, text, "Atlas Bank", "ORGANIZATION");
+        ArabicTokenizationTest.assertHas(entities, text, "Lima", "LOCATION");
+        ArabicTokenizationTest.assertHas(entities, text, "Peter Lopez", "PERSON");
+        ArabicTokenizationTest.assertHas(entities, text, "Oslo", "LOCATION");
+        for (Entity e : entities) {
+            assertEquals("model", e.source());
+            assertTrue(e.confidence() > 0 && e.confidence() <= 1, e::toString);
+            assertEquals(e.text(), ArabicTokenizationTest.codePoints(text, e.start(), e.end()));
+        }
+        assertEquals("tiny-en-1", recognizer.version());
+    }
+
+    @Test
+    void modelSurvivesWriteAndRead() throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        model.write(bytes);
+        NerModel read = NerModel.read(new ByteArrayInputStream(bytes.toByteArray()));
+        String text = "Minister Anna Hughes arrived in Kyiv to meet the Union Party.";
+        assertEquals(new LatinRecognizer(model, Gazetteer.standard(), false).recognize(text, "en"),
+                new LatinRecognizer(read, Gazetteer.standard(), false).recognize(text, "en"));
+        assertEquals("en", read.language());
+        assertEquals(model.lexicon(), read.lexicon());
+    }
+
+    @Test
+    void fallbackAddsOnlyCapitalisedGazetteerNamesTheModelLeft() {
+        EntityRecognizer recognizer = new LatinRecognizer(model, Gazetteer.standard(), true);
+        List<Entity> entities = recognizer.recognize("we ate turkey and flew over Japan", "en");
+        assertEquals(List.of("Japan"), entities.stream().map(Entity::text).toList());
+    }
+}
