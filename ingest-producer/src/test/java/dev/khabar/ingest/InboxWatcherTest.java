@@ -3,7 +3,6 @@ package dev.khabar.ingest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
@@ -15,7 +14,6 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -237,16 +235,6 @@ class InboxWatcherTest {
         assertEquals("unreadable", errorOf("bad-disk.txt").get("reason").asText());
         assertTrue(errorOf("bad-disk.txt").get("message").asText().contains("Input/output error"));
         assertEquals(Set.of("fine.txt"), namesIn(done), "one unreadable file does not stop the others");
-    }
-
-    @Test
-    void movesFileWithoutReadPermissionToFailedAsUnreadable() throws IOException {
-        assumeTrue(inbox.getFileSystem().supportedFileAttributeViews().contains("posix"));
-        Path file = drop("private.txt", Samples.ENGLISH);
-        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("-w-------"));
-        assumeFalse(Files.isReadable(file), "running as root: permissions do not stop reading");
-        passUntilQuiet(watcher());
-        assertEquals("unreadable", errorOf("private.txt").get("reason").asText());
     }
 
     @Test
