@@ -1,5 +1,8 @@
 package dev.khabar.enrich.entity;
 
+import static dev.khabar.enrich.entity.FeatureWindow.at;
+import static dev.khabar.enrich.entity.FeatureWindow.classId;
+
 import java.util.Arrays;
 import java.util.List;
 
@@ -133,18 +136,6 @@ final class ArabicFeatures {
 
     private static String stripArticle(String word) {
         return word.startsWith("ال") && word.length() > 4 ? word.substring(2) : word;
-    }
-
-    private static int at(int[] hashes, int i) {
-        return i < 0 ? -1 : i >= hashes.length ? -2 : hashes[i];
-    }
-
-    private static int classId(int[][] classes, int i, int granularity) {
-        if (i < 0 || i >= classes.length) {
-            return -2;
-        }
-        int[] ids = classes[i];
-        return ids == null || granularity >= ids.length ? -1 : ids[granularity];
     }
 
     static String shape(String word) {

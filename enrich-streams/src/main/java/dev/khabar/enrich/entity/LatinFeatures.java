@@ -1,5 +1,8 @@
 package dev.khabar.enrich.entity;
 
+import static dev.khabar.enrich.entity.FeatureWindow.at;
+import static dev.khabar.enrich.entity.FeatureWindow.classId;
+
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -203,18 +206,6 @@ final class LatinFeatures {
     private int frequency(String lower) {
         Integer total = lexicon.get(lower);
         return total == null ? 0 : total < 5 ? 1 : total < 50 ? 2 : total < 500 ? 3 : 4;
-    }
-
-    private static int at(int[] hashes, int i) {
-        return i < 0 ? -1 : i >= hashes.length ? -2 : hashes[i];
-    }
-
-    private static int classId(int[][] classes, int i, int granularity) {
-        if (i < 0 || i >= classes.length) {
-            return -2;
-        }
-        int[] ids = classes[i];
-        return ids == null || granularity >= ids.length ? -1 : ids[granularity];
     }
 
     /** Character classes (X upper, x lower, d digit, other kept), runs of more than two cut to two, plus a length class. */

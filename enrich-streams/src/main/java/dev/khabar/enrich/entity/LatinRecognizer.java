@@ -76,29 +76,12 @@ final class LatinRecognizer implements EntityRecognizer {
     private void tagSentence(String text, List<Token> tokens, List<Entity> found) {
         SequenceModel tagger = model.tagger();
         float[][] emissions = tagger.emissions(features.features(tokens));
-        for (float[] row : emissions) {
-            row[0] -= model.outsideBias();
-        }
+        model.bias(emissions);
         int[] tags = tagger.decode(emissions);
         boolean[] covered = new boolean[tokens.size()];
-        int i = 0;
-        while (i < tags.length) {
-            if (tags[i] == 0) {
-                i++;
-                continue;
-            }
-            int type = SequenceModel.typeOf(tags[i]);
-            int last = i;
-            while (last + 1 < tags.length && tags[last + 1] == SequenceModel.inside(type)) {
-                last++;
-            }
-            double confidence = 1;
-            for (int k = i; k <= last; k++) {
-                confidence = Math.min(confidence, tagger.confidence(emissions, tags, k, TEMPERATURE));
-            }
-            int first = type == PERSON ? withoutTitles(tokens, i, last) : i;
-            add(text, tokens, first, last, type, confidence, "model", found, covered);
-            i = last + 1;
+        for (SequenceModel.Chunk c : tagger.chunks(emissions, tags, TEMPERATURE)) {
+            int first = c.type() == PERSON ? withoutTitles(tokens, c.first(), c.last()) : c.first();
+            add(text, tokens, first, c.last(), c.type(), c.confidence(), "model", found, covered);
         }
         if (fallback) {
             for (Gazetteer.Match m : gazetteer.matches(tokens)) {

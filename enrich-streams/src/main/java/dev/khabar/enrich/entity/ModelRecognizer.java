@@ -86,25 +86,12 @@ final class ModelRecognizer implements EntityRecognizer {
         int[] tags = tagger.decode(emissions);
         List<int[]> facilities = FacilityRule.find(tokens, analysis.splits());
         boolean[] covered = new boolean[tokens.size()];
-        int i = 0;
-        while (i < tags.length) {
-            if (tags[i] == 0) {
-                i++;
-                continue;
+        for (SequenceModel.Chunk c : tagger.chunks(emissions, tags, TEMPERATURE)) {
+            if (!within(facilities, c.first(), c.last())
+                    && !nisbaAdjective(analysis.splits(), tags, c.first(), c.last(), c.type())) {
+                add(from, analysis.splits()[c.first()].visiblePrefixLength(), c.first(), c.last(), c.type(),
+                        c.confidence(), "model", found, covered);
             }
-            int type = SequenceModel.typeOf(tags[i]);
-            int last = i;
-            while (last + 1 < tags.length && tags[last + 1] == SequenceModel.inside(type)) {
-                last++;
-            }
-            double confidence = 1;
-            for (int k = i; k <= last; k++) {
-                confidence = Math.min(confidence, tagger.confidence(emissions, tags, k, TEMPERATURE));
-            }
-            if (!within(facilities, i, last) && !nisbaAdjective(analysis.splits(), tags, i, last, type)) {
-                add(from, analysis.splits()[i].visiblePrefixLength(), i, last, type, confidence, "model", found, covered);
-            }
-            i = last + 1;
         }
         for (int[] span : facilities) {
             boolean free = true;

@@ -3,6 +3,8 @@ package dev.khabar.enrich.entity;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A first-order linear-chain tagger over BIO tags with hashed features: tag 0 is O, then B and I of each entity type.
@@ -107,6 +109,34 @@ final class SequenceModel {
             arg = back[i][arg];
         }
         return path;
+    }
+
+    /** One entity span of a decoded path: tokens {@code first..last}, its type, and its weakest token's confidence. */
+    record Chunk(int first, int last, int type, double confidence) {
+    }
+
+    /** The spans of a decoded {@code path} (a B or I tag starts a span, following I tags of its type extend it). */
+    List<Chunk> chunks(float[][] emissions, int[] path, double temperature) {
+        List<Chunk> chunks = new ArrayList<>();
+        int i = 0;
+        while (i < path.length) {
+            if (path[i] == 0) {
+                i++;
+                continue;
+            }
+            int type = typeOf(path[i]);
+            int last = i;
+            while (last + 1 < path.length && path[last + 1] == inside(type)) {
+                last++;
+            }
+            double confidence = 1;
+            for (int k = i; k <= last; k++) {
+                confidence = Math.min(confidence, confidence(emissions, path, k, temperature));
+            }
+            chunks.add(new Chunk(i, last, type, confidence));
+            i = last + 1;
+        }
+        return chunks;
     }
 
     /**
