@@ -19,9 +19,7 @@ public final class DeadLetterDeserializationHandler extends LogAndContinueExcept
     @Override
     public void configure(Map<String, ?> configs) {
         super.configure(configs);
-        if (configs.get(EnrichMetrics.CONFIG) instanceof EnrichMetrics given) {
-            metrics = given;
-        }
+        metrics = EnrichMetrics.from(configs);
     }
 
     @Override

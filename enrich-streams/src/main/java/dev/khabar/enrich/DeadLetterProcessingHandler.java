@@ -18,9 +18,7 @@ public final class DeadLetterProcessingHandler extends LogAndContinueProcessingE
     @Override
     public void configure(Map<String, ?> configs) {
         super.configure(configs);
-        if (configs.get(EnrichMetrics.CONFIG) instanceof EnrichMetrics given) {
-            metrics = given;
-        }
+        metrics = EnrichMetrics.from(configs);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.khabar.enrich;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
@@ -58,6 +59,11 @@ public final class EnrichMetrics {
     /** Meters that go nowhere, for tests and tools that build the topology without a service. */
     public static EnrichMetrics none() {
         return new EnrichMetrics(new CompositeMeterRegistry());
+    }
+
+    /** The meters handed to a Streams handler under {@link #CONFIG}, or {@link #none()} where there are none. */
+    static EnrichMetrics from(Map<String, ?> configs) {
+        return configs.get(CONFIG) instanceof EnrichMetrics given ? given : none();
     }
 
     private static Counter duplicates(MeterRegistry registry, String kind) {
