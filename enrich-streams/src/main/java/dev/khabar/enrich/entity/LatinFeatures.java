@@ -1,7 +1,8 @@
 package dev.khabar.enrich.entity;
 
-import static dev.khabar.enrich.entity.FeatureWindow.at;
-import static dev.khabar.enrich.entity.FeatureWindow.classId;
+import static dev.khabar.enrich.entity.FeatureCodes.at;
+import static dev.khabar.enrich.entity.FeatureCodes.classId;
+import static dev.khabar.enrich.entity.FeatureCodes.hash;
 
 import java.util.Arrays;
 import java.util.HashMap;
@@ -249,24 +250,7 @@ final class LatinFeatures {
         return s.toString();
     }
 
-    private static int hash(String value) {
-        int h = 0x811C9DC5;
-        for (int i = 0; i < value.length(); i++) {
-            h = (h ^ value.charAt(i)) * 0x01000193;
-        }
-        return h;
-    }
-
     private int bucket(int template, int a, int b) {
-        int h = template * 0x9E3779B1;
-        h = (h ^ a) * 0x01000193;
-        h = Integer.rotateLeft(h, 13) * 5 + 0xE6546B64;
-        h = (h ^ b) * 0x01000193;
-        h ^= h >>> 16;
-        h *= 0x85EBCA6B;
-        h ^= h >>> 13;
-        h *= 0xC2B2AE35;
-        h ^= h >>> 16;
-        return h >>> (32 - bits);
+        return FeatureCodes.bucket(template, a, b, bits);
     }
 }
