@@ -17,12 +17,19 @@ final class ArabicFeatures {
     static final int LEXICAL = 5;
 
     private final Gazetteer gazetteer;
+    private final Gazetteer names;
     private final Clitics clitics;
     private final WordClusters clusters;
     private final int bits;
 
     ArabicFeatures(Gazetteer gazetteer, Clitics clitics, WordClusters clusters, int bits) {
+        this(gazetteer, null, clitics, clusters, bits);
+    }
+
+    /** @param names the model's own name list (learnt from training labels), or null */
+    ArabicFeatures(Gazetteer gazetteer, Gazetteer names, Clitics clitics, WordClusters clusters, int bits) {
         this.gazetteer = gazetteer;
+        this.names = names == null || names.size() == 0 ? null : names;
         this.clitics = clitics;
         this.clusters = clusters;
         this.bits = bits;
@@ -63,6 +70,18 @@ final class ArabicFeatures {
         for (Gazetteer.Match m : gazetteer.matches(tokens)) {
             for (int k = m.first(); k <= m.last(); k++) {
                 span[k] = 1 + 2 * m.type() + (k == m.first() ? 0 : 1);
+            }
+        }
+        int[] named = new int[n];
+        int[] nameSpan = new int[n];
+        if (names != null) {
+            for (int i = 0; i < n; i++) {
+                named[i] = names.tokenTypes(rest[i]) | names.tokenTypes(norm[i]);
+            }
+            for (Gazetteer.Match m : names.matches(tokens)) {
+                for (int k = m.first(); k <= m.last(); k++) {
+                    nameSpan[k] = 1 + 3 * m.type() + (k == m.first() ? 0 : k == m.last() ? 2 : 1);
+                }
             }
         }
         int[] hn = new int[n];
@@ -130,6 +149,13 @@ final class ArabicFeatures {
             f[k++] = bucket(43, i > 0 ? trigger[i - 1] : -1, classId(classes, i, 0));
             f[k++] = bucket(44, classId(classes, i - 1, 0), classId(classes, i, 0));
             f[k++] = bucket(45, classId(classes, i, 0), classId(classes, i + 1, 0));
+            if (names != null) {
+                f[k++] = bucket(60, named[i], 0);
+                f[k++] = bucket(61, nameSpan[i], 0);
+                f[k++] = bucket(62, i > 0 ? nameSpan[i - 1] : -1, 0);
+                f[k++] = bucket(63, i + 1 < n ? nameSpan[i + 1] : -1, 0);
+                f[k++] = bucket(64, nameSpan[i], classId(classes, i, 0));
+            }
             features[i] = Arrays.copyOf(f, k);
         }
         return new Analysis(splits, features);

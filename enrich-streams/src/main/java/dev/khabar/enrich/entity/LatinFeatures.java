@@ -36,12 +36,19 @@ final class LatinFeatures {
             "defense", "finance", "interior", "home", "attorney", "first", "grand", "haut", "haute");
 
     private final Gazetteer gazetteer;
+    private final Gazetteer names;
     private final WordClusters clusters;
     private final Map<String, Integer> lexicon;
     private final int bits;
 
     LatinFeatures(Gazetteer gazetteer, WordClusters clusters, Map<String, Integer> lexicon, int bits) {
+        this(gazetteer, null, clusters, lexicon, bits);
+    }
+
+    /** @param names the model's own name list (learnt from training labels), or null */
+    LatinFeatures(Gazetteer gazetteer, Gazetteer names, WordClusters clusters, Map<String, Integer> lexicon, int bits) {
         this.gazetteer = gazetteer;
+        this.names = names == null || names.size() == 0 ? null : names;
         this.clusters = clusters;
         this.lexicon = lexicon;
         this.bits = bits;
@@ -94,6 +101,14 @@ final class LatinFeatures {
     }
 
     int[][] features(List<Token> tokens) {
+        return features(tokens, false);
+    }
+
+    /**
+     * The feature buckets of each token; {@code withoutWord} leaves out those of the word itself (its forms, affixes and
+     * the word bigrams through it), for word dropout in training.
+     */
+    int[][] features(List<Token> tokens, boolean withoutWord) {
         int n = tokens.size();
         String[] lower = new String[n];
         int[] hl = new int[n];
@@ -131,6 +146,18 @@ final class LatinFeatures {
                 span[k] = 1 + 2 * m.type() + (k == m.first() ? 0 : 1);
             }
         }
+        int[] named = new int[n];
+        int[] nameSpan = new int[n];
+        if (names != null) {
+            for (int i = 0; i < n; i++) {
+                named[i] = names.tokenTypes(tokens.get(i).norm());
+            }
+            for (Gazetteer.Match m : names.matches(tokens)) {
+                for (int k = m.first(); k <= m.last(); k++) {
+                    nameSpan[k] = 1 + 3 * m.type() + (k == m.first() ? 0 : k == m.last() ? 2 : 1);
+                }
+            }
+        }
         int[][] features = new int[n][];
         int[] f = new int[80];
         for (int i = 0; i < n; i++) {
@@ -141,13 +168,15 @@ final class LatinFeatures {
             boolean capitalised = Character.isUpperCase(text.codePointAt(0));
             int mode = caseMode * 4 + (initial ? 2 : 0) + (capitalised ? 1 : 0);
             f[k++] = bucket(1, 0, 0);
-            f[k++] = bucket(2, hl[i], 0);
-            f[k++] = bucket(3, caseMode == 0 ? hash(text) : hl[i], 0);
+            if (!withoutWord) {
+                f[k++] = bucket(2, hl[i], 0);
+                f[k++] = bucket(3, caseMode == 0 ? hash(text) : hl[i], 0);
+            }
             f[k++] = bucket(4, caseMode == 0 ? hash(shape(text)) : -caseMode, 0);
             f[k++] = bucket(5, hshape[i], mode);
             f[k++] = bucket(6, mode, capitalRatio(l));
             f[k++] = bucket(7, mode, frequency(l));
-            for (int len = 1; len <= 4; len++) {
+            for (int len = 1; len <= 4 && !withoutWord; len++) {
                 if (l.length() > len) {
                     f[k++] = bucket(7 + len, hash(l.substring(0, len)), 0);
                     f[k++] = bucket(11 + len, hash(l.substring(l.length() - len)), 0);
@@ -157,8 +186,10 @@ final class LatinFeatures {
             f[k++] = bucket(17, at(hl, i + 1), 0);
             f[k++] = bucket(18, at(hl, i - 2), 0);
             f[k++] = bucket(19, at(hl, i + 2), 0);
-            f[k++] = bucket(20, at(hl, i - 1), hl[i]);
-            f[k++] = bucket(21, hl[i], at(hl, i + 1));
+            if (!withoutWord) {
+                f[k++] = bucket(20, at(hl, i - 1), hl[i]);
+                f[k++] = bucket(21, hl[i], at(hl, i + 1));
+            }
             f[k++] = bucket(22, at(hshape, i - 1), 0);
             f[k++] = bucket(23, at(hshape, i + 1), 0);
             f[k++] = bucket(24, at(hshape, i - 1), hshape[i] * 31 + at(hshape, i + 1));
@@ -175,6 +206,13 @@ final class LatinFeatures {
             f[k++] = bucket(35, span[i], capitalised ? 1 : 0);
             f[k++] = bucket(36, i > 0 ? span[i - 1] : -1, 0);
             f[k++] = bucket(37, i + 1 < n ? span[i + 1] : -1, 0);
+            if (names != null) {
+                f[k++] = bucket(60, named[i], capitalised ? 1 : 0);
+                f[k++] = bucket(61, nameSpan[i], capitalised ? 1 : 0);
+                f[k++] = bucket(62, i > 0 ? nameSpan[i - 1] : -1, 0);
+                f[k++] = bucket(63, i + 1 < n ? nameSpan[i + 1] : -1, 0);
+                f[k++] = bucket(64, nameSpan[i], mode);
+            }
             for (int g = 0; g < clusters.granularities(); g++) {
                 f[k++] = bucket(40 + g, classId(classes, i, g), 0);
                 f[k++] = bucket(44 + g, classId(classes, i, g), mode);

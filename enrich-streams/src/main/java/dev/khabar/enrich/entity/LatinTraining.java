@@ -8,18 +8,22 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * {@code train ner --lang en|fr --sets TABLE --data-dir DIR [--stage tune|final] [--roles name=role,...] [--epochs 10]
- * [--runs 1] [--bits 20] [--seed 7] [--clusters 64,512] [--o-bias 0] [--version V] --out FILE}: trains an English or
- * French tagger on the sets of {@link NerDataSets}: their training parts at stage {@code tune}, training and tuning
- * parts at stage {@code final}; held-out parts never.
+ * [--runs 1] [--bits 20] [--seed 7] [--clusters 64,512] [--o-bias 0] [--scheme bio|bilou] [--dropout 0]
+ * [--names SET,...|all] [--version V] --out FILE}: trains an English or French tagger on the sets of
+ * {@link NerDataSets}: their training parts at stage {@code tune}, training and tuning parts at stage {@code final};
+ * held-out parts never. {@code --names} learns a name list ({@link NameLists}) from the labels of the sets named (or
+ * of every set read), bundled with the model and read by the features.
  */
 final class LatinTraining {
 
@@ -39,21 +43,29 @@ final class LatinTraining {
         boolean finalStage = options.get("stage", "final").equals("final");
         List<Labelled> labelled = new ArrayList<>();
         List<ConllCorpus.Sentence> unlabelled = new ArrayList<>();
+        Set<String> nameSets = new HashSet<>(Arrays.asList(options.get("names", "").split(",")));
+        List<ConllCorpus.Sentence> nameSource = new ArrayList<>();
         for (NerDataSets.DataSet set : sets.sets()) {
             if (set.role().equals("off")) {
                 continue;
             }
             List<ConllCorpus.Sentence> sentences = set.read(NerDataSets.Part.TRAIN, finalStage);
             unlabelled.addAll(sentences);
+            if (nameSets.contains(set.name()) || nameSets.contains("all")) {
+                nameSource.addAll(sentences);
+            }
             if (!set.role().equals("text")) {
                 labelled.add(new Labelled(sentences, set.role().equals("adapt") ? set.name() : null, set.copies()));
             }
             LOG.info("{}: {} sentences as {} x{}", set.name(), sentences.size(), set.role(), set.copies());
         }
+        NameLists names = nameSource.isEmpty() ? NameLists.NONE : NameLists.of(nameSource);
+        LOG.info("name list: {} names from {} sentences", names.all().size(), nameSource.size());
         String version = options.get("version", "ner-" + language + "-perceptron-" + LocalDate.now());
-        NerModel model = train(language, labelled, unlabelled, Gazetteer.standard(), options.integer("bits", 20),
+        NerModel model = train(language, labelled, unlabelled, Gazetteer.standard(), names, options.integer("bits", 20),
                 options.integer("epochs", 10), options.integer("runs", 1), options.integer("seed", 7),
-                clusterSizes(options.get("clusters", "64,512")), Float.parseFloat(options.get("o-bias", "0")), version);
+                clusterSizes(options.get("clusters", "64,512")), Float.parseFloat(options.get("o-bias", "0")),
+                NerTraining.scheme(options.get("scheme", "bio")), Double.parseDouble(options.get("dropout", "0")), version);
         Path out = Path.of(options.require("out"));
         if (out.getParent() != null) {
             Files.createDirectories(out.getParent());
@@ -77,8 +89,8 @@ final class LatinTraining {
      * classes from {@code unlabelled}, tagger weights from {@code labelled}.
      */
     static NerModel train(String language, List<Labelled> labelled, List<ConllCorpus.Sentence> unlabelled,
-                          Gazetteer gazetteer, int bits, int epochs, int runs, long seed, int[] clusterSizes,
-                          float outsideBias, String version) {
+                          Gazetteer gazetteer, NameLists names, int bits, int epochs, int runs, long seed,
+                          int[] clusterSizes, float outsideBias, int width, double dropout, String version) {
         List<List<Token>> texts = unlabelled.stream().map(s -> Tokenizer.tokenize(s.text())).toList();
         Map<String, Integer> counts = new HashMap<>();
         Map<String, Integer> capitalised = new HashMap<>();
@@ -114,7 +126,12 @@ final class LatinTraining {
             clusters = WordClusters.derive(forms, 3, 1000, 96, clusterSizes, 8, seed);
             LOG.info("word classes for {} words in {} s", clusters.size(), (System.nanoTime() - t0) / 1_000_000_000);
         }
-        LatinFeatures features = new LatinFeatures(gazetteer, clusters, lexicon, bits);
+        LatinFeatures features = new LatinFeatures(gazetteer, new Gazetteer(names.all(), List.of()), clusters, lexicon,
+                bits);
+        LatinFeatures secondHalfOnly = new LatinFeatures(gazetteer, new Gazetteer(names.second(), List.of()), clusters,
+                lexicon, bits);
+        LatinFeatures firstHalfOnly = new LatinFeatures(gazetteer, new Gazetteer(names.first(), List.of()), clusters,
+                lexicon, bits);
         List<PerceptronTrainer.Example> examples = new ArrayList<>();
         List<ConllCorpus.Sentence> reliability = new ArrayList<>();
         int mask = (1 << bits) - 1;
@@ -130,28 +147,37 @@ final class LatinTraining {
                 if (tokens.isEmpty()) {
                     continue;
                 }
-                int[][] general = features.features(tokens);
-                int[][] used = general;
-                if (salt != 0) {
-                    used = new int[general.length][];
-                    for (int i = 0; i < general.length; i++) {
-                        used[i] = Arrays.copyOf(general[i], 2 * general[i].length);
-                        for (int j = 0; j < general[i].length; j++) {
-                            int h = (general[i][j] ^ salt) * 0x9E3779B1;
-                            used[i][general[i].length + j] = (h ^ h >>> 15) & mask;
-                        }
-                    }
-                }
-                PerceptronTrainer.Example example = new PerceptronTrainer.Example(used, NerTraining.tags(sentence, tokens),
-                        missing);
+                Boolean inFirstHalf = names.inFirstHalf().get(sentence);
+                LatinFeatures own = inFirstHalf == null ? features : inFirstHalf ? secondHalfOnly : firstHalfOnly;
+                int[][] general = own.features(tokens);
+                int[][] reduced = dropout > 0 ? own.features(tokens, true) : null;
+                PerceptronTrainer.Example example = new PerceptronTrainer.Example(copied(general, salt, mask),
+                        NerTraining.tags(sentence, tokens), missing, reduced == null ? null : copied(reduced, salt, mask));
                 for (int c = 0; c < set.copies(); c++) {
                     examples.add(example);
                 }
             }
         }
         LOG.info("{} training sequences", examples.size());
-        SequenceModel tagger = PerceptronTrainer.train(examples, Gazetteer.TYPES.size(), bits, epochs, seed, runs);
+        SequenceModel tagger = PerceptronTrainer.train(examples, Gazetteer.TYPES.size(), width, bits, epochs, seed, runs,
+                dropout);
         return new NerModel(version, language, tagger, lexicon, clusters, outsideBias,
-                NerTraining.unreliableNames(reliability, gazetteer));
+                NerTraining.unreliableNames(reliability, gazetteer), names.all());
+    }
+
+    /** The rows, each followed by a copy of its features keyed by the set's {@code salt} (0: no copies). */
+    private static int[][] copied(int[][] general, int salt, int mask) {
+        if (salt == 0) {
+            return general;
+        }
+        int[][] used = new int[general.length][];
+        for (int i = 0; i < general.length; i++) {
+            used[i] = Arrays.copyOf(general[i], 2 * general[i].length);
+            for (int j = 0; j < general[i].length; j++) {
+                int h = (general[i][j] ^ salt) * 0x9E3779B1;
+                used[i][general[i].length + j] = (h ^ h >>> 15) & mask;
+            }
+        }
+        return used;
     }
 }

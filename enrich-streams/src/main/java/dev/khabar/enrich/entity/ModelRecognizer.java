@@ -31,8 +31,8 @@ final class ModelRecognizer implements EntityRecognizer {
     ModelRecognizer(NerModel model, Gazetteer gazetteer, boolean fallback) {
         this.model = model;
         this.gazetteer = gazetteer;
-        this.features = new ArabicFeatures(gazetteer, new Clitics(lexicon(model.lexicon(), gazetteer)), model.clusters(),
-                model.tagger().bits);
+        this.features = new ArabicFeatures(gazetteer, new Gazetteer(model.names(), List.of()),
+                new Clitics(lexicon(model.lexicon(), gazetteer)), model.clusters(), model.tagger().bits);
         this.fallback = fallback;
     }
 

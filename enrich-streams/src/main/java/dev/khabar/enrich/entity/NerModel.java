@@ -21,21 +21,29 @@ import java.util.zip.GZIPOutputStream;
  * as one gzipped binary file.
  */
 record NerModel(String version, String language, SequenceModel tagger, Map<String, Integer> lexicon,
-                WordClusters clusters, float outsideBias, float[] typeBias, Set<String> unreliableNames) {
+                WordClusters clusters, float outsideBias, float[] typeBias, Set<String> unreliableNames,
+                Map<String, String> names) {
 
     NerModel(String version, String language, SequenceModel tagger, Map<String, Integer> lexicon, WordClusters clusters,
              float outsideBias, Set<String> unreliableNames) {
-        this(version, language, tagger, lexicon, clusters, outsideBias, new float[tagger.types], unreliableNames);
+        this(version, language, tagger, lexicon, clusters, outsideBias, unreliableNames, Map.of());
+    }
+
+    /** @param names a name list learnt from training labels (name to type), read by the features beside the gazetteer */
+    NerModel(String version, String language, SequenceModel tagger, Map<String, Integer> lexicon, WordClusters clusters,
+             float outsideBias, Set<String> unreliableNames, Map<String, String> names) {
+        this(version, language, tagger, lexicon, clusters, outsideBias, new float[tagger.types], unreliableNames, names);
     }
 
     /** The same model with another bias against the O tag (tuning recall against precision). */
     NerModel withOutsideBias(float bias) {
-        return new NerModel(version, language, tagger, lexicon, clusters, bias, typeBias, unreliableNames);
+        return new NerModel(version, language, tagger, lexicon, clusters, bias, typeBias, unreliableNames, names);
     }
 
     /** The same model with a bias added to the B and I scores of each type (one value per type). */
     NerModel withTypeBias(float[] bias) {
-        return new NerModel(version, language, tagger, lexicon, clusters, outsideBias, bias.clone(), unreliableNames);
+        return new NerModel(version, language, tagger, lexicon, clusters, outsideBias, bias.clone(), unreliableNames,
+                names);
     }
 
     /** Parses {@code TYPE:bias,...} (types as in {@link Gazetteer#TYPES}; unnamed types get 0). */
@@ -60,15 +68,15 @@ record NerModel(String version, String language, SequenceModel tagger, Map<Strin
     void bias(float[][] emissions) {
         for (float[] row : emissions) {
             row[0] -= outsideBias;
-            for (int t = 0; t < typeBias.length; t++) {
-                row[SequenceModel.begin(t)] += typeBias[t];
-                row[SequenceModel.inside(t)] += typeBias[t];
+            for (int tag = 1; tag < row.length; tag++) {
+                int type = tagger.tagType(tag);
+                row[tag] += type < typeBias.length ? typeBias[type] : 0;
             }
         }
     }
 
     private static final int MAGIC = 0x4B4E4552;  // "KNER"
-    private static final int FORMAT = 3;  // 3 added the type biases; format 2 files are still read
+    private static final int FORMAT = 5;  // 3 added the type biases, 4 the tag scheme, 5 the name list; 2 on are read
 
     void write(OutputStream stream) throws IOException {
         try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(new GZIPOutputStream(stream), 1 << 16))) {
@@ -91,6 +99,12 @@ record NerModel(String version, String language, SequenceModel tagger, Map<Strin
                 out.writeInt(e.getValue());
             }
             clusters.write(out);
+            out.writeInt(names.size());
+            for (Map.Entry<String, String> e : names.entrySet()) {
+                out.writeUTF(e.getKey());
+                out.writeUTF(e.getValue());
+            }
+            out.writeInt(tagger.width);
             tagger.write(out);
         }
     }
@@ -101,8 +115,8 @@ record NerModel(String version, String language, SequenceModel tagger, Map<Strin
                 throw new IOException("not a Khabar NER model");
             }
             int format = in.readInt();
-            if (format != 2 && format != FORMAT) {
-                throw new IOException("unsupported Khabar NER model format " + format + " (reads 2 and " + FORMAT + ")");
+            if (format < 2 || format > FORMAT) {
+                throw new IOException("unsupported Khabar NER model format " + format + " (reads 2 to " + FORMAT + ")");
             }
             String version = in.readUTF();
             String language = in.readUTF();
@@ -122,9 +136,13 @@ record NerModel(String version, String language, SequenceModel tagger, Map<Strin
                 lexicon.put(in.readUTF(), in.readInt());
             }
             WordClusters clusters = WordClusters.read(in);
-            SequenceModel tagger = SequenceModel.read(in);
+            Map<String, String> names = new HashMap<>();
+            for (int i = 0, count = format >= 5 ? in.readInt() : 0; i < count; i++) {
+                names.put(in.readUTF(), in.readUTF());
+            }
+            SequenceModel tagger = SequenceModel.read(in, format >= 4 ? in.readInt() : SequenceModel.BIO);
             return new NerModel(version, language, tagger, lexicon, clusters, outsideBias,
-                    format == 2 ? new float[tagger.types] : typeBias, Set.copyOf(unreliable));
+                    format == 2 ? new float[tagger.types] : typeBias, Set.copyOf(unreliable), Map.copyOf(names));
         }
     }
 }

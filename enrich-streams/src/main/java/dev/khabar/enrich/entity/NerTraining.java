@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code train ner --lang ar --anercorp FILE [--train-from 0] [--train-to 5/6] [--fane DIR] [--news-labels true]
  * [--wiki] [--wiki-text true] [--epochs 10] [--runs 1] [--dropout 0] [--labelled-weight 1] [--bits 20] [--seed 7]
- * [--clusters 64,512] [--o-bias 0] [--type-bias TYPE:B,...] [--version V] --out FILE}: trains the Arabic tagger. ANERcorp sentences outside {@code [--train-from, --train-to)}
+ * [--clusters 64,512] [--o-bias 0] [--type-bias TYPE:B,...] [--scheme bio|bilou] [--names] [--version V] --out FILE}: trains the Arabic tagger. ANERcorp sentences outside {@code [--train-from, --train-to)}
  * are never used, and FANE sentences sharing six consecutive words with them are dropped, so held-out and tuning
  * slices stay unseen. FANE labels (NewsFANE, and WikiFANE with {@code --wiki}) train under their own conventions
  * through domain-specific feature copies ({@code --labelled-weight} visits each ANERcorp sentence that many times per
@@ -79,7 +79,8 @@ public final class NerTraining {
         NerModel model = train(labelled, auxiliary, unlabelled, Gazetteer.standard(), options.integer("bits", 20),
                 options.integer("epochs", 10), options.integer("runs", 1), options.integer("seed", 7),
                 clusterSizes(options.get("clusters", "64,512")), Float.parseFloat(options.get("o-bias", "0")),
-                Double.parseDouble(options.get("dropout", "0")), options.integer("labelled-weight", 1), version);
+                Double.parseDouble(options.get("dropout", "0")), options.integer("labelled-weight", 1),
+                scheme(options.get("scheme", "bio")), options.flag("names", false), version);
         String typeBias = options.get("type-bias", null);
         model = typeBias == null ? model : model.withTypeBias(NerModel.parseTypeBias(typeBias));
         Path out = Path.of(options.require("out"));
@@ -95,6 +96,15 @@ public final class NerTraining {
         return 0;
     }
 
+    /** Tags per entity type of {@code --scheme bio|bilou}. */
+    static int scheme(String value) {
+        return switch (value) {
+            case "bio" -> SequenceModel.BIO;
+            case "bilou" -> SequenceModel.BILOU;
+            default -> throw new IllegalArgumentException("--scheme must be bio or bilou, not '" + value + "'");
+        };
+    }
+
     private static int[] clusterSizes(String value) {
         return value.isBlank() || value.equals("none") ? new int[0]
                 : Arrays.stream(value.split(",")).mapToInt(Integer::parseInt).toArray();
@@ -108,7 +118,7 @@ public final class NerTraining {
     static NerModel train(List<ConllCorpus.Sentence> labelled, List<ConllCorpus.Sentence> auxiliary,
                           List<ConllCorpus.Sentence> unlabelled, Gazetteer gazetteer,
                           int bits, int epochs, int runs, long seed, int[] clusterSizes, float outsideBias,
-                          double dropout, int labelledWeight, String version) {
+                          double dropout, int labelledWeight, int width, boolean nameList, String version) {
         List<List<Token>> texts = unlabelled.stream().map(s -> Tokenizer.tokenize(s.text())).toList();
         Map<String, Integer> counts = new HashMap<>();
         texts.forEach(tokens -> tokens.forEach(t -> counts.merge(t.norm(), 1, Integer::sum)));
@@ -127,12 +137,21 @@ public final class NerTraining {
             clusters = WordClusters.derive(forms, 3, 1000, 96, clusterSizes, 8, seed);
             LOG.info("word classes for {} words in {} s", clusters.size(), (System.nanoTime() - t0) / 1_000_000_000);
         }
-        ArabicFeatures features = new ArabicFeatures(gazetteer, clitics, clusters, bits);
+        List<ConllCorpus.Sentence> named = new ArrayList<>(labelled);
+        named.addAll(auxiliary);
+        NameLists names = nameList ? NameLists.of(named) : NameLists.NONE;
+        LOG.info("name list: {} names", names.all().size());
+        ArabicFeatures features = new ArabicFeatures(gazetteer, new Gazetteer(names.all(), List.of()), clitics, clusters,
+                bits);
+        ArabicFeatures secondHalfOnly = new ArabicFeatures(gazetteer, new Gazetteer(names.second(), List.of()), clitics,
+                clusters, bits);
+        ArabicFeatures firstHalfOnly = new ArabicFeatures(gazetteer, new Gazetteer(names.first(), List.of()), clitics,
+                clusters, bits);
         List<PerceptronTrainer.Example> examples = new ArrayList<>();
         for (ConllCorpus.Sentence sentence : labelled) {
             List<Token> tokens = Tokenizer.tokenize(sentence.text());
             if (!tokens.isEmpty()) {
-                int[][] general = features.analyse(tokens).features();
+                int[][] general = own(names, sentence, features, firstHalfOnly, secondHalfOnly).analyse(tokens).features();
                 PerceptronTrainer.Example example = new PerceptronTrainer.Example(general, tags(sentence, tokens),
                         withoutWord(general));
                 for (int copy = 0; copy < labelledWeight; copy++) {
@@ -146,13 +165,21 @@ public final class NerTraining {
             if (tokens.isEmpty()) {
                 continue;
             }
-            int[][] general = features.analyse(tokens).features();
+            int[][] general = own(names, sentence, features, firstHalfOnly, secondHalfOnly).analyse(tokens).features();
             examples.add(new PerceptronTrainer.Example(augmented(general, mask), tags(sentence, tokens),
                     augmented(withoutWord(general), mask)));
         }
-        SequenceModel tagger = PerceptronTrainer.train(examples, Gazetteer.TYPES.size(), bits, epochs, seed, runs,
+        SequenceModel tagger = PerceptronTrainer.train(examples, Gazetteer.TYPES.size(), width, bits, epochs, seed, runs,
                 dropout);
-        return new NerModel(version, "ar", tagger, lexicon, clusters, outsideBias, unreliableNames(labelled, gazetteer));
+        return new NerModel(version, "ar", tagger, lexicon, clusters, outsideBias, unreliableNames(labelled, gazetteer),
+                names.all());
+    }
+
+    /** The features a training sentence reads: those of the half of the name list it did not feed, if it fed one. */
+    private static ArabicFeatures own(NameLists names, ConllCorpus.Sentence sentence, ArabicFeatures all,
+                                      ArabicFeatures firstHalfOnly, ArabicFeatures secondHalfOnly) {
+        Boolean inFirstHalf = names.inFirstHalf().get(sentence);
+        return inFirstHalf == null ? all : inFirstHalf ? secondHalfOnly : firstHalfOnly;
     }
 
     /** Each row followed by a domain-specific copy of each of its features. */

@@ -65,18 +65,20 @@ final class PerceptronTrainer {
 
     /** Averages the weights of {@code runs} perceptrons trained on different shuffles: steadier than any one of them. */
     static SequenceModel train(List<Example> examples, int types, int bits, int epochs, long seed, int runs) {
-        return train(examples, types, bits, epochs, seed, runs, 0);
+        return train(examples, types, SequenceModel.BIO, bits, epochs, seed, runs, 0);
     }
 
     /**
      * As above, with word dropout: each token of a training sequence loses the features of its own word with probability
      * {@code dropout} at each visit, so the tagger learns to recognise names from their context and word class too.
+     * {@code width} is the tag scheme the model learns in ({@link SequenceModel#BIO} or {@link SequenceModel#BILOU});
+     * examples always carry BIO tags.
      */
-    static SequenceModel train(List<Example> examples, int types, int bits, int epochs, long seed, int runs,
+    static SequenceModel train(List<Example> examples, int types, int width, int bits, int epochs, long seed, int runs,
                                double dropout) {
-        SequenceModel sum = train(examples, types, bits, epochs, seed, dropout);
+        SequenceModel sum = train(examples, types, width, bits, epochs, seed, dropout);
         for (int run = 1; run < runs; run++) {
-            SequenceModel next = train(examples, types, bits, epochs, seed + run, dropout);
+            SequenceModel next = train(examples, types, width, bits, epochs, seed + run, dropout);
             for (int i = 0; i < sum.weights.length; i++) {
                 sum.weights[i] += next.weights[i];
             }
@@ -93,13 +95,14 @@ final class PerceptronTrainer {
         return sum;
     }
 
-    static SequenceModel train(List<Example> examples, int types, int bits, int epochs, long seed, double dropout) {
-        int tags = 1 + 2 * types;
+    static SequenceModel train(List<Example> examples, int types, int width, int bits, int epochs, long seed,
+                               double dropout) {
+        int tags = 1 + width * types;
         float[] w = new float[(1 << bits) * tags];
         float[] u = new float[w.length];
         float[] tw = new float[(tags + 1) * tags];
         float[] tu = new float[tw.length];
-        SequenceModel current = new SequenceModel(types, bits, w, tw);
+        SequenceModel current = new SequenceModel(types, width, bits, w, tw);
         List<Example> order = new ArrayList<>(examples);
         Random random = new Random(seed);
         long c = 1;
@@ -117,9 +120,9 @@ final class PerceptronTrainer {
                         }
                     }
                 }
-                int[] predicted = current.decode(current.emissions(features));
-                int[] gold = example.unlabelledType() < 0 ? example.tags()
-                        : relaxed(example.tags(), predicted, example.unlabelledType());
+                int[] predicted = current.decodeOwn(current.emissions(features));
+                int[] gold = current.fromBio(example.unlabelledType() < 0 ? example.tags()
+                        : relaxed(example.tags(), current.toBio(predicted), example.unlabelledType()));
                 tokens += gold.length;
                 for (int i = 0; i < gold.length; i++) {
                     int prevGold = i == 0 ? -1 : gold[i - 1];
@@ -155,6 +158,6 @@ final class PerceptronTrainer {
         for (int i = 0; i < tw.length; i++) {
             averagedTransitions[i] = tw[i] - tu[i] / c;
         }
-        return new SequenceModel(types, bits, averaged, averagedTransitions);
+        return new SequenceModel(types, width, bits, averaged, averagedTransitions);
     }
 }

@@ -7,37 +7,58 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A first-order linear-chain tagger over BIO tags with hashed features: tag 0 is O, then B and I of each entity type.
- * Emission weights are indexed {@code bucket * tags + tag}; transitions {@code (previous + 1) * tags + tag}, row 0 being
- * the sentence start. Language-independent: the feature extractor decides what the buckets mean.
+ * A first-order linear-chain tagger with hashed features. Callers see paths of BIO tags: 0 is O, then B and I of each
+ * entity type ({@link #begin}, {@link #inside}). Inside, a model may tag in the finer BILOU scheme (B, I, L(ast) and
+ * U(nit) per type; {@link #BILOU}), which lets the weights tell a name's last word and one-word names apart; its paths
+ * are turned into BIO on the way out. Emission weights are indexed {@code bucket * tags + tag} over the model's own
+ * tags; transitions {@code (previous + 1) * tags + tag}, row 0 being the sentence start. Language-independent: the
+ * feature extractor decides what the buckets mean.
  */
 final class SequenceModel {
 
     static final float IMPOSSIBLE = -1e30f;
 
+    /** Tags per entity type: B and I. */
+    static final int BIO = 2;
+    /** Tags per entity type: B, I, L and U. */
+    static final int BILOU = 4;
+
+    private static final int B = 0;
+    private static final int I = 1;
+    private static final int L = 2;
+    private static final int U = 3;
+
     final int types;
+    /** Tags per entity type, {@link #BIO} or {@link #BILOU}. */
+    final int width;
     final int tags;
     final int bits;
     final float[] weights;
     final float[] transitions;
 
-    SequenceModel(int types, int bits, float[] weights, float[] transitions) {
+    SequenceModel(int types, int width, int bits, float[] weights, float[] transitions) {
+        if (width != BIO && width != BILOU) {
+            throw new IllegalArgumentException("tags per type must be " + BIO + " or " + BILOU + ", not " + width);
+        }
         this.types = types;
-        this.tags = 1 + 2 * types;
+        this.width = width;
+        this.tags = 1 + width * types;
         this.bits = bits;
         this.weights = weights;
         this.transitions = transitions;
     }
 
+    /** BIO tag B of {@code type}. */
     static int begin(int type) {
         return 1 + 2 * type;
     }
 
+    /** BIO tag I of {@code type}. */
     static int inside(int type) {
         return 2 + 2 * type;
     }
 
-    /** Entity type of a tag, or -1 for O. */
+    /** Entity type of a BIO tag, or -1 for O. */
     static int typeOf(int tag) {
         return tag == 0 ? -1 : (tag - 1) / 2;
     }
@@ -46,12 +67,67 @@ final class SequenceModel {
         return tag > 0 && tag % 2 == 1;
     }
 
-    /** BIO constraint: I-X only after B-X or I-X; {@code previous} -1 is the sentence start. */
-    static boolean allowed(int previous, int tag) {
-        if (tag == 0 || isBegin(tag)) {
-            return true;
+    /** Entity type of one of this model's own tags, or -1 for O. */
+    int tagType(int tag) {
+        return tag == 0 ? -1 : (tag - 1) / width;
+    }
+
+    private int role(int tag) {
+        return (tag - 1) % width;
+    }
+
+    private int tag(int type, int role) {
+        return 1 + width * type + role;
+    }
+
+    /** Whether the model's tag {@code tag} may follow {@code previous} (-1: the sentence start). */
+    boolean allowed(int previous, int tag) {
+        boolean open = previous > 0 && (width == BIO || role(previous) == B || role(previous) == I);
+        if (width == BIO) {
+            return tag == 0 || role(tag) == B || open && tagType(previous) == tagType(tag);
         }
-        return previous > 0 && typeOf(previous) == typeOf(tag);
+        if (open) {
+            return tag > 0 && tagType(tag) == tagType(previous) && (role(tag) == I || role(tag) == L);
+        }
+        return tag == 0 || role(tag) == B || role(tag) == U;
+    }
+
+    /** Whether a sentence may end on the model's tag {@code tag} (BILOU: not inside an unfinished name). */
+    private boolean canEnd(int tag) {
+        return width == BIO || tag == 0 || role(tag) == L || role(tag) == U;
+    }
+
+    /** A BIO path in the model's own tags (a stray I starts a name, as B would). */
+    int[] fromBio(int[] bio) {
+        if (width == BIO) {
+            return bio;
+        }
+        int[] own = new int[bio.length];
+        for (int i = 0; i < bio.length; i++) {
+            int type = typeOf(bio[i]);
+            if (type < 0) {
+                continue;
+            }
+            boolean starts = isBegin(bio[i]) || i == 0 || typeOf(bio[i - 1]) != type;
+            boolean continues = i + 1 < bio.length && bio[i + 1] == inside(type);
+            own[i] = tag(type, starts ? (continues ? B : U) : (continues ? I : L));
+        }
+        return own;
+    }
+
+    /** A path of the model's own tags in BIO. */
+    int[] toBio(int[] own) {
+        if (width == BIO) {
+            return own;
+        }
+        int[] bio = new int[own.length];
+        for (int i = 0; i < own.length; i++) {
+            if (own[i] > 0) {
+                int role = role(own[i]);
+                bio[i] = role == B || role == U ? begin(tagType(own[i])) : inside(tagType(own[i]));
+            }
+        }
+        return bio;
     }
 
     float[][] emissions(int[][] features) {
@@ -72,7 +148,13 @@ final class SequenceModel {
         return allowed(previous, tag) ? transitions[(previous + 1) * tags + tag] : IMPOSSIBLE;
     }
 
+    /** The best BIO path for the emission scores (rows over the model's own tags). */
     int[] decode(float[][] emissions) {
+        return toBio(decodeOwn(emissions));
+    }
+
+    /** The best path of the model's own tags. */
+    int[] decodeOwn(float[][] emissions) {
         int n = emissions.length;
         int[] path = new int[n];
         if (n == 0) {
@@ -100,7 +182,7 @@ final class SequenceModel {
         }
         int arg = 0;
         for (int t = 1; t < tags; t++) {
-            if (best[n - 1][t] > best[n - 1][arg]) {
+            if (canEnd(t) && best[n - 1][t] > best[n - 1][arg]) {
                 arg = t;
             }
         }
@@ -115,8 +197,12 @@ final class SequenceModel {
     record Chunk(int first, int last, int type, double confidence) {
     }
 
-    /** The spans of a decoded {@code path} (a B or I tag starts a span, following I tags of its type extend it). */
+    /**
+     * The spans of a decoded BIO {@code path} (a B or I tag starts a span, following I tags of its type extend it), each
+     * with its confidence from the emission scores.
+     */
     List<Chunk> chunks(float[][] emissions, int[] path, double temperature) {
+        int[] own = fromBio(path);
         List<Chunk> chunks = new ArrayList<>();
         int i = 0;
         while (i < path.length) {
@@ -131,7 +217,7 @@ final class SequenceModel {
             }
             double confidence = 1;
             for (int k = i; k <= last; k++) {
-                confidence = Math.min(confidence, confidence(emissions, path, k, temperature));
+                confidence = Math.min(confidence, confidence(emissions, own, k, temperature));
             }
             chunks.add(new Chunk(i, last, type, confidence));
             i = last + 1;
@@ -140,7 +226,7 @@ final class SequenceModel {
     }
 
     /**
-     * Probability of the chosen tag at {@code i} against the other tags, its neighbours' tags held fixed: a cheap local
+     * Probability of the chosen tag at {@code i} of a path of the model's own tags against the other tags, its neighbours' tags held fixed: a cheap local
      * confidence (scores divided by {@code temperature} read as log-potentials; not calibrated).
      */
     double confidence(float[][] emissions, int[] path, int i, double temperature) {
@@ -181,10 +267,11 @@ final class SequenceModel {
         }
     }
 
-    static SequenceModel read(DataInputStream in) throws IOException {
+    /** Reads what {@link #write} wrote; {@code width} (tags per type) is stored by the caller. */
+    static SequenceModel read(DataInputStream in, int width) throws IOException {
         int types = in.readInt();
         int bits = in.readInt();
-        int tags = 1 + 2 * types;
+        int tags = 1 + width * types;
         float scale = in.readFloat();
         float[] weights = new float[(1 << bits) * tags];
         byte[] buffer = new byte[weights.length * 2];
@@ -196,6 +283,6 @@ final class SequenceModel {
         for (int i = 0; i < transitions.length; i++) {
             transitions[i] = in.readFloat();
         }
-        return new SequenceModel(types, bits, weights, transitions);
+        return new SequenceModel(types, width, bits, weights, transitions);
     }
 }

@@ -24,7 +24,8 @@ class LatinTinyModelTest {
                 Path.of(LatinTinyModelTest.class.getResource("/ner/tiny-train-en.conll").toURI()), ConllCorpus.LATIN);
         assertEquals(48, sentences.size());
         model = LatinTraining.train("en", List.of(new LatinTraining.Labelled(sentences, null, 1)), sentences,
-                Gazetteer.standard(), 16, 5, 1, 1, new int[] {4, 8}, 0f, "tiny-en-1");
+                Gazetteer.standard(), NameLists.of(sentences), 16, 5, 1, 1, new int[] {4, 8}, 0f,
+                SequenceModel.BIO, 0, "tiny-en-1");
     }
 
     @Test
@@ -56,6 +57,28 @@ class LatinTinyModelTest {
                 new LatinRecognizer(read, Gazetteer.standard(), false).recognize(text, "en"));
         assertEquals("en", read.language());
         assertEquals(model.lexicon(), read.lexicon());
+        assertTrue(read.names().size() > 10, () -> "names: " + read.names());
+        assertEquals(model.names(), read.names());
+    }
+
+    @Test
+    void nameListsKeepEachCapitalisedNameWithItsCommonestTypeAndSplitBySentence() {
+        ConllCorpus.Sentence a = new ConllCorpus.Sentence(List.of("Jordan", "beat", "Iraq"),
+                List.of("B-LOCATION", "O", "B-LOCATION"));
+        ConllCorpus.Sentence b = new ConllCorpus.Sentence(List.of("Michael", "Jordan", "and", "Jordan"),
+                List.of("B-PERSON", "I-PERSON", "O", "B-LOCATION"));
+        ConllCorpus.Sentence c = new ConllCorpus.Sentence(List.of("Jordan", "scored", "for", "the", "bulls"),
+                List.of("B-PERSON", "O", "O", "O", "B-ORGANIZATION"));
+        ConllCorpus.Sentence d = new ConllCorpus.Sentence(List.of("Jordan", "and", "Syria"),
+                List.of("B-LOCATION", "O", "B-LOCATION"));
+        NameLists lists = NameLists.of(List.of(a, b, c, d));
+        assertEquals(java.util.Map.of("Jordan", "LOCATION", "Iraq", "LOCATION", "Michael Jordan", "PERSON",
+                "Syria", "LOCATION"), lists.all());  // "bulls" has no capital
+        assertEquals(java.util.Map.of("Jordan", "PERSON", "Iraq", "LOCATION"), lists.first());  // a and c: a tie
+        assertEquals(java.util.Map.of("Michael Jordan", "PERSON", "Jordan", "LOCATION", "Syria", "LOCATION"),
+                lists.second());  // b and d
+        assertEquals(List.of(true, false, true, false), List.of(lists.inFirstHalf().get(a),
+                lists.inFirstHalf().get(b), lists.inFirstHalf().get(c), lists.inFirstHalf().get(d)));
     }
 
     @Test

@@ -25,7 +25,7 @@ class TinyModelTest {
         sentences = ConllCorpus.read(Path.of(TinyModelTest.class.getResource("/ner/tiny-train.conll").toURI()),
                 ConllCorpus.COARSE);
         model = NerTraining.train(sentences, List.of(), sentences, Gazetteer.standard(), 16, 5, 1, 1, new int[] {4, 8}, 0f,
-                0, 1, "tiny-1");
+                0, 1, SequenceModel.BILOU, true, "tiny-1");
     }
 
     @Test
@@ -62,6 +62,7 @@ class TinyModelTest {
                 new ModelRecognizer(read, Gazetteer.standard(), false).recognize(text, "ar").stream()
                         .map(Entity::text).toList());
         assertEquals(model.lexicon(), read.lexicon());
+        assertEquals(SequenceModel.BILOU, read.tagger().width);
     }
 
     @Test

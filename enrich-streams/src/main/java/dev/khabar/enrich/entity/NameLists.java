@@ -1,0 +1,68 @@
+package dev.khabar.enrich.entity;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A name list learnt from the labels of some sets ({@code all}, bundled with the model), and its two halves by
+ * sentence: a training sentence the list was learnt from reads the half it is not in ({@code inFirstHalf} says
+ * which), so the tagger learns how far the list is to be trusted on names it has not seen.
+ */
+record NameLists(Map<String, String> all, Map<String, String> first, Map<String, String> second,
+                 Map<ConllCorpus.Sentence, Boolean> inFirstHalf) {
+
+    static final NameLists NONE = new NameLists(Map.of(), Map.of(), Map.of(), Map.of());
+
+    static NameLists of(List<ConllCorpus.Sentence> sentences) {
+        Map<ConllCorpus.Sentence, Boolean> half = new IdentityHashMap<>();
+        List<ConllCorpus.Sentence> first = new ArrayList<>();
+        List<ConllCorpus.Sentence> second = new ArrayList<>();
+        for (int i = 0; i < sentences.size(); i++) {
+            half.put(sentences.get(i), i % 2 == 0);
+            (i % 2 == 0 ? first : second).add(sentences.get(i));
+        }
+        return new NameLists(names(sentences), names(first), names(second), half);
+    }
+
+    /**
+     * Each labelled name of at most eight tokens (with a capital letter, in a cased script) and the type it has most
+     * often (ties: the first).
+     */
+    static Map<String, String> names(List<ConllCorpus.Sentence> sentences) {
+        Map<String, int[]> counts = new HashMap<>();
+        for (ConllCorpus.Sentence sentence : sentences) {
+            List<String> tags = sentence.tags();
+            int i = 0;
+            while (i < tags.size()) {
+                if (tags.get(i).equals("O")) {
+                    i++;
+                    continue;
+                }
+                String type = tags.get(i).substring(2);
+                int last = i;
+                while (last + 1 < tags.size() && tags.get(last + 1).equals("I-" + type)) {
+                    last++;
+                }
+                String name = String.join(" ", sentence.tokens().subList(i, last + 1));
+                int t = Gazetteer.TYPES.indexOf(type);
+                if (t >= 0 && last - i < 8 && (name.codePoints().anyMatch(Character::isUpperCase)
+                            || name.codePoints().noneMatch(Character::isLowerCase))) {
+                    counts.computeIfAbsent(name, k -> new int[Gazetteer.TYPES.size()])[t]++;
+                }
+                i = last + 1;
+            }
+        }
+        Map<String, String> names = new HashMap<>();
+        counts.forEach((name, c) -> {
+            int best = 0;
+            for (int t = 1; t < c.length; t++) {
+                best = c[t] > c[best] ? t : best;
+            }
+            names.put(name, Gazetteer.TYPES.get(best));
+        });
+        return names;
+    }
+}

@@ -1,0 +1,78 @@
+package dev.khabar.enrich.entity;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class SequenceModelTest {
+
+    private static final int PER = 0;
+    private static final int LOC = 2;
+
+    private static SequenceModel model(int width) {
+        int tags = 1 + width * 4;
+        return new SequenceModel(4, width, 2, new float[4 * tags], new float[(tags + 1) * tags]);
+    }
+
+    /** O, PER B, PER I, O, LOC B, PER B, PER B, PER I, PER I, and a stray LOC I. */
+    private static final int[] BIO_PATH = {0, SequenceModel.begin(PER), SequenceModel.inside(PER), 0,
+        SequenceModel.begin(LOC), SequenceModel.begin(PER), SequenceModel.begin(PER), SequenceModel.inside(PER),
+        SequenceModel.inside(PER), SequenceModel.inside(LOC)};
+
+    @Test
+    void bilouPathsMarkLastWordsAndOneWordNamesAndComeBackAsBio() {
+        SequenceModel bilou = model(SequenceModel.BILOU);
+        int[] own = bilou.fromBio(BIO_PATH);
+        // per type: B, I, L, U at 1 + 4 * type + 0..3
+        assertArrayEquals(new int[] {0, 1, 3, 0, 12, 4, 1, 2, 3, 12}, own);
+        int[] back = BIO_PATH.clone();
+        back[9] = SequenceModel.begin(LOC);  // the stray I became a one-word name
+        assertArrayEquals(back, bilou.toBio(own));
+        assertEquals(LOC, bilou.tagType(12));
+        assertEquals(-1, bilou.tagType(0));
+    }
+
+    @Test
+    void bioModelsKeepTheirPathsAsTheyAre() {
+        SequenceModel bio = model(SequenceModel.BIO);
+        assertArrayEquals(BIO_PATH, bio.fromBio(BIO_PATH));
+        assertArrayEquals(BIO_PATH, bio.toBio(BIO_PATH));
+        assertEquals(9, bio.tags);
+    }
+
+    @Test
+    void bilouOnlyContinuesOpenNamesOfTheirOwnType() {
+        SequenceModel m = model(SequenceModel.BILOU);
+        int b = 1;
+        int i = 2;
+        int l = 3;
+        int u = 4;
+        assertTrue(m.allowed(-1, b) && m.allowed(-1, u) && m.allowed(-1, 0));
+        assertFalse(m.allowed(-1, i) || m.allowed(-1, l));
+        assertTrue(m.allowed(b, i) && m.allowed(b, l) && m.allowed(i, l));
+        assertFalse(m.allowed(b, 0) || m.allowed(b, u) || m.allowed(b, 1 + 4 + 1));
+        assertTrue(m.allowed(l, 0) && m.allowed(u, b) && m.allowed(l, 1 + 4));
+        assertFalse(m.allowed(l, i) || m.allowed(u, l));
+    }
+
+    @Test
+    void bilouDecodingNeverEndsASentenceInsideAName() {
+        SequenceModel m = model(SequenceModel.BILOU);
+        float[][] emissions = new float[2][m.tags];
+        emissions[0][1] = 5;  // B-PERSON
+        emissions[1][2] = 5;  // I-PERSON, which cannot end a sentence
+        emissions[1][3] = 1;  // L-PERSON
+        assertArrayEquals(new int[] {1, 3}, m.decodeOwn(emissions));
+        assertArrayEquals(new int[] {SequenceModel.begin(PER), SequenceModel.inside(PER)}, m.decode(emissions));
+    }
+
+    @Test
+    void rejectsAnUnknownScheme() {
+        assertThrows(IllegalArgumentException.class, () -> new SequenceModel(4, 3, 2, new float[0], new float[0]));
+        assertThrows(IllegalArgumentException.class, () -> NerTraining.scheme("bioes"));
+    }
+}
