@@ -5,12 +5,16 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import dev.khabar.model.Entity;
 
 /**
  * Tags raw text with a trained {@link NerModel}; facility names after a trigger noun ({@link FacilityRule}) replace model
- * mentions lying inside them; lone nisba adjectives are not taken for persons; gazetteer names the model left untouched
+ * mentions lying inside them; lone nisba adjectives are not taken for persons, nor a head noun's directional adjective
+ * for part of a place name; gazetteer names the model left untouched
  * are added as a high-precision fallback (they never override a model mention); last, {@link DocumentConsistency} gives
  * each confidently found name one reading across the text. Safe for concurrent use.
  */
@@ -20,6 +24,11 @@ final class ModelRecognizer implements EntityRecognizer {
     private static final double RULE_CONFIDENCE = 0.75;
     private static final double TEMPERATURE = 20;
     private static final int PERSON = Gazetteer.TYPES.indexOf("PERSON");
+    private static final int LOCATION = Gazetteer.TYPES.indexOf("LOCATION");
+    private static final int PLACE_TRIGGER = Gazetteer.TRIGGER_CLASSES.indexOf("LOCATION") + 1;
+    /** Directional adjectives with the article, normalised: north(ern), south(ern), east(ern), west(ern), central. */
+    private static final Set<String> DIRECTIONS = Stream.of("الشمالي", "الشمالية", "الجنوبي", "الجنوبية", "الشرقي",
+            "الشرقية", "الغربي", "الغربية", "الوسطى").map(ArabicText::normalize).collect(Collectors.toUnmodifiableSet());
     private static final int NISBA_MIN_COUNT = 5;
     private static final int NISBA_RATIO = 2;
 
@@ -89,7 +98,8 @@ final class ModelRecognizer implements EntityRecognizer {
         for (SequenceModel.Chunk c : tagger.chunks(emissions, tags, TEMPERATURE)) {
             if (!within(facilities, c.first(), c.last())
                     && !nisbaAdjective(analysis.splits(), tags, c.first(), c.last(), c.type())) {
-                add(from, analysis.splits()[c.first()].visiblePrefixLength(), c.first(), c.last(), c.type(),
+                int last = c.last() - (headAdjective(tokens, analysis.splits(), c.first(), c.last(), c.type()) ? 1 : 0);
+                add(from, analysis.splits()[c.first()].visiblePrefixLength(), c.first(), last, c.type(),
                         c.confidence(), "model", found, covered);
             }
         }
@@ -139,6 +149,22 @@ final class ModelRecognizer implements EntityRecognizer {
         int adjective = lexicon.getOrDefault(word + "ه", 0) + lexicon.getOrDefault("ال" + word + "ه", 0)
                 + lexicon.getOrDefault("ال" + word, 0);
         return adjective >= NISBA_MIN_COUNT && adjective >= NISBA_RATIO * lexicon.getOrDefault(word, 0);
+    }
+
+    /**
+     * A place ending in a directional adjective that agrees with the head noun before it, not with the name: in
+     * {@code بمحافظة الأنبار الغربية} the western one is the governorate, and the name is {@code الأنبار}. Only where the
+     * word before the mention is a place head ({@code محافظة}, {@code مدينة} …) and the rest is a known place while the
+     * whole is not ({@code كوريا الشمالية} stays whole).
+     */
+    private boolean headAdjective(List<Token> tokens, Clitics.Split[] splits, int first, int last, int type) {
+        if (type != LOCATION || last == first || first == 0 || !DIRECTIONS.contains(splits[last].rest())
+                || gazetteer.trigger(splits[first - 1].rest()) != PLACE_TRIGGER) {
+            return false;
+        }
+        List<Gazetteer.Match> known = gazetteer.matches(tokens.subList(first, last + 1));
+        return !known.isEmpty() && known.get(0).first() == 0 && known.get(0).last() == last - first - 1
+                && known.get(0).type() == LOCATION;
     }
 
     private static boolean within(List<int[]> spans, int first, int last) {
