@@ -126,12 +126,9 @@ final class LatinTraining {
             clusters = WordClusters.derive(forms, 3, 1000, 96, clusterSizes, 8, seed);
             LOG.info("word classes for {} words in {} s", clusters.size(), (System.nanoTime() - t0) / 1_000_000_000);
         }
-        LatinFeatures features = new LatinFeatures(gazetteer, new Gazetteer(names.all(), List.of()), clusters, lexicon,
-                bits);
-        LatinFeatures secondHalfOnly = new LatinFeatures(gazetteer, new Gazetteer(names.second(), List.of()), clusters,
-                lexicon, bits);
-        LatinFeatures firstHalfOnly = new LatinFeatures(gazetteer, new Gazetteer(names.first(), List.of()), clusters,
-                lexicon, bits);
+        WordClusters classes = clusters;
+        NameLists.Views<LatinFeatures> features = names.views(list -> new LatinFeatures(gazetteer, list, classes, lexicon,
+                bits));
         List<PerceptronTrainer.Example> examples = new ArrayList<>();
         List<ConllCorpus.Sentence> reliability = new ArrayList<>();
         int mask = (1 << bits) - 1;
@@ -147,8 +144,7 @@ final class LatinTraining {
                 if (tokens.isEmpty()) {
                     continue;
                 }
-                Boolean inFirstHalf = names.inFirstHalf().get(sentence);
-                LatinFeatures own = inFirstHalf == null ? features : inFirstHalf ? secondHalfOnly : firstHalfOnly;
+                LatinFeatures own = features.of(sentence);
                 int[][] general = own.features(tokens);
                 int[][] reduced = dropout > 0 ? own.features(tokens, true) : null;
                 PerceptronTrainer.Example example = new PerceptronTrainer.Example(copied(general, salt, mask),

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * A name list learnt from the labels of some sets ({@code all}, bundled with the model), and its two halves by
@@ -15,6 +16,21 @@ record NameLists(Map<String, String> all, Map<String, String> first, Map<String,
                  Map<ConllCorpus.Sentence, Boolean> inFirstHalf) {
 
     static final NameLists NONE = new NameLists(Map.of(), Map.of(), Map.of(), Map.of());
+
+    /** Something built over the whole list and over each half (feature extractors); {@link #of} picks per sentence. */
+    record Views<F>(F all, F firstHalfOnly, F secondHalfOnly, Map<ConllCorpus.Sentence, Boolean> inFirstHalf) {
+
+        /** What a training sentence reads: built on the half it did not feed, if it fed the list, else on all of it. */
+        F of(ConllCorpus.Sentence sentence) {
+            Boolean first = inFirstHalf.get(sentence);
+            return first == null ? all : first ? secondHalfOnly : firstHalfOnly;
+        }
+    }
+
+    <F> Views<F> views(Function<Gazetteer, F> build) {
+        return new Views<>(build.apply(new Gazetteer(all, List.of())), build.apply(new Gazetteer(first, List.of())),
+                build.apply(new Gazetteer(second, List.of())), inFirstHalf);
+    }
 
     static NameLists of(List<ConllCorpus.Sentence> sentences) {
         Map<ConllCorpus.Sentence, Boolean> half = new IdentityHashMap<>();

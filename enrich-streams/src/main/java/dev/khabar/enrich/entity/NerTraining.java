@@ -141,17 +141,14 @@ public final class NerTraining {
         named.addAll(auxiliary);
         NameLists names = nameList ? NameLists.of(named) : NameLists.NONE;
         LOG.info("name list: {} names", names.all().size());
-        ArabicFeatures features = new ArabicFeatures(gazetteer, new Gazetteer(names.all(), List.of()), clitics, clusters,
-                bits);
-        ArabicFeatures secondHalfOnly = new ArabicFeatures(gazetteer, new Gazetteer(names.second(), List.of()), clitics,
-                clusters, bits);
-        ArabicFeatures firstHalfOnly = new ArabicFeatures(gazetteer, new Gazetteer(names.first(), List.of()), clitics,
-                clusters, bits);
+        WordClusters classes = clusters;
+        NameLists.Views<ArabicFeatures> features = names.views(list -> new ArabicFeatures(gazetteer, list, clitics,
+                classes, bits));
         List<PerceptronTrainer.Example> examples = new ArrayList<>();
         for (ConllCorpus.Sentence sentence : labelled) {
             List<Token> tokens = Tokenizer.tokenize(sentence.text());
             if (!tokens.isEmpty()) {
-                int[][] general = own(names, sentence, features, firstHalfOnly, secondHalfOnly).analyse(tokens).features();
+                int[][] general = features.of(sentence).analyse(tokens).features();
                 PerceptronTrainer.Example example = new PerceptronTrainer.Example(general, tags(sentence, tokens),
                         withoutWord(general));
                 for (int copy = 0; copy < labelledWeight; copy++) {
@@ -165,7 +162,7 @@ public final class NerTraining {
             if (tokens.isEmpty()) {
                 continue;
             }
-            int[][] general = own(names, sentence, features, firstHalfOnly, secondHalfOnly).analyse(tokens).features();
+            int[][] general = features.of(sentence).analyse(tokens).features();
             examples.add(new PerceptronTrainer.Example(augmented(general, mask), tags(sentence, tokens),
                     augmented(withoutWord(general), mask)));
         }
@@ -173,13 +170,6 @@ public final class NerTraining {
                 dropout);
         return new NerModel(version, "ar", tagger, lexicon, clusters, outsideBias, unreliableNames(labelled, gazetteer),
                 names.all());
-    }
-
-    /** The features a training sentence reads: those of the half of the name list it did not feed, if it fed one. */
-    private static ArabicFeatures own(NameLists names, ConllCorpus.Sentence sentence, ArabicFeatures all,
-                                      ArabicFeatures firstHalfOnly, ArabicFeatures secondHalfOnly) {
-        Boolean inFirstHalf = names.inFirstHalf().get(sentence);
-        return inFirstHalf == null ? all : inFirstHalf ? secondHalfOnly : firstHalfOnly;
     }
 
     /** Each row followed by a domain-specific copy of each of its features. */
