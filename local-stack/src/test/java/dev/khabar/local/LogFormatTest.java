@@ -29,6 +29,8 @@ class LogFormatTest {
 
     private static final List<String> MODULES = List.of("ingest-producer", "enrich-streams", "sink-consumer", "local-stack");
     private static final List<String> FILES = List.of("logback.xml", "logback-text.xml", "logback-json.xml");
+    private static final String TEXT_LINE = "\\d\\d:\\d\\d:\\d\\d\\.\\d{3} INFO  d\\.k\\.i\\.InboxWatcher - Published a\\.txt -> id "
+            + "abc at articles\\.raw-1@7\\R";
 
     @Test
     void everyServiceShipsTheSameLogConfiguration() throws Exception {
@@ -42,9 +44,10 @@ class LogFormatTest {
 
     @Test
     void textIsTheDefault() throws Exception {
-        String out = log(null);
-        assertTrue(out.matches("\\d\\d:\\d\\d:\\d\\d\\.\\d{3} INFO  d\\.k\\.i\\.InboxWatcher - Published a\\.txt -> id "
-                + "abc at articles\\.raw-1@7\\R"), out);
+        for (String format : new String[] {null, "text"}) {
+            String out = log(format);
+            assertTrue(out.matches(TEXT_LINE), format + ": " + out);
+        }
     }
 
     @Test
@@ -70,8 +73,14 @@ class LogFormatTest {
     }
 
     @Test
+    void anUnknownFormatStillLogsText() throws Exception {
+        String out = log("JSON ");
+        assertTrue(out.matches(TEXT_LINE), out);
+    }
+
+    @Test
     void theKnownFormatsConfigureWithoutWarningsThatLogbackWouldPrint() throws Exception {
-        for (String format : new String[] {null, "json"}) {
+        for (String format : new String[] {null, "text", "json"}) {
             LoggerContext context = configure(format);
             List<Status> warnings = context.getStatusManager().getCopyOfStatusList().stream()
                     .filter(s -> s.getLevel() >= Status.WARN).toList();
