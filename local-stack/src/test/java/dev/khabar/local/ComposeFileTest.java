@@ -44,7 +44,7 @@ class ComposeFileTest {
         assertTrue(names.containsAll(SERVICES), names::toString);
         assertEquals("kafka", PROJECT.kafkaServiceName());
         assertEquals("kafka:19092", PROJECT.internalListener());
-        assertEquals(3, PROJECT.dockerfiles().size(), () -> PROJECT.dockerfiles().keySet().toString());
+        assertEquals(Set.of("./Dockerfile"), PROJECT.dockerfiles().keySet(), "one Dockerfile for the three services");
     }
 
     @Test
@@ -174,6 +174,14 @@ class ComposeFileTest {
     void buildContextWithoutItsDockerfileIsReported() {
         assertRejected(p -> p.service("sink-consumer").with("build").put("dockerfile", "sink-consumer/Dockerfile.gone"),
                 ComposeProject::buildProblems, "has no ./sink-consumer/Dockerfile.gone");
+    }
+
+    @Test
+    void serviceBuildWithoutTheModuleItRunsIsReported() {
+        assertRejected(p -> p.service("enrich-streams").with("build").remove("args"),
+                ComposeProject::buildProblems, "enrich-streams: ./Dockerfile needs build arg SERVICE");
+        assertRejected(p -> p.service("sink-consumer").with("build").with("args").put("SERVICE", "ingest-producer"),
+                ComposeProject::runtimeProblems, "sink-consumer: Dockerfile does not build the module with mvn package -pl sink-consumer -am");
     }
 
     @Test

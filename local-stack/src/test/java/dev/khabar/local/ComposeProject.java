@@ -43,6 +43,7 @@ final class ComposeProject {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final Pattern FROM = Pattern.compile("(?im)^\\s*FROM\\s+(?:--platform=\\S+\\s+)?(\\S+)(?:\\s+AS\\s+(\\S+))?\\s*$");
+    private static final Pattern ARG = Pattern.compile("(?m)^\\s*ARG\\s+(\\w+)(=\\S*)?\\s*$");
     private static final Pattern USER = Pattern.compile("(?im)^\\s*USER\\s+(\\S+)\\s*$");
     private static final Pattern XMX = Pattern.compile("-Xmx(\\d+)([kKmMgG]?)");
     private static final String PORT_TOKEN = "(\\$*\\{?\\w+\\}?)";
@@ -185,6 +186,14 @@ final class ComposeProject {
                 problems.add(name + ": build context " + context + " has no " + dockerfile);
             } else if (!dockerfiles.containsKey(dockerfile)) {
                 problems.add(name + ": " + dockerfile + " was not read");
+            } else {
+                Map<String, String> args = buildArgs(service);
+                Matcher arg = ARG.matcher(dockerfiles.get(dockerfile));
+                while (arg.find()) {
+                    if (arg.group(2) == null && args.get(arg.group(1)) == null) {
+                        problems.add(name + ": " + dockerfile + " needs build arg " + arg.group(1) + ", which build.args does not set");
+                    }
+                }
             }
         });
         return problems;
@@ -695,7 +704,7 @@ final class ComposeProject {
             if (!service.has("build")) {
                 return;
             }
-            String dockerfile = dockerfiles.get(dockerfilePath(service));
+            String dockerfile = dockerfileFor(service);
             if (dockerfile != null) {
                 List<String> froms = new ArrayList<>();
                 Matcher from = FROM.matcher(dockerfile);
@@ -853,6 +862,37 @@ final class ComposeProject {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The service's Dockerfile with its build.args filled in where the text says $NAME or ${NAME}; null if not read. */
+    private String dockerfileFor(JsonNode service) {
+        String text = dockerfiles.get(dockerfilePath(service));
+        if (text == null) {
+            return null;
+        }
+        for (Map.Entry<String, String> arg : buildArgs(service).entrySet()) {
+            if (arg.getValue() != null) {
+                text = text.replaceAll("\\$\\{" + Pattern.quote(arg.getKey()) + "\\}|\\$" + Pattern.quote(arg.getKey()) + "\\b",
+                        Matcher.quoteReplacement(arg.getValue()));
+            }
+        }
+        return text;
+    }
+
+    /** build.args as name to value, from the map or the list form (a name without value is null). */
+    private static Map<String, String> buildArgs(JsonNode service) {
+        Map<String, String> args = new LinkedHashMap<>();
+        JsonNode node = service.path("build").path("args");
+        if (node.isObject()) {
+            node.fields().forEachRemaining(e -> args.put(e.getKey(), e.getValue().isNull() ? null : e.getValue().asText()));
+        } else {
+            for (JsonNode entry : node) {
+                String text = entry.asText();
+                int eq = text.indexOf('=');
+                args.put(eq < 0 ? text : text.substring(0, eq), eq < 0 ? null : text.substring(eq + 1));
+            }
+        }
+        return args;
     }
 
     private static String dockerfilePath(JsonNode service) {
