@@ -3,17 +3,30 @@ package dev.khabar.local;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
+
+import dev.khabar.ops.Health;
+import dev.khabar.ops.HealthStatus;
+import dev.khabar.ops.ServiceMetrics;
 
 /**
  * The root docker-compose.yml against the Compose Specification schema and Khabar's wiring rules, and each rule
@@ -31,7 +44,7 @@ class ComposeFileTest {
         assertTrue(names.containsAll(SERVICES), names::toString);
         assertEquals("kafka", PROJECT.kafkaServiceName());
         assertEquals("kafka:19092", PROJECT.internalListener());
-        assertEquals(3, PROJECT.dockerfiles().size(), () -> PROJECT.dockerfiles().keySet().toString());
+        assertEquals(Set.of("./Dockerfile"), PROJECT.dockerfiles().keySet(), "one Dockerfile for the three services");
     }
 
     @Test
@@ -54,6 +67,8 @@ class ComposeFileTest {
         assertEquals(List.of(), PROJECT.topicStepProblems(), "topic step");
         assertEquals(List.of(), PROJECT.workFolderProblems(), "work folder");
         assertEquals(List.of(), PROJECT.healthcheckProblems(), "healthchecks");
+        assertEquals(List.of(), PROJECT.readinessProblems(), "readiness healthchecks");
+        assertEquals(List.of(), PROJECT.brokerWaitProblems(), "waiting for the broker");
         assertEquals(List.of(), PROJECT.toolsProblems(), "tools profile");
         assertEquals(List.of(), PROJECT.runtimeProblems(), "Dockerfiles and heap");
         assertEquals(List.of(), PROJECT.dockerignoreProblems(), ".dockerignore");
@@ -96,9 +111,77 @@ class ComposeFileTest {
     }
 
     @Test
+    void serviceHealthchecksAskTheirOwnMetricsPortForReadiness() {
+        assertEquals(Map.of("ingest-producer", "9401", "enrich-streams", "9402", "sink-consumer", "9403"),
+                PROJECT.readinessTargets());
+        assertEquals(PROJECT.metricsTargets(), PROJECT.readinessTargets());
+    }
+
+    @Test
+    void healthcheckNotAskingItsOwnReadinessIsReported() {
+        assertRejected(p -> p.service("enrich-streams").with("healthcheck").putArray("test").add("CMD-SHELL")
+                .add("grep -qa enrich-streams.jar /proc/1/cmdline && test -d /var/lib/khabar/state/khabar-enrich"),
+                ComposeProject::readinessProblems, "enrich-streams: healthcheck does not ask /health/ready",
+                "enrich-streams: healthcheck does not connect to 127.0.0.1 or localhost at its metrics port 9402");
+        assertRejected(p -> editHealthcheck(p, "ingest-producer", "/health/ready", "/health/live"),
+                ComposeProject::readinessProblems, "ingest-producer: healthcheck does not ask /health/ready");
+        assertRejected(p -> editHealthcheck(p, "sink-consumer", "$$KHABAR_METRICS_PORT", "9401"),
+                ComposeProject::readinessProblems, "sink-consumer: healthcheck asks port 9401, not its metrics port 9403");
+        assertRejected(p -> editHealthcheck(p, "ingest-producer", "$$KHABAR_METRICS_PORT", "$KHABAR_METRICS_PORT"),
+                ComposeProject::readinessProblems, "ingest-producer: healthcheck's $KHABAR_METRICS_PORT is filled in by Compose");
+        assertRejected(p -> editHealthcheck(p, "sink-consumer", "= 200", "-lt 600"),
+                ComposeProject::readinessProblems, "sink-consumer: healthcheck does not require the answer 200");
+    }
+
+    @Test
+    void readinessHealthcheckPassesOnlyWhileTheServiceAnswersReady() throws Exception {
+        Path bash = Path.of("/bin/bash");
+        assumeTrue(Files.isExecutable(bash), "the healthcheck runs in bash, which this machine lacks");
+        AtomicReference<HealthStatus> ready = new AtomicReference<>(HealthStatus.down("streams REBALANCING"));
+        Health health = new Health() {
+            @Override
+            public HealthStatus live() {
+                return HealthStatus.up("streams RUNNING");
+            }
+
+            @Override
+            public HealthStatus ready() {
+                return ready.get();
+            }
+        };
+        int port;
+        try (ServerSocket free = new ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        try (ServiceMetrics ops = new ServiceMetrics("enrich-streams")) {
+            ops.serve(port, health);
+            assertEquals(new Probe(1, "503 {\"status\":\"DOWN\",\"detail\":\"streams REBALANCING\"}"),
+                    runHealthcheck("enrich-streams", port));
+            ready.set(HealthStatus.up("streams RUNNING"));
+            assertEquals(new Probe(0, "200 {\"status\":\"UP\",\"detail\":\"streams RUNNING\"}"),
+                    runHealthcheck("enrich-streams", port));
+        }
+        assertEquals(1, runHealthcheck("enrich-streams", port).exitCode(), "nothing listens on the port any more");
+    }
+
+    @Test
+    void serviceThatDoesNotWaitForAHealthyBrokerIsReported() {
+        assertRejected(p -> ((ObjectNode) p.service("sink-consumer").get("depends_on")).remove("kafka"),
+                ComposeProject::brokerWaitProblems, "sink-consumer: must wait for kafka to be healthy");
+    }
+
+    @Test
     void buildContextWithoutItsDockerfileIsReported() {
         assertRejected(p -> p.service("sink-consumer").with("build").put("dockerfile", "sink-consumer/Dockerfile.gone"),
                 ComposeProject::buildProblems, "has no ./sink-consumer/Dockerfile.gone");
+    }
+
+    @Test
+    void serviceBuildWithoutTheModuleItRunsIsReported() {
+        assertRejected(p -> p.service("enrich-streams").with("build").remove("args"),
+                ComposeProject::buildProblems, "enrich-streams: ./Dockerfile needs build arg SERVICE");
+        assertRejected(p -> p.service("sink-consumer").with("build").with("args").put("SERVICE", "ingest-producer"),
+                ComposeProject::runtimeProblems, "sink-consumer: Dockerfile does not build the module with mvn package -pl sink-consumer -am");
     }
 
     @Test
@@ -262,6 +345,30 @@ class ComposeFileTest {
         assertRejected(p -> ((ObjectNode) p.service("kafka-ui").get("environment"))
                 .put("KAFKA_CLUSTERS_0_BOOTSTRAPSERVERS", "localhost:9092"),
                 ComposeProject::uiProblems, "kafka-ui: KAFKA_CLUSTERS_0_BOOTSTRAPSERVERS is localhost:9092");
+    }
+
+    private record Probe(int exitCode, String output) {
+    }
+
+    /** Runs the service's compose healthcheck as the container would: bash, its $$ unescaped, KHABAR_METRICS_PORT set. */
+    private static Probe runHealthcheck(String service, int port) throws IOException, InterruptedException {
+        JsonNode test = PROJECT.service(service).path("healthcheck").path("test");
+        assertEquals(List.of("CMD", "bash", "-c"), List.of(test.get(0).asText(), test.get(1).asText(), test.get(2).asText()));
+        ProcessBuilder builder = new ProcessBuilder("bash", "-c", test.get(3).asText().replace("$$", "$"))
+                .redirectErrorStream(true);
+        builder.environment().put("KHABAR_METRICS_PORT", String.valueOf(port));
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        assertTrue(process.waitFor(10, TimeUnit.SECONDS), "the healthcheck did not finish");
+        return new Probe(process.exitValue(), output);
+    }
+
+    /** Replaces {@code from} with {@code to} in the last element of the service's healthcheck test list. */
+    private static void editHealthcheck(ComposeProject project, String service, String from, String to) {
+        ArrayNode test = (ArrayNode) project.service(service).path("healthcheck").path("test");
+        String script = test.get(test.size() - 1).asText();
+        assertTrue(script.contains(from), () -> service + "'s healthcheck has no '" + from + "' to break: " + script);
+        test.set(test.size() - 1, script.replace(from, to));
     }
 
     private static ObjectNode kafkaEnv(ComposeProject project) {

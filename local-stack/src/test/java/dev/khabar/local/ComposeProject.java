@@ -39,11 +39,16 @@ final class ComposeProject {
 
     static final String WORK_MOUNT_SOURCE = "./work";
     static final String HOST_LISTENER = "localhost:9092";
+    static final String READY_PATH = "/health/ready";
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final Pattern FROM = Pattern.compile("(?im)^\\s*FROM\\s+(?:--platform=\\S+\\s+)?(\\S+)(?:\\s+AS\\s+(\\S+))?\\s*$");
+    private static final Pattern ARG = Pattern.compile("(?m)^\\s*ARG\\s+(\\w+)(=\\S*)?\\s*$");
     private static final Pattern USER = Pattern.compile("(?im)^\\s*USER\\s+(\\S+)\\s*$");
     private static final Pattern XMX = Pattern.compile("-Xmx(\\d+)([kKmMgG]?)");
+    private static final String PORT_TOKEN = "(\\$*\\{?\\w+\\}?)";
+    private static final Pattern LOOPBACK_TARGET = Pattern.compile("/dev/tcp/(?:127\\.0\\.0\\.1|localhost)/" + PORT_TOKEN
+            + "|(?:127\\.0\\.0\\.1|localhost):" + PORT_TOKEN + "/health/");
     private static final JsonSchema SCHEMA = loadSchema();
 
     private final Path root;
@@ -116,6 +121,8 @@ final class ComposeProject {
         problems.addAll(topicStepProblems());
         problems.addAll(workFolderProblems());
         problems.addAll(healthcheckProblems());
+        problems.addAll(readinessProblems());
+        problems.addAll(brokerWaitProblems());
         problems.addAll(toolsProblems());
         problems.addAll(runtimeProblems());
         problems.addAll(dockerignoreProblems());
@@ -179,6 +186,14 @@ final class ComposeProject {
                 problems.add(name + ": build context " + context + " has no " + dockerfile);
             } else if (!dockerfiles.containsKey(dockerfile)) {
                 problems.add(name + ": " + dockerfile + " was not read");
+            } else {
+                Map<String, String> args = buildArgs(service);
+                Matcher arg = ARG.matcher(dockerfiles.get(dockerfile));
+                while (arg.find()) {
+                    if (arg.group(2) == null && args.get(arg.group(1)) == null) {
+                        problems.add(name + ": " + dockerfile + " needs build arg " + arg.group(1) + ", which build.args does not set");
+                    }
+                }
             }
         });
         return problems;
@@ -574,6 +589,93 @@ final class ComposeProject {
         return problems;
     }
 
+    /**
+     * Every built service's healthcheck asks its own {@code GET /health/ready} on 127.0.0.1 at its KHABAR_METRICS_PORT
+     * (written as the number or as {@code $$KHABAR_METRICS_PORT}, which the container's shell fills in; a single
+     * {@code $} would be filled in by Compose from the host's environment) and passes only on 200.
+     */
+    List<String> readinessProblems() {
+        List<String> problems = new ArrayList<>();
+        services(compose).forEach((name, service) -> {
+            if (!service.has("build") || !hasHealthcheck(service)) {
+                return;
+            }
+            String test = healthcheckText(service);
+            String port = environment(service).get("KHABAR_METRICS_PORT");
+            if (!test.contains(READY_PATH)) {
+                problems.add(name + ": healthcheck does not ask " + READY_PATH);
+            }
+            if (!test.matches("(?s).*\\b200\\b.*")) {
+                problems.add(name + ": healthcheck does not require the answer 200");
+            }
+            List<String> targets = readinessPorts(test);
+            if (targets.isEmpty()) {
+                problems.add(name + ": healthcheck does not connect to 127.0.0.1 or localhost at its metrics port " + port);
+            }
+            for (String target : targets) {
+                if (target.matches("\\$\\{?\\w+\\}?")) {
+                    problems.add(name + ": healthcheck's " + target + " is filled in by Compose from the host's environment;"
+                            + " write $" + target + " for the container's");
+                } else if (!resolvePort(target, environment(service)).equals(port)) {
+                    problems.add(name + ": healthcheck asks port " + resolvePort(target, environment(service))
+                            + ", not its metrics port " + port);
+                }
+            }
+        });
+        return problems;
+    }
+
+    /** The built services' readiness healthchecks as service name to the port they ask, resolved in their environment. */
+    Map<String, String> readinessTargets() {
+        Map<String, String> targets = new LinkedHashMap<>();
+        services(compose).forEach((name, service) -> {
+            if (service.has("build") && healthcheckText(service).contains(READY_PATH)) {
+                readinessPorts(healthcheckText(service)).forEach(t -> targets.put(name, resolvePort(t, environment(service))));
+            }
+        });
+        return targets;
+    }
+
+    /** The healthcheck's command as one text: a CMD/CMD-SHELL list joined by spaces, or the string form. */
+    static String healthcheckText(JsonNode service) {
+        JsonNode test = service.path("healthcheck").path("test");
+        if (test.isTextual()) {
+            return test.asText();
+        }
+        List<String> parts = new ArrayList<>();
+        test.forEach(n -> parts.add(n.asText()));
+        return parts.isEmpty() ? "" : String.join(" ", parts.subList(1, parts.size()));
+    }
+
+    /** The ports of every loopback address in {@code command}: bash's /dev/tcp/HOST/PORT or HOST:PORT/health/ready. */
+    private static List<String> readinessPorts(String command) {
+        List<String> ports = new ArrayList<>();
+        Matcher target = LOOPBACK_TARGET.matcher(command);
+        while (target.find()) {
+            ports.add(target.group(1) != null ? target.group(1) : target.group(2));
+        }
+        return ports;
+    }
+
+    /** A port as the container sees it: a number, or $$NAME / $${NAME} looked up in the service's environment. */
+    private static String resolvePort(String target, Map<String, String> env) {
+        Matcher variable = Pattern.compile("\\$\\$\\{?(\\w+)\\}?").matcher(target);
+        return variable.matches() ? String.valueOf(env.get(variable.group(1))) : target;
+    }
+
+    /** Every built service waits for the broker's healthcheck to pass before it starts. */
+    List<String> brokerWaitProblems() {
+        List<String> problems = new ArrayList<>();
+        String kafka = kafkaServiceName();
+        services(compose).forEach((name, service) -> {
+            if (service.has("build") && !"service_healthy".equals(
+                    service.path("depends_on").path(kafka).path("condition").asText())) {
+                problems.add(name + ": must wait for " + kafka + " to be healthy");
+            }
+        });
+        return problems;
+    }
+
     /** kcat runs only on request, under the tools profile. */
     List<String> toolsProblems() {
         List<String> problems = new ArrayList<>();
@@ -602,7 +704,7 @@ final class ComposeProject {
             if (!service.has("build")) {
                 return;
             }
-            String dockerfile = dockerfiles.get(dockerfilePath(service));
+            String dockerfile = dockerfileFor(service);
             if (dockerfile != null) {
                 List<String> froms = new ArrayList<>();
                 Matcher from = FROM.matcher(dockerfile);
@@ -760,6 +862,37 @@ final class ComposeProject {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The service's Dockerfile with its build.args filled in where the text says $NAME or ${NAME}; null if not read. */
+    private String dockerfileFor(JsonNode service) {
+        String text = dockerfiles.get(dockerfilePath(service));
+        if (text == null) {
+            return null;
+        }
+        for (Map.Entry<String, String> arg : buildArgs(service).entrySet()) {
+            if (arg.getValue() != null) {
+                text = text.replaceAll("\\$\\{" + Pattern.quote(arg.getKey()) + "\\}|\\$" + Pattern.quote(arg.getKey()) + "\\b",
+                        Matcher.quoteReplacement(arg.getValue()));
+            }
+        }
+        return text;
+    }
+
+    /** build.args as name to value, from the map or the list form (a name without value is null). */
+    private static Map<String, String> buildArgs(JsonNode service) {
+        Map<String, String> args = new LinkedHashMap<>();
+        JsonNode node = service.path("build").path("args");
+        if (node.isObject()) {
+            node.fields().forEachRemaining(e -> args.put(e.getKey(), e.getValue().isNull() ? null : e.getValue().asText()));
+        } else {
+            for (JsonNode entry : node) {
+                String text = entry.asText();
+                int eq = text.indexOf('=');
+                args.put(eq < 0 ? text : text.substring(0, eq), eq < 0 ? null : text.substring(eq + 1));
+            }
+        }
+        return args;
     }
 
     private static String dockerfilePath(JsonNode service) {
