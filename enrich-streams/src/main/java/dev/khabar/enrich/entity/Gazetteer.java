@@ -79,6 +79,7 @@ final class Gazetteer {
                 tokenTypes.merge(token, 1 << t, (a, b) -> a | b);
             }
         });
+        // longest first; among names of one length the first in nameToType's order wins, so callers pass ordered maps
         byFirstToken.values().forEach(list -> list.sort((a, b) -> b.tokens().size() - a.tokens().size()));
         Set<String> given = new HashSet<>();
         givenNames.forEach(n -> given.add(ArabicText.normalize(n)));

@@ -7,8 +7,10 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.zip.GZIPInputStream;
@@ -136,13 +138,14 @@ record NerModel(String version, String language, SequenceModel tagger, Map<Strin
                 lexicon.put(in.readUTF(), in.readInt());
             }
             WordClusters clusters = WordClusters.read(in);
-            Map<String, String> names = new HashMap<>();
+            // in the order written, which is the order the training saw: the name list's ties go by it (Gazetteer)
+            Map<String, String> names = new LinkedHashMap<>();
             for (int i = 0, count = format >= 5 ? in.readInt() : 0; i < count; i++) {
                 names.put(in.readUTF(), in.readUTF());
             }
             SequenceModel tagger = SequenceModel.read(in, format >= 4 ? in.readInt() : SequenceModel.BIO);
             return new NerModel(version, language, tagger, lexicon, clusters, outsideBias,
-                    format == 2 ? new float[tagger.types] : typeBias, Set.copyOf(unreliable), Map.copyOf(names));
+                    format == 2 ? new float[tagger.types] : typeBias, Set.copyOf(unreliable), Collections.unmodifiableMap(names));
         }
     }
 }
