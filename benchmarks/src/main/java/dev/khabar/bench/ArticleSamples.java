@@ -92,18 +92,10 @@ final class ArticleSamples {
         }
     }
 
+    /** The format of an article file (text, Markdown or HTML; JSON files are read as JSON Lines), or null. */
     private static Format documentFormat(Path file) {
-        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        if (name.endsWith(".txt")) {
-            return Format.TEXT;
-        }
-        if (name.endsWith(".md")) {
-            return Format.MARKDOWN;
-        }
-        if (name.endsWith(".html") || name.endsWith(".htm")) {
-            return Format.HTML;
-        }
-        return null;
+        Format format = Format.ofFileName(file.getFileName().toString());
+        return format == Format.JSON ? null : format;
     }
 
     private static void jsonLines(Path file, int limit, List<RawArticle> out) throws IOException {

@@ -106,20 +106,7 @@ public final class ExtractEval {
     }
 
     static Format format(Path file) {
-        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        if (name.endsWith(".txt")) {
-            return Format.TEXT;
-        }
-        if (name.endsWith(".md")) {
-            return Format.MARKDOWN;
-        }
-        if (name.endsWith(".html") || name.endsWith(".htm")) {
-            return Format.HTML;
-        }
-        if (name.endsWith(".json")) {
-            return Format.JSON;
-        }
-        return null;
+        return Format.ofFileName(file.getFileName().toString());
     }
 
     static Path goldOf(Path file) {
