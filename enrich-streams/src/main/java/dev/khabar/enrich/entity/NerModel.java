@@ -26,11 +26,6 @@ record NerModel(String version, String language, SequenceModel tagger, Map<Strin
                 WordClusters clusters, float outsideBias, float[] typeBias, Set<String> unreliableNames,
                 Map<String, String> names) {
 
-    NerModel(String version, String language, SequenceModel tagger, Map<String, Integer> lexicon, WordClusters clusters,
-             float outsideBias, Set<String> unreliableNames) {
-        this(version, language, tagger, lexicon, clusters, outsideBias, unreliableNames, Map.of());
-    }
-
     /** @param names a name list learnt from training labels (name to type), read by the features beside the gazetteer */
     NerModel(String version, String language, SequenceModel tagger, Map<String, Integer> lexicon, WordClusters clusters,
              float outsideBias, Set<String> unreliableNames, Map<String, String> names) {

@@ -63,13 +63,9 @@ final class PerceptronTrainer {
     private PerceptronTrainer() {
     }
 
-    /** Averages the weights of {@code runs} perceptrons trained on different shuffles: steadier than any one of them. */
-    static SequenceModel train(List<Example> examples, int types, int bits, int epochs, long seed, int runs) {
-        return train(examples, types, SequenceModel.BIO, bits, epochs, seed, runs, 0);
-    }
-
     /**
-     * As above, with word dropout: each token of a training sequence loses the features of its own word with probability
+     * Averages the weights of {@code runs} perceptrons trained on different shuffles (steadier than any one of them),
+     * with word dropout: each token of a training sequence loses the features of its own word with probability
      * {@code dropout} at each visit, so the tagger learns to recognise names from their context and word class too.
      * {@code width} is the tag scheme the model learns in ({@link SequenceModel#BIO} or {@link SequenceModel#BILOU});
      * examples always carry BIO tags.
