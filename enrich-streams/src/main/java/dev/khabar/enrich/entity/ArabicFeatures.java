@@ -50,7 +50,6 @@ final class ArabicFeatures {
         String[] stem = new String[n];
         String[] shape = new String[n];
         int[] gaz = new int[n];
-        int[] span = new int[n];
         boolean[] given = new boolean[n];
         int[] trigger = new int[n];
         int[][] classes = new int[n][];
@@ -67,21 +66,12 @@ final class ArabicFeatures {
             classes[i] = clusters.of(rest[i]);
             trigger[i] = gazetteer.trigger(rest[i]);
         }
-        for (Gazetteer.Match m : gazetteer.matches(tokens)) {
-            for (int k = m.first(); k <= m.last(); k++) {
-                span[k] = 1 + 2 * m.type() + (k == m.first() ? 0 : 1);
-            }
-        }
+        int[] span = gazetteer.spans(tokens, 2);
         int[] named = new int[n];
-        int[] nameSpan = new int[n];
+        int[] nameSpan = names == null ? null : names.spans(tokens, 3);
         if (names != null) {
             for (int i = 0; i < n; i++) {
                 named[i] = names.tokenTypes(rest[i]) | names.tokenTypes(norm[i]);
-            }
-            for (Gazetteer.Match m : names.matches(tokens)) {
-                for (int k = m.first(); k <= m.last(); k++) {
-                    nameSpan[k] = 1 + 3 * m.type() + (k == m.first() ? 0 : k == m.last() ? 2 : 1);
-                }
             }
         }
         int[] hn = new int[n];

@@ -130,6 +130,20 @@ final class Gazetteer {
         return key.toString();
     }
 
+    /**
+     * Per token, the longest name over it as a feature code: 0 for none, else {@code 1 + width * type + role}, the role
+     * being 0 on the name's first token and 1 on the others, or with {@code width} 3, 2 on its last.
+     */
+    int[] spans(List<Token> tokens, int width) {
+        int[] codes = new int[tokens.size()];
+        for (Match m : matches(tokens)) {
+            for (int k = m.first(); k <= m.last(); k++) {
+                codes[k] = 1 + width * m.type() + (k == m.first() ? 0 : width == 3 && k == m.last() ? 2 : 1);
+            }
+        }
+        return codes;
+    }
+
     /** Longest matches, left to right, not overlapping. */
     List<Match> matches(List<Token> tokens) {
         List<Match> found = new ArrayList<>();

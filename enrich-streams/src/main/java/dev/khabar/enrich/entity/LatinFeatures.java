@@ -115,7 +115,6 @@ final class LatinFeatures {
         int[] hshape = new int[n];
         int[] trigger = new int[n];
         int[] gaz = new int[n];
-        int[] span = new int[n];
         int[][] classes = new int[n][];
         int upper = 0;
         int lowerOnly = 0;
@@ -141,21 +140,12 @@ final class LatinFeatures {
             gaz[i] = gazetteer.tokenTypes(tokens.get(i).norm());
             classes[i] = clusters.of(lower[i]);
         }
-        for (Gazetteer.Match m : gazetteer.matches(tokens)) {
-            for (int k = m.first(); k <= m.last(); k++) {
-                span[k] = 1 + 2 * m.type() + (k == m.first() ? 0 : 1);
-            }
-        }
+        int[] span = gazetteer.spans(tokens, 2);
         int[] named = new int[n];
-        int[] nameSpan = new int[n];
+        int[] nameSpan = names == null ? null : names.spans(tokens, 3);
         if (names != null) {
             for (int i = 0; i < n; i++) {
                 named[i] = names.tokenTypes(tokens.get(i).norm());
-            }
-            for (Gazetteer.Match m : names.matches(tokens)) {
-                for (int k = m.first(); k <= m.last(); k++) {
-                    nameSpan[k] = 1 + 3 * m.type() + (k == m.first() ? 0 : k == m.last() ? 2 : 1);
-                }
             }
         }
         int[][] features = new int[n][];
