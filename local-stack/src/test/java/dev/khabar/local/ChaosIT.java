@@ -10,7 +10,9 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -624,18 +626,32 @@ class ChaosIT {
 
     // ---------------------------------------------------------------- files
 
+    /**
+     * Regular files under {@code dir} down to {@code depth}, sorted. The services move files while this lists them: a
+     * file gone by the time it is looked at is simply not counted (a directory stream does not stat its entries, and
+     * {@code isRegularFile}/{@code isDirectory} answer false for a missing path), so no retry is needed.
+     */
     private static List<Path> files(Path dir, int depth) throws IOException {
-        if (!Files.isDirectory(dir)) {
-            return List.of();
+        List<Path> found = new ArrayList<>();
+        collect(dir, depth, found);
+        found.sort(null);
+        return found;
+    }
+
+    private static void collect(Path dir, int depth, List<Path> found) throws IOException {
+        if (depth < 1 || !Files.isDirectory(dir)) {
+            return;
         }
-        for (int attempt = 1; ; attempt++) {
-            try (Stream<Path> files = Files.walk(dir, depth)) {
-                return files.filter(Files::isRegularFile).sorted().toList();
-            } catch (IOException | UncheckedIOException movedWhileListing) {
-                if (attempt == 5) {
-                    throw movedWhileListing;
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+            for (Path entry : entries) {
+                if (Files.isRegularFile(entry)) {
+                    found.add(entry);
+                } else if (Files.isDirectory(entry)) {
+                    collect(entry, depth - 1, found);
                 }
             }
+        } catch (NoSuchFileException removed) {
+            // the directory went away after isDirectory: nothing is in it
         }
     }
 
