@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.zip.GZIPInputStream;
 
@@ -204,6 +205,62 @@ final class ConllCorpus {
         sentences.add(new Sentence(List.copyOf(tokens), tags));
         tokens.clear();
         labels.clear();
+    }
+
+    /** Words a mention may start with that are not part of a name, and mentions that are only a pronoun. */
+    private static final Set<String> DETERMINERS = Set.of("the", "a", "an", "this", "that", "these", "those", "our",
+            "their", "his", "her", "its", "my", "your");
+    private static final Set<String> PRONOUNS = Set.of("i", "we", "us", "he", "him", "she", "it", "they", "them", "you",
+            "me", "our", "their", "his", "her", "its", "my", "your", "who");
+
+    /**
+     * A sentence whose mention annotation (pronouns, descriptions, determiners: {@code We}, {@code the city},
+     * {@code the Government of Iraq}, {@code ISIL tactical units}) is trimmed to names as the other sets tag them: leading
+     * determiners, lower-case words and person titles go, trailing lower-case words and marks go, and what is left is
+     * dropped when it is empty, a pronoun, or one word that only modified the description ({@code Iraqi} of
+     * {@code Iraqi security forces}; an acronym stays: {@code ISIL} of {@code ISIL tactical units}).
+     */
+    static Sentence namesOnly(Sentence sentence) {
+        List<String> tokens = sentence.tokens();
+        List<String> tags = new ArrayList<>(sentence.tags());
+        int i = 0;
+        while (i < tags.size()) {
+            if (!tags.get(i).startsWith("B-")) {
+                i++;
+                continue;
+            }
+            String type = tags.get(i).substring(2);
+            int last = i;
+            while (last + 1 < tags.size() && tags.get(last + 1).equals("I-" + type)) {
+                last++;
+            }
+            int first = i;
+            while (first <= last && (notName(tokens.get(first)) || DETERMINERS.contains(lower(tokens.get(first)))
+                    || type.equals("PERSON") && first < last && LatinFeatures.isPersonTitle(lower(tokens.get(first))))) {
+                first++;
+            }
+            int end = last;
+            while (end >= first && notName(tokens.get(end))) {
+                end--;
+            }
+            boolean keep = first <= end && !(first == end && (PRONOUNS.contains(lower(tokens.get(first)))
+                    || end < last && !tokens.get(first).equals(tokens.get(first).toUpperCase(Locale.ROOT))));
+            for (int k = i; k <= last; k++) {
+                tags.set(k, !keep || k < first || k > end ? "O" : (k == first ? "B-" : "I-") + type);
+            }
+            i = last + 1;
+        }
+        return new Sentence(tokens, List.copyOf(tags));
+    }
+
+    /** A token that cannot start or end a name: a lower-case word or a mark. */
+    private static boolean notName(String token) {
+        int c = token.codePointAt(0);
+        return Character.isLowerCase(c) || !Character.isLetterOrDigit(c);
+    }
+
+    private static String lower(String token) {
+        return token.toLowerCase(Locale.ROOT);
     }
 
     /** Sentences {@code [floor(n * from), floor(n * to))}. */

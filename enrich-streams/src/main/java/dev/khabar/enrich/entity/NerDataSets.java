@@ -10,8 +10,9 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * The table of NER data sets of a language (one line each, tab-separated: name, file under the data folder, gold or
- * silver labels, role, copies, then the sentence ranges of the training, tuning and held-out parts, e.g.
+ * The table of NER data sets of a language (one line each, tab-separated: name, file under the data folder, labels
+ * ({@code gold}, {@code silver}, or {@code mentions}: gold labels of every mention, pronouns and descriptions too,
+ * trimmed to names by {@link ConllCorpus#namesOnly} for training and scoring alike), role, copies, then the sentence ranges of the training, tuning and held-out parts, e.g.
  * {@code 0-4/6}, {@code 4/6-5/6}, {@code 5/6-1}; several ranges joined by {@code +}; {@code -} for none; a folder
  * stands for its {@code .conll} files in name order). Roles:
  * {@code main} (labels train the shared features), {@code adapt} (labels train shared features plus a copy of its own
@@ -22,8 +23,8 @@ record NerDataSets(List<DataSet> sets) {
 
     enum Part { TRAIN, TUNE, HELDOUT }
 
-    record DataSet(String name, Path file, boolean gold, String role, int copies, String train, String tune,
-                   String heldout) {
+    record DataSet(String name, Path file, boolean gold, boolean mentions, String role, int copies, String train,
+                   String tune, String heldout) {
 
         /** The sentences of one part ({@code train} at stage {@code final} takes the tuning part too). */
         List<ConllCorpus.Sentence> read(Part part, boolean finalStage) throws IOException {
@@ -49,6 +50,9 @@ record NerDataSets(List<DataSet> sets) {
             for (String range : ranges.split("\\+")) {
                 String[] ends = range.split("-");
                 out.addAll(ConllCorpus.slice(all, ConllCorpus.fraction(ends[0]), ConllCorpus.fraction(ends[1])));
+            }
+            if (mentions) {
+                out.replaceAll(ConllCorpus::namesOnly);
             }
             return out;
         }
@@ -82,8 +86,11 @@ record NerDataSets(List<DataSet> sets) {
             if (!List.of("main", "adapt", "text", "off").contains(role)) {
                 throw new IllegalArgumentException(table + ": unknown role '" + role + "' of " + c[0]);
             }
-            sets.add(new DataSet(c[0], dataDir.resolve(c[1]), c[2].equals("gold"), role, Integer.parseInt(c[4]), c[5],
-                    c[6], c[7]));
+            if (!List.of("gold", "silver", "mentions").contains(c[2])) {
+                throw new IllegalArgumentException(table + ": unknown labels '" + c[2] + "' of " + c[0]);
+            }
+            sets.add(new DataSet(c[0], dataDir.resolve(c[1]), !c[2].equals("silver"), c[2].equals("mentions"), role,
+                    Integer.parseInt(c[4]), c[5], c[6], c[7]));
         }
         return new NerDataSets(List.copyOf(sets));
     }

@@ -79,6 +79,20 @@ class NerEvaluationTest {
     }
 
     @Test
+    void trimsMentionAnnotationToNames() {
+        ConllCorpus.Sentence mentions = new ConllCorpus.Sentence(
+                List.of("We", "told", "the", "Government", "of", "Iraq", "that", "Iraqi", "security", "forces", "and",
+                        "ISIL", "tactical", "units", "met", "Minister", "Tobias", "Ellwood", "in", "the", "city", "."),
+                List.of("B-ORGANIZATION", "O", "B-ORGANIZATION", "I-ORGANIZATION", "I-ORGANIZATION", "I-ORGANIZATION",
+                        "O", "B-ORGANIZATION", "I-ORGANIZATION", "I-ORGANIZATION", "O", "B-ORGANIZATION",
+                        "I-ORGANIZATION", "I-ORGANIZATION", "O", "B-PERSON", "I-PERSON", "I-PERSON", "O",
+                        "B-LOCATION", "I-LOCATION", "O"));
+        assertEquals(List.of("O", "O", "O", "B-ORGANIZATION", "I-ORGANIZATION", "I-ORGANIZATION", "O", "O", "O", "O",
+                "O", "B-ORGANIZATION", "O", "O", "O", "O", "B-PERSON", "I-PERSON", "O", "O", "O", "O"),
+                ConllCorpus.namesOnly(mentions).tags());
+    }
+
+    @Test
     void slicesSentencesByFraction() {
         List<ConllCorpus.Sentence> six = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
