@@ -217,6 +217,11 @@ final class Gazetteer {
         return names;
     }
 
+    /** The lines of a word-list resource, comments and blank lines left out. */
+    static List<String> words(String resource) {
+        return loadWords(resource);
+    }
+
     private static List<String> loadWords(String resource) {
         try (InputStream in = Gazetteer.class.getResourceAsStream(resource)) {
             if (in == null) {

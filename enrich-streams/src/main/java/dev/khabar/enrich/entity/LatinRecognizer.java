@@ -24,6 +24,14 @@ final class LatinRecognizer implements EntityRecognizer {
             "m", "mm", "mme", "mlle", "me", "av", "bd", "jan", "feb", "mar", "apr", "aug", "sept", "sep", "oct", "nov",
             "dec");
 
+    /** Lower-case particles written joined to the next name by a hyphen in romanised Arabic names. */
+    private static final Set<String> PARTICLES = Set.of("al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ud",
+            "ul", "bin", "ibn", "abu", "bint");
+
+    private static final Set<String> DEMONYMS = Set.copyOf(Gazetteer.words("/gazetteer/demonyms-en.txt"));
+    private static final int MISC = Gazetteer.TYPES.indexOf("MISC");
+    private static final double NATIONALITY_CONFIDENCE = 0.8;
+
     private final NerModel model;
     private final Gazetteer gazetteer;
     private final LatinFeatures features;
@@ -41,10 +49,11 @@ final class LatinRecognizer implements EntityRecognizer {
     public List<Entity> recognize(String text, String language) {
         List<Token> all = Tokenizer.tokenize(text);
         List<Entity> found = new ArrayList<>();
+        boolean english = language != null && language.toLowerCase(Locale.ROOT).startsWith("en");
         int from = 0;
         for (int i = 0; i < all.size(); i++) {
             if (i == all.size() - 1 || endsSentence(text, all, i)) {
-                tagSentence(text, all.subList(from, i + 1), found);
+                tagSentence(text, all.subList(from, i + 1), found, english);
                 from = i + 1;
             }
         }
@@ -74,15 +83,24 @@ final class LatinRecognizer implements EntityRecognizer {
         return true;
     }
 
-    private void tagSentence(String text, List<Token> tokens, List<Entity> found) {
+    private void tagSentence(String text, List<Token> tokens, List<Entity> found, boolean english) {
         SequenceModel tagger = model.tagger();
         float[][] emissions = tagger.emissions(features.features(tokens));
         model.bias(emissions);
-        int[] tags = tagger.decode(emissions);
+        int[] tags = joinParticles(tokens, tagger.decode(emissions));
         boolean[] covered = new boolean[tokens.size()];
+        boolean[] nationality = english ? nationalities(tokens) : new boolean[tokens.size()];
         for (SequenceModel.Chunk c : tagger.chunks(emissions, tags, TEMPERATURE)) {
+            if (c.type() != PERSON && onlyNationalities(tokens, nationality, c.first(), c.last())) {
+                continue;  // Iraqi, British government read as a place or organisation: nationalities, tagged below
+            }
             int first = c.type() == PERSON ? withoutTitles(tokens, c.first(), c.last()) : c.first();
             add(text, tokens, first, c.last(), c.type(), c.confidence(), "model", found, covered);
+        }
+        for (int k = 0; k < tokens.size(); k++) {
+            if (nationality[k] && !covered[k]) {
+                add(text, tokens, k, k, MISC, NATIONALITY_CONFIDENCE, "rule", found, covered);
+            }
         }
         if (fallback) {
             for (Gazetteer.Match m : gazetteer.matches(tokens)) {
@@ -95,6 +113,75 @@ final class LatinRecognizer implements EntityRecognizer {
                 }
             }
         }
+    }
+
+    /**
+     * Tokens that are a nationality, people, region or religion word not followed by a name ({@code Iraqi forces},
+     * {@code Iraqis}, {@code Sunni}, {@code German Chancellor}; not {@code British Airways}, {@code Saudi Arabia}), which
+     * news-style NER (CoNLL) tags as MISC.
+     */
+    static boolean[] nationalities(List<Token> tokens) {
+        boolean[] out = new boolean[tokens.size()];
+        for (int k = 0; k < tokens.size(); k++) {
+            String word = tokens.get(k).text();
+            String singular = word.endsWith("ans") || word.endsWith("is") ? word.substring(0, word.length() - 1) : word;
+            boolean known = DEMONYMS.contains(word) || !singular.equals(word) && DEMONYMS.contains(singular);
+            String next = k + 1 < tokens.size() ? tokens.get(k + 1).text() : ".";
+            boolean named = Character.isUpperCase(next.codePointAt(0))
+                    && !LatinFeatures.isPersonTitle(next.toLowerCase(Locale.ROOT));
+            out[k] = known && !named;
+        }
+        return out;
+    }
+
+    /**
+     * Whether tokens {@code first..last} are nationality words and lower-case words only, with a nationality first (a
+     * description such as {@code British government} or {@code Iraqis and Sunni}, not a name).
+     */
+    private static boolean onlyNationalities(List<Token> tokens, boolean[] nationality, int first, int last) {
+        for (int k = first; k <= last; k++) {
+            if (!nationality[k] && (k == first || !Character.isLowerCase(tokens.get(k).text().codePointAt(0)))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * A BIO path in which a name written with an attached Arabic article or kinship particle ({@code Ain al-Asad},
+     * {@code al-Sudani}, {@code bin-Salman}) is one mention: the tokenizer splits at the hyphen, and the tagger sometimes
+     * ends a name on the particle ({@code Ain al} + {@code Asad Air Base}) or starts it after ({@code Asad}). A mention
+     * ending on such a particle takes in the hyphen and the following name of its type, or a following capitalised word
+     * it left out; a mention right after {@code al-} (at the start of a word) takes the particle in. Capitalised words
+     * joined by a hyphen ({@code Iraq-Syria}) stay separate mentions.
+     */
+    static int[] joinParticles(List<Token> tokens, int[] path) {
+        int[] tags = path.clone();
+        for (int k = 2; k < tags.length; k++) {
+            Token particle = tokens.get(k - 2);
+            if (!isHyphen(tokens.get(k - 1)) || tags[k - 1] != 0 || !PARTICLES.contains(particle.text())
+                    || particle.end() != tokens.get(k - 1).start() || tokens.get(k - 1).end() != tokens.get(k).start()) {
+                continue;
+            }
+            int type = SequenceModel.typeOf(tags[k - 2]);
+            boolean capitalised = Character.isUpperCase(tokens.get(k).text().codePointAt(0));
+            if (type >= 0 && (SequenceModel.typeOf(tags[k]) == type && SequenceModel.isBegin(tags[k])
+                    || tags[k] == 0 && capitalised)) {
+                tags[k - 1] = SequenceModel.inside(type);
+                tags[k] = SequenceModel.inside(type);
+            } else if (tags[k - 2] == 0 && SequenceModel.isBegin(tags[k]) && capitalised
+                    && (k == 2 || tokens.get(k - 3).end() < particle.start())) {
+                type = SequenceModel.typeOf(tags[k]);
+                tags[k - 2] = SequenceModel.begin(type);
+                tags[k - 1] = SequenceModel.inside(type);
+                tags[k] = SequenceModel.inside(type);
+            }
+        }
+        return tags;
+    }
+
+    private static boolean isHyphen(Token token) {
+        return token.text().equals("-") || token.text().equals("\u2010") || token.text().equals("\u2011");
     }
 
     /**

@@ -46,6 +46,46 @@ class LatinNewsEntitiesTest {
                 entities::toString);
     }
 
+    @Test
+    void keepsHyphenatedArabicParticlesInsideOneName() {
+        List<Token> tokens = Tokenizer.tokenize("at Ain al-Asad Air Base , al-Sudani and the Iraq-Syria border");
+        int loc = Gazetteer.TYPES.indexOf("LOCATION");
+        int per = Gazetteer.TYPES.indexOf("PERSON");
+        int b = SequenceModel.begin(loc);
+        int i = SequenceModel.inside(loc);
+        //                at Ain al -  Asad Air Base ,  al -  Sudani             and the Iraq - Syria border
+        int[] path = {0, b, i, 0, b, i, i, 0, 0, 0, SequenceModel.begin(per), 0, 0, b, 0, b, 0};
+        assertEquals(List.of(0, b, i, i, i, i, i, 0, SequenceModel.begin(per), SequenceModel.inside(per),
+                        SequenceModel.inside(per), 0, 0, b, 0, b, 0),
+                java.util.Arrays.stream(LatinRecognizer.joinParticles(tokens, path)).boxed().toList());
+    }
+
+    @Test
+    void findsRomanisedArabicNamesWhole() {
+        String text = "US advisers will stay at Ain al-Asad Air Base in western Iraq, Prime Minister Mohammed Shia "
+                + "al-Sudani said.";
+        List<Entity> entities = EntityRecognizer.standard().recognize(text, "en");
+        assertTrue(entities.stream().anyMatch(e -> e.text().startsWith("Ain al-Asad") && e.type().equals("LOCATION")),
+                entities::toString);
+        ArabicTokenizationTest.assertHas(entities, text, "Mohammed Shia al-Sudani", "PERSON");
+    }
+
+    @Test
+    void tagsNationalitiesStandingAloneAsMisc() {
+        String text = "German Chancellor Olaf Scholz said Iraqi forces and the British government would talk to "
+                + "Iraqis and Sunni leaders, not to British Airways or Saudi Arabia.";
+        List<Entity> entities = EntityRecognizer.standard().recognize(text, "en");
+        for (String nationality : List.of("German", "Iraqi", "British", "Iraqis", "Sunni")) {
+            ArabicTokenizationTest.assertHas(entities, text, nationality, "MISC");
+        }
+        ArabicTokenizationTest.assertHas(entities, text, "Olaf Scholz", "PERSON");
+        int airways = text.indexOf("British Airways");
+        assertTrue(entities.stream().noneMatch(e -> e.text().equals("British") && e.start() == airways
+                || e.text().equals("Saudi")), entities::toString);
+        assertTrue(EntityRecognizer.standard().recognize("Les soldats irakiens et Iraqi forces", "fr").stream()
+                .noneMatch(e -> e.source().equals("rule")), "the nationality words are English only");
+    }
+
     private static void assertOffsetsAreCodePoints(List<Entity> entities, String text) {
         for (Entity e : entities) {
             assertEquals(e.text(), ArabicTokenizationTest.codePoints(text, e.start(), e.end()));
