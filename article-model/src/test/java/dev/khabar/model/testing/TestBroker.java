@@ -18,6 +18,7 @@ import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 
 import dev.khabar.model.TopicProvisioner;
+import kafka.server.BrokerServer;
 
 /**
  * A real single-node KRaft broker in this JVM ({@link KafkaClusterTestKit}), meant to be started once
@@ -66,6 +67,24 @@ public final class TestBroker implements AutoCloseable {
 
     public KafkaClusterTestKit cluster() {
         return cluster;
+    }
+
+    /** Stops the broker (the KRaft controller keeps running), as when the Kafka container goes away. */
+    public void stopBroker() {
+        cluster.brokers().values().forEach(broker -> {
+            broker.shutdown();
+            broker.awaitShutdown();
+        });
+    }
+
+    /** Starts the broker stopped by {@link #stopBroker()} again, on the same listener port. */
+    public void restartBroker() {
+        try {
+            cluster.brokers().values().forEach(BrokerServer::startup);
+            cluster.waitForReadyBrokers();
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot restart the in-JVM Kafka broker", e);
+        }
     }
 
     public Admin admin() {
