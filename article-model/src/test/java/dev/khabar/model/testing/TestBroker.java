@@ -17,8 +17,9 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 
-import dev.khabar.model.TopicProvisioner;
 import kafka.server.BrokerServer;
+
+import dev.khabar.model.TopicProvisioner;
 
 /**
  * A real single-node KRaft broker in this JVM ({@link KafkaClusterTestKit}), meant to be started once
