@@ -55,6 +55,8 @@ public record CommonSettings(Path workdir, int topicPartitions, short topicRepli
             kafka.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         }
         kafka.putIfAbsent(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, "localhost:9092");
+        // a malformed address can never work: fail now, not after waiting for it to resolve
+        BrokerWatch.addresses(String.valueOf(kafka.get(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG)));
         return new CommonSettings(Path.of((String) parsed.get(WORKDIR_CONFIG)).toAbsolutePath().normalize(),
                 (Integer) parsed.get(TOPIC_PARTITIONS_CONFIG), (Short) parsed.get(TOPIC_REPLICATION_FACTOR_CONFIG), kafka,
                 (Integer) parsed.get(METRICS_PORT_CONFIG));

@@ -26,7 +26,10 @@ public final class ServiceMain {
         }
     }
 
-    /** Starts the service and blocks until the JVM is asked to stop (SIGTERM, Ctrl-C), then closes it. */
+    /**
+     * Starts the service and blocks until the JVM is asked to stop (SIGTERM, Ctrl-C), then closes it. If the start
+     * fails, the failure is logged and the JVM exits with status 1 (the shutdown hook closes the service).
+     */
     public static void runUntilShutdown(String name, Runnable start, AutoCloseable service) throws InterruptedException {
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -38,7 +41,13 @@ public final class ServiceMain {
                 stopped.countDown();
             }
         }, name + "-shutdown"));
-        start.run();
+        try {
+            start.run();
+        } catch (RuntimeException e) {
+            // the health server's thread would otherwise keep a service that cannot start alive
+            LOG.error("{} cannot start: {}", name, e.toString(), e);
+            System.exit(1);
+        }
         stopped.await();
     }
 }

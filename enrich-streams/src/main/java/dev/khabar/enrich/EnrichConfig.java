@@ -12,13 +12,14 @@ import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.streams.StreamsConfig;
 
+import dev.khabar.model.BrokerWatch;
 import dev.khabar.model.CommonSettings;
 import dev.khabar.model.ConfigLoader;
 import dev.khabar.model.Topics;
 
 /** The enrich-streams service's settings, parsed and validated once at start-up. */
 public record EnrichConfig(CommonSettings common, String applicationId, Path stateDir, int streamThreads,
-                           Duration dedupRetention) {
+                           Duration dedupRetention, Duration brokerUnreachableTimeout) {
 
     public static final String APPLICATION_ID_CONFIG = "application.id";
     public static final String APPLICATION_ID_DOC = "Kafka Streams application id; a new id re-enriches articles.raw from the start.";
@@ -29,7 +30,7 @@ public record EnrichConfig(CommonSettings common, String applicationId, Path sta
     public static final String DEDUP_RETENTION_MS_CONFIG = "dedup.retention.ms";
     public static final String DEDUP_RETENTION_MS_DOC = "How long an article stays in the duplicate index, by ingest time.";
 
-    public static final ConfigDef DEFINITION = CommonSettings.define(new ConfigDef())
+    public static final ConfigDef DEFINITION = BrokerWatch.define(CommonSettings.define(new ConfigDef()))
             .define(APPLICATION_ID_CONFIG, ConfigDef.Type.STRING, "khabar-enrich", new ConfigDef.NonEmptyString(),
                     ConfigDef.Importance.HIGH, APPLICATION_ID_DOC)
             .define(STATE_DIR_CONFIG, ConfigDef.Type.STRING, null, ConfigDef.Importance.MEDIUM, STATE_DIR_DOC)
@@ -44,7 +45,8 @@ public record EnrichConfig(CommonSettings common, String applicationId, Path sta
         String stateDir = (String) values.get(STATE_DIR_CONFIG);
         return new EnrichConfig(common, (String) values.get(APPLICATION_ID_CONFIG),
                 stateDir != null ? Path.of(stateDir).toAbsolutePath() : common.workdir().resolve("state"),
-                (Integer) values.get(STREAM_THREADS_CONFIG), Duration.ofMillis((Long) values.get(DEDUP_RETENTION_MS_CONFIG)));
+                (Integer) values.get(STREAM_THREADS_CONFIG), Duration.ofMillis((Long) values.get(DEDUP_RETENTION_MS_CONFIG)),
+                BrokerWatch.unreachableTimeout(values));
     }
 
     /** Streams properties: every KAFKA_* setting, then Khabar's, with exactly-once and the dead-letter topic. */

@@ -24,6 +24,7 @@ import org.apache.kafka.common.errors.AuthorizationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.khabar.model.BrokerWatch;
 import dev.khabar.model.TopicProvisioner;
 import dev.khabar.ops.Health;
 import dev.khabar.ops.HealthStatus;
@@ -50,8 +51,10 @@ public final class IngestService implements AutoCloseable {
     private volatile boolean brokerReachable;
     private ScheduledExecutorService counterLog;
     private ObjectName mbean;
-    private InboxWatcher watcher;
-    private ArticlePublisher publisher;
+    private InboxFolders folders;
+    /** Built by the inbox thread once the topics exist (a Kafka client cannot be built while its name does not resolve). */
+    private volatile InboxWatcher watcher;
+    private volatile ArticlePublisher publisher;
     private Thread thread;
 
     public IngestService(IngestConfig config, Clock clock) {
@@ -61,12 +64,9 @@ public final class IngestService implements AutoCloseable {
 
     /** Checks the folders, reclaims interrupted files and starts watching; topics are created on the way. */
     public void start() {
-        InboxFolders folders = prepareFolders(config, counters);
-        publisher = ArticlePublisher.create(config.common().clientProperties(), config.maxFileBytes());
-        watcher = watcher(config, clock, counters, folders, publisher);
+        folders = prepareFolders(config, counters);
         mbean = registerMBean(counters, config.inbox());
         metrics.bind(counters);
-        metrics.bind(new KafkaClientMetrics(publisher.producer()));
         metrics.serve(config.common().metricsPort(), health());
         counterLog = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "khabar-inbox-counters");
@@ -75,7 +75,7 @@ public final class IngestService implements AutoCloseable {
         });
         long every = config.countersLogInterval().toMillis();
         counterLog.scheduleAtFixedRate(() -> LOG.info("Inbox totals: {}", counters), every, every, TimeUnit.MILLISECONDS);
-        thread = new Thread(() -> run(watcher, publisher), "khabar-inbox");
+        thread = new Thread(this::run, "khabar-inbox");
         thread.start();
         LOG.info("Watching {} (done: {}, failed: {}) and publishing to {}", config.inbox(), config.done(),
                 config.failed(), config.common().bootstrapServers());
@@ -150,6 +150,11 @@ public final class IngestService implements AutoCloseable {
 
     /** Creates missing topics; false (logged) if the broker cannot be reached now. */
     static boolean ensureTopics(IngestConfig config) {
+        if (!BrokerWatch.resolves(config.common().bootstrapServers())) {
+            LOG.warn("Waiting for the broker {} to resolve (no host name in it resolves yet); files wait in the inbox",
+                    config.common().bootstrapServers());
+            return false;
+        }
         Map<String, Object> props = config.common().clientProperties();
         props.putIfAbsent(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TOPIC_TIMEOUT.toMillis());
         props.putIfAbsent(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) TOPIC_TIMEOUT.toMillis());
@@ -186,14 +191,25 @@ public final class IngestService implements AutoCloseable {
         return null;
     }
 
-    private void run(InboxWatcher watcher, ArticlePublisher publisher) {
+    /** Builds the producer and the watcher once the topics exist. */
+    private void connect() {
+        ArticlePublisher created = ArticlePublisher.create(config.common().clientProperties(), config.maxFileBytes());
+        metrics.bind(new KafkaClientMetrics(created.producer()));
+        publisher = created;
+        watcher = watcher(config, clock, counters, folders, created);
+    }
+
+    private void run() {
         int failures = 0;
         boolean topicsReady = false;
-        try (publisher) {
+        try {
             while (stop.getCount() > 0) {
                 try {
                     if (!topicsReady) {
                         topicsReady = ensureTopics(config);
+                    }
+                    if (topicsReady && watcher == null) {
+                        connect();
                     }
                     failures = topicsReady && watcher.pass() ? 0 : failures + 1;
                     brokerReachable = failures == 0;
@@ -215,6 +231,9 @@ public final class IngestService implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
+            if (publisher != null) {
+                publisher.close();
+            }
             LOG.info("Inbox stopped; totals: {}", counters);
             stopped.countDown();
         }
@@ -257,7 +276,9 @@ public final class IngestService implements AutoCloseable {
                 // waiting for a broker that does not answer: abort what is in flight; those files go back
                 // into the inbox (or stay in .processing/ to be reclaimed at the next start)
                 LOG.warn("The inbox thread is still waiting for the broker after 10 s; aborting the sends in flight");
-                publisher.abort();
+                if (publisher != null) {
+                    publisher.abort();
+                }
                 if (!stopped.await(10, TimeUnit.SECONDS)) {
                     LOG.warn("The inbox thread did not stop within 20 s");
                 }

@@ -41,8 +41,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import kafka.server.BrokerServer;
-
 import dev.khabar.model.Json;
 import dev.khabar.model.RawArticle;
 import dev.khabar.model.Topics;
@@ -313,9 +311,7 @@ class InboxIT {
             await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(100))
                     .until(() -> service.counters().getPublishedFiles() >= files / 5);
 
-            BrokerServer server = broker.cluster().brokers().values().iterator().next();
-            server.shutdown();
-            server.awaitShutdown();
+            broker.stopBroker();
             long publishedWhenDown = service.counters().getPublishedFiles();
             // more files arrive while the broker is down (the first ones may all be out already on a fast machine)
             int late = 1_000;
@@ -329,8 +325,7 @@ class InboxIT {
             await().during(Duration.ofSeconds(4)).atMost(Duration.ofSeconds(6)).until(() ->
                     service.counters().getPublishedFiles() - publishedWhenDown <= InboxWatcher.MAX_IN_FLIGHT_FILES
                             && burstFilesIn(inbox) > 0 && service.isRunning());
-            server.startup();
-            broker.cluster().waitForReadyBrokers();
+            broker.restartBroker();
 
             await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(500))
                     .until(() -> service.counters().getPublishedFiles() >= files + late);

@@ -11,12 +11,14 @@ import java.util.Map;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigException;
 
+import dev.khabar.model.BrokerWatch;
 import dev.khabar.model.CommonSettings;
 import dev.khabar.model.ConfigLoader;
 
 /** The sink-consumer service's settings, parsed and validated once at start-up. */
 public record SinkConfig(CommonSettings common, Path outDir, String groupId, Format format, OutputLayout layout,
-                         long rollBytes, Duration rollAfter, boolean mirrorDuplicates, boolean mirrorDlq) {
+                         long rollBytes, Duration rollAfter, boolean mirrorDuplicates, boolean mirrorDlq,
+                         Duration brokerUnreachableTimeout) {
 
     /** How articles are written. */
     public enum Format {
@@ -43,7 +45,7 @@ public record SinkConfig(CommonSettings common, Path outDir, String groupId, For
     public static final String MIRROR_DLQ_CONFIG = "mirror.dlq";
     public static final String MIRROR_DLQ_DOC = "Also write each articles.dlq record, headers and value as text, to OUT/_dlq/TOPIC-PARTITION-OFFSET.json.";
 
-    public static final ConfigDef DEFINITION = CommonSettings.define(new ConfigDef())
+    public static final ConfigDef DEFINITION = BrokerWatch.define(CommonSettings.define(new ConfigDef()))
             .define(OUT_DIR_CONFIG, ConfigDef.Type.STRING, null, ConfigDef.Importance.HIGH, OUT_DIR_DOC)
             .define(GROUP_ID_CONFIG, ConfigDef.Type.STRING, "khabar-sink", new ConfigDef.NonEmptyString(),
                     ConfigDef.Importance.MEDIUM, GROUP_ID_DOC)
@@ -73,7 +75,8 @@ public record SinkConfig(CommonSettings common, Path outDir, String groupId, For
                 (Long) values.get(JSONL_ROLL_BYTES_CONFIG),
                 Duration.ofMillis((Long) values.get(JSONL_ROLL_MS_CONFIG)),
                 (Boolean) values.get(MIRROR_DUPLICATES_CONFIG),
-                (Boolean) values.get(MIRROR_DLQ_CONFIG));
+                (Boolean) values.get(MIRROR_DLQ_CONFIG),
+                BrokerWatch.unreachableTimeout(values));
     }
 
     private static void validateLayout(String name, Object value) {

@@ -11,6 +11,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -31,6 +32,7 @@ import org.apache.kafka.common.serialization.Deserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.khabar.model.BrokerWatch;
 import dev.khabar.model.EnrichedArticle;
 import dev.khabar.model.Topics;
 import dev.khabar.ops.Health;
@@ -56,7 +58,10 @@ public final class SinkService implements AutoCloseable {
     private final EnrichedArticleWriter articles;
     private final JsonLinesWriter lines;
     private final RecordMirror mirror;
-    private final KafkaConsumer<byte[], byte[]> consumer;
+    private final Map<String, Object> consumerProperties;
+    private final BrokerWatch broker;
+    /** Built by the sink thread once the broker answers (a Kafka client cannot be built while its name does not resolve). */
+    private volatile KafkaConsumer<byte[], byte[]> consumer;
     private final Deserializer<EnrichedArticle> enriched = Topics.ENRICHED.valueSerde().deserializer();
     private final Map<TopicPartition, OffsetAndMetadata> pending = new HashMap<>();
     private final CountDownLatch stopRequested = new CountDownLatch(1);
@@ -87,7 +92,8 @@ public final class SinkService implements AutoCloseable {
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         props.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, "khabar-sink");
-        this.consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        this.consumerProperties = props;
+        this.broker = new BrokerWatch("sink", config.common().clientProperties(), config.brokerUnreachableTimeout());
         this.writtenCounter = Counter.builder("khabar.sink.records.written")
                 .description("Enriched articles written to the output folder").register(metrics.registry());
         this.unreadable = Counter.builder("khabar.sink.records.unreadable")
@@ -121,9 +127,8 @@ public final class SinkService implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write to " + config.outDir(), e);
         }
-        metrics.bind(new KafkaClientMetrics(consumer));
         metrics.serve(config.common().metricsPort(), health());
-        consumer.subscribe(topics(), new Rebalance());
+        broker.start();
         thread = new Thread(this::run, "khabar-sink");
         thread.start();
         LOG.info("Sink started: {} from {} as group {} to {} (format {}, layout {}, mirror duplicates {}, mirror dlq {})",
@@ -132,8 +137,24 @@ public final class SinkService implements AutoCloseable {
                 config.mirrorDuplicates(), config.mirrorDlq());
     }
 
+    /** Waits until the broker answers, then builds the consumer and subscribes; false if stopped meanwhile. */
+    private boolean connect() throws InterruptedException {
+        if (!broker.awaitAnswer() || !running) {
+            return false;
+        }
+        KafkaConsumer<byte[], byte[]> created =
+                new KafkaConsumer<>(consumerProperties, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        metrics.bind(new KafkaClientMetrics(created));
+        created.subscribe(topics(), new Rebalance());
+        consumer = created;
+        return running;
+    }
+
     private void run() {
         try {
+            if (!connect()) {
+                return;
+            }
             while (running) {
                 ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofMillis(500));
                 lag.set(currentLag());
@@ -174,7 +195,9 @@ public final class SinkService implements AutoCloseable {
                         e.toString());
             }
             joined = false;
-            consumer.close(Duration.ofSeconds(5));
+            if (consumer != null) {
+                consumer.close(Duration.ofSeconds(5));
+            }
             LOG.info("Sink stopped after writing {} articles", written);
             stopped.countDown();
         }
@@ -185,7 +208,11 @@ public final class SinkService implements AutoCloseable {
         return metrics;
     }
 
-    /** Live while the sink thread runs; ready once the group has given it its partitions. */
+    /**
+     * Live while the sink thread runs (waiting for the broker included); ready once the group has given it its
+     * partitions, unless the broker has been unreachable for {@code broker.unreachable.timeout.ms} (the consumer
+     * keeps its partitions while the broker is away).
+     */
     public Health health() {
         return new Health() {
             @Override
@@ -200,6 +227,13 @@ public final class SinkService implements AutoCloseable {
             public HealthStatus ready() {
                 if (thread == null || !thread.isAlive()) {
                     return HealthStatus.down(thread == null ? "starting" : "sink thread stopped");
+                }
+                if (consumer == null) {
+                    return HealthStatus.down(broker.waiting());
+                }
+                Optional<String> unreachable = broker.unreachable();
+                if (unreachable.isPresent()) {
+                    return HealthStatus.down(unreachable.get());
                 }
                 return joined ? HealthStatus.up("consuming as group " + config.groupId())
                         : HealthStatus.down("waiting for partitions of group " + config.groupId() + " from "
@@ -376,16 +410,19 @@ public final class SinkService implements AutoCloseable {
         if (!running) {
             return;
         }
+        broker.close();
         if (thread == null) {
             running = false;
-            consumer.close(Duration.ofSeconds(5));
             metrics.close();
             return;
         }
         LOG.info("Stopping the sink");
         running = false;
         stopRequested.countDown();
-        consumer.wakeup();
+        KafkaConsumer<byte[], byte[]> created = consumer;
+        if (created != null) {
+            created.wakeup();
+        }
         try {
             if (!stopped.await(SHUTDOWN_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
                 LOG.warn("The sink did not stop within {} s", SHUTDOWN_TIMEOUT.toSeconds());

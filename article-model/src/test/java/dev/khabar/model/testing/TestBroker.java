@@ -17,6 +17,8 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 
+import kafka.server.BrokerServer;
+
 import dev.khabar.model.TopicProvisioner;
 
 /**
@@ -66,6 +68,24 @@ public final class TestBroker implements AutoCloseable {
 
     public KafkaClusterTestKit cluster() {
         return cluster;
+    }
+
+    /** Stops the broker (the KRaft controller keeps running), as when the Kafka container goes away. */
+    public void stopBroker() {
+        cluster.brokers().values().forEach(broker -> {
+            broker.shutdown();
+            broker.awaitShutdown();
+        });
+    }
+
+    /** Starts the broker stopped by {@link #stopBroker()} again, on the same listener port. */
+    public void restartBroker() {
+        try {
+            cluster.brokers().values().forEach(BrokerServer::startup);
+            cluster.waitForReadyBrokers();
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot restart the in-JVM Kafka broker", e);
+        }
     }
 
     public Admin admin() {
