@@ -8,19 +8,26 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 
+import org.apache.kafka.common.KafkaException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.event.Level;
+
+import dev.khabar.model.BrokerWatch;
 
 /**
  * {@code --once DIR}: publishes every file of a folder with the inbox's rules (files go to {@code done/} or
  * {@code failed/}, so a second run resumes where the first stopped), draws a progress bar when attached to a
  * terminal, prints a summary and returns an exit code: 0 when every file was published or rejected, 1 when files
- * are left because the broker stayed unreachable for {@link #GIVE_UP_AFTER}.
+ * are left because the broker stayed unreachable (name not resolving, connection refused, no answer) for
+ * {@code once.broker.timeout.ms}. No Kafka client is built before the broker's name resolves, and no file is
+ * touched before the topics exist.
  */
 final class Backfill {
 
-    static final Duration GIVE_UP_AFTER = Duration.ofMinutes(5);
+    /** Bounds of one attempt to reach the broker (creating the topics); within them, what is left of the timeout. */
+    static final Duration MIN_ATTEMPT = Duration.ofMillis(500);
+    static final Duration MAX_ATTEMPT = Duration.ofSeconds(10);
     private static final Logger LOG = LoggerFactory.getLogger(Backfill.class);
     private static final int BAR_WIDTH = 30;
 
@@ -30,6 +37,8 @@ final class Backfill {
     private final PrintWriter out;
     private final IngestCounters counters = new IngestCounters();
     private long lastDrawn;
+    private ArticlePublisher publisher;
+    private InboxWatcher watcher;
 
     /**
      * @param terminal where the progress bar goes, or null when not attached to a terminal
@@ -47,15 +56,14 @@ final class Backfill {
         InboxFolders folders = IngestService.prepareFolders(config, counters);
         LOG.info("Backfilling {} (done: {}, failed: {}) to {}", config.inbox(), config.done(), config.failed(),
                 config.common().bootstrapServers());
+        InboxScanner scanner = IngestService.scanner(config, clock);
         int left;
-        try (ArticlePublisher publisher = ArticlePublisher.create(config.common().clientProperties(),
-                config.maxFileBytes())) {
-            InboxWatcher watcher = IngestService.watcher(config, clock, counters, folders, publisher);
-            if (terminal != null) {
-                // one line per file would bury the progress bar; rejections are still logged
-                watcher.logPublishedFilesAt(Level.DEBUG);
+        try {
+            left = drainFolder(folders, scanner);
+        } finally {
+            if (publisher != null) {
+                publisher.close();
             }
-            left = drainFolder(watcher);
         }
         if (terminal != null) {
             draw(left, true);
@@ -74,24 +82,25 @@ final class Backfill {
         return counters;
     }
 
-    /** Runs passes until the folder holds no candidate file; returns how many are left (broker gone). */
-    private int drainFolder(InboxWatcher watcher) throws InterruptedException {
-        boolean topicsReady = false;
+    /** Runs passes until the folder holds no candidate file; returns how many are left (broker unreachable). */
+    private int drainFolder(InboxFolders folders, InboxScanner scanner) throws InterruptedException {
+        Duration timeout = config.onceBrokerTimeout();
         int failures = 0;
         Instant lastSuccess = clock.instant();
         while (true) {
+            Duration remaining = timeout.minus(Duration.between(lastSuccess, clock.instant()));
             boolean ok;
             try {
-                topicsReady = topicsReady || IngestService.ensureTopics(config);
-                ok = topicsReady && watcher.pass();
+                ok = connect(folders, scanner, remaining) && watcher.pass();
             } catch (IOException | UncheckedIOException e) {
                 throw new UncheckedIOException("Cannot scan " + config.inbox(), e instanceof IOException io ? io
                         : ((UncheckedIOException) e).getCause());
             }
-            int pending = watcher.pending();
-            if (terminal != null) {
+            int pending = scanner.candidates();
+            if (terminal != null && watcher != null) {
                 draw(pending, false);
             }
+            Duration wait = config.pollInterval();
             if (ok) {
                 failures = 0;
                 lastSuccess = clock.instant();
@@ -100,15 +109,53 @@ final class Backfill {
                 }
             } else {
                 failures++;
-                if (Duration.between(lastSuccess, clock.instant()).compareTo(GIVE_UP_AFTER) > 0) {
-                    LOG.error("The broker at {} has been unreachable for {}; giving up",
-                            config.common().bootstrapServers(), GIVE_UP_AFTER);
-                    return watcher.countLeft();
+                Duration unreachable = Duration.between(lastSuccess, clock.instant());
+                if (unreachable.compareTo(timeout) >= 0) {
+                    return giveUp(scanner, unreachable);
                 }
+                Duration backoff = InboxWatcher.backoff(failures, config.pollInterval());
+                Duration left = timeout.minus(unreachable);
+                wait = backoff.compareTo(left) < 0 ? backoff : left;
             }
-            Thread.sleep((failures == 0 ? config.pollInterval() : InboxWatcher.backoff(failures, config.pollInterval()))
-                    .toMillis());
+            Thread.sleep(wait.toMillis());
         }
+    }
+
+    /** Creates the topics, then the producer, once the broker answers; false (logged) while it does not. */
+    private boolean connect(InboxFolders folders, InboxScanner scanner, Duration remaining) {
+        if (watcher != null) {
+            return true;
+        }
+        Duration attempt = remaining.compareTo(MIN_ATTEMPT) < 0 ? MIN_ATTEMPT
+                : remaining.compareTo(MAX_ATTEMPT) > 0 ? MAX_ATTEMPT : remaining;
+        try {
+            if (!IngestService.ensureTopics(config, attempt)) {
+                return false;
+            }
+            publisher = ArticlePublisher.create(config.common().clientProperties(), config.maxFileBytes());
+        } catch (KafkaException e) {
+            // the name stopped resolving between the check and the client's construction
+            LOG.warn("Cannot connect to the broker {} yet; files wait in {}: {}", config.common().bootstrapServers(),
+                    config.inbox(), e.getCause() == null ? e.toString() : e.getCause().toString());
+            return false;
+        }
+        watcher = IngestService.watcher(config, clock, counters, folders, scanner, publisher);
+        if (terminal != null) {
+            // one line per file would bury the progress bar; rejections are still logged
+            watcher.logPublishedFilesAt(Level.DEBUG);
+        }
+        return true;
+    }
+
+    private int giveUp(InboxScanner scanner, Duration unreachable) {
+        int left = scanner.countLeft();
+        String bootstrap = config.common().bootstrapServers();
+        String why = watcher == null && !BrokerWatch.resolves(bootstrap) ? "did not resolve" : "did not answer";
+        LOG.error("Giving up: the broker {} {} for {} ({}={}); {} file(s) left in {}, untouched: run the backfill "
+                        + "again once the broker is reachable", bootstrap, why,
+                String.format(Locale.ROOT, "%.1f s", unreachable.toMillis() / 1000.0),
+                IngestConfig.ONCE_BROKER_TIMEOUT_MS_CONFIG, config.onceBrokerTimeout().toMillis(), left, config.inbox());
+        return left;
     }
 
     private void draw(int pending, boolean last) {

@@ -78,6 +78,17 @@ final class InboxScanner {
         return previous.size();
     }
 
+    /** Scans once more and counts the candidate files still in the inbox (at most {@code maxTracked}). */
+    int countLeft() {
+        try {
+            scan(0);
+            return candidates();
+        } catch (IOException e) {
+            LOG.warn("Cannot count the files left in {}: {}", inbox, e.toString());
+            return Math.max(1, candidates());
+        }
+    }
+
     /** Forgets a file, so a new file of the same name must again prove stable. */
     void forget(Path file) {
         previous.remove(file);

@@ -122,17 +122,6 @@ final class InboxWatcher {
         return scanner.candidates();
     }
 
-    /** Scans once more and counts the candidate files still in the inbox (at most the scanner's tracking limit). */
-    int countLeft() {
-        try {
-            scanner.scan(0);
-            return scanner.candidates();
-        } catch (IOException e) {
-            LOG.warn("Cannot count the files left in {}: {}", folders.inbox(), e.toString());
-            return Math.max(1, scanner.candidates());
-        }
-    }
-
     /** The level of the one line logged per published file (a backfill on a terminal lowers it to DEBUG). */
     InboxWatcher logPublishedFilesAt(Level level) {
         this.publishedLevel = level;

@@ -15,12 +15,13 @@ import dev.khabar.model.ConfigLoader;
 /**
  * The ingest-producer service's settings, parsed and validated once at start-up.
  *
- * @param once the folder to publish once and exit ({@code --once DIR}), or null to watch the inbox; when set it is
- *             also {@link #inbox()}
+ * @param once              the folder to publish once and exit ({@code --once DIR}), or null to watch the inbox;
+ *                          when set it is also {@link #inbox()}
+ * @param onceBrokerTimeout how long a backfill waits for an unreachable broker before it gives up
  */
 public record IngestConfig(CommonSettings common, Path inbox, Path done, Path failed, Duration pollInterval,
                            Duration minFileAge, long maxFileBytes, boolean walkSubfolders, int maxFilesPerPass,
-                           Duration countersLogInterval, Path once) {
+                           Duration countersLogInterval, Path once, Duration onceBrokerTimeout) {
 
     public static final String INBOX_DIR_CONFIG = "inbox.dir";
     public static final String INBOX_DIR_DOC = "Folder watched for new files; default WORKDIR/inbox.";
@@ -42,6 +43,10 @@ public record IngestConfig(CommonSettings common, Path inbox, Path done, Path fa
     public static final String COUNTERS_LOG_INTERVAL_MS_DOC = "How often the counters (seen, published, failed by reason, bytes) are logged.";
     public static final String ONCE_CONFIG = "once";
     public static final String ONCE_DOC = "Backfill: publish every file of this folder once, print a summary and exit (--once DIR).";
+    public static final String ONCE_BROKER_TIMEOUT_MS_CONFIG = "once.broker.timeout.ms";
+    public static final String ONCE_BROKER_TIMEOUT_MS_DOC = "Backfill: how long the broker may stay unreachable (name not "
+            + "resolving, connection refused, no answer) before the backfill exits with code 1, leaving the files it has "
+            + "not published in the folder; 0 gives up after the first failed attempt.";
 
     public static final ConfigDef DEFINITION = CommonSettings.define(new ConfigDef())
             .define(INBOX_DIR_CONFIG, ConfigDef.Type.STRING, null, ConfigDef.Importance.HIGH, INBOX_DIR_DOC)
@@ -58,7 +63,9 @@ public record IngestConfig(CommonSettings common, Path inbox, Path done, Path fa
                     ConfigDef.Importance.LOW, MAX_FILES_PER_PASS_DOC)
             .define(COUNTERS_LOG_INTERVAL_MS_CONFIG, ConfigDef.Type.LONG, 30_000L,
                     ConfigDef.Range.between(100, 86_400_000), ConfigDef.Importance.LOW, COUNTERS_LOG_INTERVAL_MS_DOC)
-            .define(ONCE_CONFIG, ConfigDef.Type.STRING, null, ConfigDef.Importance.LOW, ONCE_DOC);
+            .define(ONCE_CONFIG, ConfigDef.Type.STRING, null, ConfigDef.Importance.LOW, ONCE_DOC)
+            .define(ONCE_BROKER_TIMEOUT_MS_CONFIG, ConfigDef.Type.LONG, 300_000L, ConfigDef.Range.between(0, 86_400_000),
+                    ConfigDef.Importance.LOW, ONCE_BROKER_TIMEOUT_MS_DOC);
 
     public static IngestConfig load(Map<String, String> env, List<String> args) {
         Map<String, Object> values = ConfigLoader.load(DEFINITION, env, args);
@@ -75,7 +82,8 @@ public record IngestConfig(CommonSettings common, Path inbox, Path done, Path fa
                 (Boolean) values.get(WALK_SUBFOLDERS_CONFIG),
                 (Integer) values.get(MAX_FILES_PER_PASS_CONFIG),
                 Duration.ofMillis((Long) values.get(COUNTERS_LOG_INTERVAL_MS_CONFIG)),
-                once);
+                once,
+                Duration.ofMillis((Long) values.get(ONCE_BROKER_TIMEOUT_MS_CONFIG)));
         config.checkFolders();
         return config;
     }

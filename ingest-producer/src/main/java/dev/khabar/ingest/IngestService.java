@@ -140,27 +140,35 @@ public final class IngestService implements AutoCloseable {
         return folders;
     }
 
-    static InboxWatcher watcher(IngestConfig config, Clock clock, IngestCounters counters, InboxFolders folders,
-                                ArticlePublisher publisher) {
-        InboxScanner scanner = new InboxScanner(config.inbox(), config.minFileAge(), config.walkSubfolders(),
+    static InboxScanner scanner(IngestConfig config, Clock clock) {
+        return new InboxScanner(config.inbox(), config.minFileAge(), config.walkSubfolders(),
                 Math.max(10_000, config.maxFilesPerPass()), clock);
+    }
+
+    static InboxWatcher watcher(IngestConfig config, Clock clock, IngestCounters counters, InboxFolders folders,
+                                InboxScanner scanner, ArticlePublisher publisher) {
         return new InboxWatcher(folders, scanner, new ArticleDecoder(), publisher, config.maxFileBytes(),
                 config.maxFilesPerPass(), clock, counters, InboxWatcher.NO_FOLLOW);
     }
 
     /** Creates missing topics; false (logged) if the broker cannot be reached now. */
     static boolean ensureTopics(IngestConfig config) {
+        return ensureTopics(config, TOPIC_TIMEOUT);
+    }
+
+    /** As {@link #ensureTopics(IngestConfig)}, giving up on the broker after {@code timeout}. */
+    static boolean ensureTopics(IngestConfig config, Duration timeout) {
         if (!BrokerWatch.resolves(config.common().bootstrapServers())) {
             LOG.warn("Waiting for the broker {} to resolve (no host name in it resolves yet); files wait in the inbox",
                     config.common().bootstrapServers());
             return false;
         }
         Map<String, Object> props = config.common().clientProperties();
-        props.putIfAbsent(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TOPIC_TIMEOUT.toMillis());
-        props.putIfAbsent(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) TOPIC_TIMEOUT.toMillis());
+        props.putIfAbsent(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
+        props.putIfAbsent(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
         Admin admin = Admin.create(props);
         try {
-            new TopicProvisioner(admin, TOPIC_TIMEOUT)
+            new TopicProvisioner(admin, timeout)
                     .ensureTopics(config.common().topicPartitions(), config.common().topicReplicationFactor());
             return true;
         } catch (RuntimeException e) {
@@ -196,7 +204,7 @@ public final class IngestService implements AutoCloseable {
         ArticlePublisher created = ArticlePublisher.create(config.common().clientProperties(), config.maxFileBytes());
         metrics.bind(new KafkaClientMetrics(created.producer()));
         publisher = created;
-        watcher = watcher(config, clock, counters, folders, created);
+        watcher = watcher(config, clock, counters, folders, scanner(config, clock), created);
     }
 
     private void run() {

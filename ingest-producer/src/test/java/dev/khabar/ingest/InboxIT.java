@@ -415,7 +415,8 @@ class InboxIT {
             Files.writeString(archive.resolve("left-" + i + ".txt"), Samples.ENGLISH + i);
         }
         IngestConfig config = config("--once", archive.toString(), "--bootstrap.servers=127.0.0.1:1");
-        // every reading of this clock is three minutes later: the 5-minute give-up comes after two attempts
+        // every reading of this clock is three minutes later: the default 5-minute once.broker.timeout.ms has
+        // passed after the first attempt (BackfillTest covers short timeouts on the real clock)
         Clock hurried = TestClock.stepping(Instant.parse("2026-01-01T00:00:00Z"), Duration.ofMinutes(3));
         StringWriter out = new StringWriter();
         assertEquals(1, new Backfill(config, hurried, null, new PrintWriter(out)).run());

@@ -52,6 +52,15 @@ class IngestConfigTest {
     }
 
     @Test
+    void backfillWaitsFiveMinutesForTheBrokerUnlessToldOtherwise() {
+        assertEquals(Duration.ofMinutes(5), load().onceBrokerTimeout());
+        assertEquals(Duration.ZERO, IngestConfig.load(Map.of("KHABAR_ONCE_BROKER_TIMEOUT_MS", "0"),
+                List.of("--workdir=" + work)).onceBrokerTimeout());
+        ConfigException e = assertThrows(ConfigException.class, () -> load("--once.broker.timeout.ms=-1"));
+        assertTrue(e.getMessage().contains("once.broker.timeout.ms"), e.getMessage());
+    }
+
+    @Test
     void environmentAndFlagsSetTheNewKeys() {
         IngestConfig config = IngestConfig.load(Map.of("KHABAR_MAX_FILES_PER_PASS", "50",
                 "KHABAR_WALK_SUBFOLDERS", "true"), List.of("--workdir=" + work, "--counters.log.interval.ms=1000",
