@@ -20,6 +20,8 @@ import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.common.errors.AuthenticationException;
+import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.utils.Utils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,6 +57,8 @@ public final class BrokerWatch implements AutoCloseable {
     private volatile Instant failingSince;
     private volatile String problem = "not probed yet";
     private volatile boolean unresolved;
+    /** Why the broker refused this service (credentials, permissions), if it did. */
+    private volatile String refusal;
     private volatile boolean reportedUnready;
     private Admin admin;
     private Thread thread;
@@ -145,9 +149,19 @@ public final class BrokerWatch implements AutoCloseable {
         return this;
     }
 
-    /** Blocks until the broker has answered a probe; false if the watch was closed first. */
+    /**
+     * Blocks until the broker has answered a probe; false if the watch was closed first.
+     *
+     * @throws IllegalStateException if the broker refused this service's credentials or permissions: waiting cannot
+     *                               cure a wrong password, so the service stops with that error instead
+     */
     public boolean awaitAnswer() throws InterruptedException {
         while (answeredOnce.getCount() > 0) {
+            String refused = refusal;
+            if (refused != null) {
+                throw new IllegalStateException("The broker " + bootstrap + " refuses " + service + ": " + refused
+                        + " (check KAFKA_SECURITY_PROTOCOL, KAFKA_SASL_MECHANISM and KAFKA_SASL_JAAS_CONFIG)");
+            }
             if (closed.await(100, TimeUnit.MILLISECONDS)) {
                 return false;
             }
@@ -224,6 +238,9 @@ public final class BrokerWatch implements AutoCloseable {
             return true;
         } catch (ExecutionException e) {
             failure = String.valueOf(e.getCause());
+            if (e.getCause() instanceof AuthenticationException || e.getCause() instanceof AuthorizationException) {
+                refusal = e.getCause().getMessage();
+            }
         } catch (TimeoutException e) {
             failure = "no answer within " + interval.toMillis() + " ms";
         } catch (KafkaException e) {
