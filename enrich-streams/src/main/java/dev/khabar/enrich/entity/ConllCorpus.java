@@ -97,6 +97,30 @@ final class ConllCorpus {
         String text() {
             return String.join(" ", tokens);
         }
+
+        /** The labelled names: a B- tag and the I- tags of its type that follow it. */
+        List<Mention> mentions() {
+            List<Mention> mentions = new ArrayList<>();
+            int i = 0;
+            while (i < tags.size()) {
+                if (!tags.get(i).startsWith("B-")) {
+                    i++;
+                    continue;
+                }
+                String type = tags.get(i).substring(2);
+                int last = i;
+                while (last + 1 < tags.size() && tags.get(last + 1).equals("I-" + type)) {
+                    last++;
+                }
+                mentions.add(new Mention(i, last, type));
+                i = last + 1;
+            }
+            return mentions;
+        }
+    }
+
+    /** Tokens {@code first..last} of a sentence, labelled {@code type}. */
+    record Mention(int first, int last, String type) {
     }
 
     private ConllCorpus() {
@@ -223,18 +247,10 @@ final class ConllCorpus {
     static Sentence namesOnly(Sentence sentence) {
         List<String> tokens = sentence.tokens();
         List<String> tags = new ArrayList<>(sentence.tags());
-        int i = 0;
-        while (i < tags.size()) {
-            if (!tags.get(i).startsWith("B-")) {
-                i++;
-                continue;
-            }
-            String type = tags.get(i).substring(2);
-            int last = i;
-            while (last + 1 < tags.size() && tags.get(last + 1).equals("I-" + type)) {
-                last++;
-            }
-            int first = i;
+        for (Mention mention : sentence.mentions()) {
+            String type = mention.type();
+            int last = mention.last();
+            int first = mention.first();
             while (first <= last && (notName(tokens.get(first)) || DETERMINERS.contains(lower(tokens.get(first)))
                     || type.equals("PERSON") && first < last && LatinFeatures.isPersonTitle(lower(tokens.get(first))))) {
                 first++;
@@ -245,10 +261,9 @@ final class ConllCorpus {
             }
             boolean keep = first <= end && !(first == end && (PRONOUNS.contains(lower(tokens.get(first)))
                     || end < last && !tokens.get(first).equals(tokens.get(first).toUpperCase(Locale.ROOT))));
-            for (int k = i; k <= last; k++) {
+            for (int k = mention.first(); k <= last; k++) {
                 tags.set(k, !keep || k < first || k > end ? "O" : (k == first ? "B-" : "I-") + type);
             }
-            i = last + 1;
         }
         return new Sentence(tokens, List.copyOf(tags));
     }

@@ -50,25 +50,13 @@ record NameLists(Map<String, String> all, Map<String, String> first, Map<String,
     static Map<String, String> names(List<ConllCorpus.Sentence> sentences) {
         Map<String, int[]> counts = new HashMap<>();
         for (ConllCorpus.Sentence sentence : sentences) {
-            List<String> tags = sentence.tags();
-            int i = 0;
-            while (i < tags.size()) {
-                if (tags.get(i).equals("O")) {
-                    i++;
-                    continue;
-                }
-                String type = tags.get(i).substring(2);
-                int last = i;
-                while (last + 1 < tags.size() && tags.get(last + 1).equals("I-" + type)) {
-                    last++;
-                }
-                String name = String.join(" ", sentence.tokens().subList(i, last + 1));
-                int t = Gazetteer.TYPES.indexOf(type);
-                if (t >= 0 && last - i < 8 && (name.codePoints().anyMatch(Character::isUpperCase)
+            for (ConllCorpus.Mention m : sentence.mentions()) {
+                String name = String.join(" ", sentence.tokens().subList(m.first(), m.last() + 1));
+                int t = Gazetteer.TYPES.indexOf(m.type());
+                if (t >= 0 && m.last() - m.first() < 8 && (name.codePoints().anyMatch(Character::isUpperCase)
                             || name.codePoints().noneMatch(Character::isLowerCase))) {
                     counts.computeIfAbsent(name, k -> new int[Gazetteer.TYPES.size()])[t]++;
                 }
-                i = last + 1;
             }
         }
         Map<String, String> names = new HashMap<>();
