@@ -25,7 +25,8 @@ import com.ibm.icu.util.ULocale;
  * CLDR), time-zone cities ({@code city:IQ:baghdad}, CLDR), ISO 3166-2 subdivisions ({@code subdivision:IQ-AN},
  * iso3166-2-db) and a curated news list ({@code org:isis}, {@code person:...}, {@code place:...}). Where two entities share
  * a name, countries win over the curated list, which wins over cities, which win over subdivisions; a name two entities
- * of the same rank share is dropped as ambiguous.
+ * of the same rank share is dropped as ambiguous, and a name made only of generic words ({@code الصحراء الغربية}, Western
+ * Sahara and also "the western desert" of Iraq) is not matched: it says where as often as what.
  */
 final class EntityCatalog {
 
@@ -324,6 +325,9 @@ final class EntityCatalog {
             if (GENERIC.contains(only) || only.length() < 4) {
                 return;
             }
+        }
+        if (rank != CURATED && words.stream().allMatch(w -> GENERIC.contains(w.norm()))) {
+            return;  // a description as much as a name: الصحراء الغربية is Western Sahara and any western desert
         }
         String[] keys = words.stream().map(Token::norm).toArray(String[]::new);
         String[] written = words.stream().map(Token::text).toArray(String[]::new);

@@ -79,6 +79,15 @@ class EntityCatalogTest {
     }
 
     @Test
+    void leavesNamesMadeOfGenericWordsUnlinked() {
+        List<String> ids = CATALOG.matches(EntityCatalog.words("انسحب داعش إلى الصحراء الغربية في الأنبار"))
+                .stream().map(m -> m.entry().id()).toList();
+        assertEquals(List.of("org:isis", "subdivision:IQ-AN"), ids);
+        assertEquals(List.of("country:EH"), CATALOG.matches(EntityCatalog.words("talks on Western Sahara")).stream()
+                .map(m -> m.entry().id()).toList());
+    }
+
+    @Test
     void findsTheLongestNameLeftToRight() {
         List<Token> words = EntityCatalog.words("قالت قوات سوريا الديمقراطية إن داعش هاجم سوريا");
         List<String> ids = CATALOG.matches(words).stream().map(m -> m.entry().id()).toList();
