@@ -260,19 +260,36 @@ final class NgramIdentifier implements LanguageIdentifier {
         return last == '.' || last == '!' || last == '?' || last == '\u061F' || last == '\u3002' || last == '\u06D4';
     }
 
-    private static int wordScript(String word) {
+    /** The main script of a word's letters (as {@link NgramScorer#mainScript}), or -1; counts only mixed words. */
+    static int wordScript(String word) {
+        int only = -1;
+        for (int i = 0; i < word.length(); i++) {
+            char c = word.charAt(i);
+            if (Character.isLetter(c)) {
+                int s = UScript.getScript(c);
+                if (s >= 0 && s < UScript.CODE_LIMIT) {
+                    if (only < 0) {
+                        only = s;
+                    } else if (s != only) {
+                        return mixedWordScript(word);
+                    }
+                }
+            }
+        }
+        return only < 0 || only == UScript.COMMON || only == UScript.INHERITED || only == UScript.UNKNOWN ? -1 : only;
+    }
+
+    private static int mixedWordScript(String word) {
         int[] counts = new int[UScript.CODE_LIMIT];
-        boolean any = false;
         for (int i = 0; i < word.length(); i++) {
             char c = word.charAt(i);
             if (Character.isLetter(c)) {
                 int s = UScript.getScript(c);
                 if (s >= 0 && s < UScript.CODE_LIMIT) {
                     counts[s]++;
-                    any = true;
                 }
             }
         }
-        return any ? NgramScorer.mainScript(counts) : -1;
+        return NgramScorer.mainScript(counts);
     }
 }

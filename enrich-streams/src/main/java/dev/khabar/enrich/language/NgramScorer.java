@@ -96,7 +96,9 @@ final class NgramScorer {
                 scores[l] += floor;
             }
             int maxOrder = Math.min(NgramModel.MAX_ORDER, i - wordStart + 1);
-            for (int order = maxOrder; order >= 1; order--) {
+            int scored = 0;
+            // once every candidate has its longest n-gram for this letter, shorter ones can change nothing
+            for (int order = maxOrder; order >= 1 && scored < scores.length; order--) {
                 int entry = model.find(chars, i - order + 1, order);
                 if (entry < 0) {
                     continue;
@@ -109,6 +111,7 @@ final class NgramScorer {
                         continue;
                     }
                     stamp[l] = position;
+                    scored++;
                     scores[l] += -(posting & 0xff) / NgramModel.Q_SCALE + penalty - floor;
                 }
             }

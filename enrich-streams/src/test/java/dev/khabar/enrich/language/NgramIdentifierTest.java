@@ -23,6 +23,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import com.ibm.icu.lang.UScript;
+
 import dev.khabar.model.Language;
 
 class NgramIdentifierTest {
@@ -178,6 +180,22 @@ class NgramIdentifierTest {
     void splitsSegmentsAtSentenceEndsLineBreaksAndScriptChanges() {
         List<String> segments = NgramIdentifier.segments("قال الوزير the plan works جيدا. Next sentence\nnew line");
         assertEquals(List.of("قال الوزير ", "the plan works ", "جيدا. ", "Next sentence ", "new line "), segments);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            plan.      | Latn
+            «جيدا»     | Arab
+            abcдж      | Latn
+            abдже      | Cyrl
+            abдж       | Cyrl
+            aʹʹʹ       | Latn
+            ʹʹ       | none
+            2026,      | none
+            """)
+    void takesAWordsScriptFromTheMostOfItsLettersIgnoringCommonOnes(String word, String script) {
+        int expected = script.equals("none") ? -1 : UScript.getCodeFromName(script);
+        assertEquals(expected, NgramIdentifier.wordScript(word));
     }
 
     @Test
