@@ -218,11 +218,7 @@ final class Gazetteer {
     }
 
     /** The lines of a word-list resource, comments and blank lines left out. */
-    static List<String> words(String resource) {
-        return loadWords(resource);
-    }
-
-    private static List<String> loadWords(String resource) {
+    static List<String> loadWords(String resource) {
         try (InputStream in = Gazetteer.class.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException(resource + " is missing from the classpath");

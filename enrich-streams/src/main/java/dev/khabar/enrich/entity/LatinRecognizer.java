@@ -28,7 +28,7 @@ final class LatinRecognizer implements EntityRecognizer {
     private static final Set<String> PARTICLES = Set.of("al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ud",
             "ul", "bin", "ibn", "abu", "bint");
 
-    private static final Set<String> DEMONYMS = Set.copyOf(Gazetteer.words("/gazetteer/demonyms-en.txt"));
+    private static final Set<String> DEMONYMS = Set.copyOf(Gazetteer.loadWords("/gazetteer/demonyms-en.txt"));
     private static final int MISC = Gazetteer.TYPES.indexOf("MISC");
     private static final double NATIONALITY_CONFIDENCE = 0.8;
 
