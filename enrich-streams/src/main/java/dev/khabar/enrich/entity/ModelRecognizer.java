@@ -13,9 +13,8 @@ import dev.khabar.model.Entity;
 
 /**
  * Tags raw text with a trained {@link NerModel}; facility names after a trigger noun ({@link FacilityRule}) replace model
- * mentions lying inside them; lone nisba adjectives are not taken for persons, nor a head noun's directional adjective
- * for part of a place name; gazetteer names the model left untouched
- * are added as a high-precision fallback (they never override a model mention); last, {@link DocumentConsistency} gives
+ * mentions lying inside them; lone or coordinated nisba adjectives are not taken for persons, nor a head noun's
+ * directional adjective for part of a place name; gazetteer names the model left untouched are added as a high-precision fallback (they never override a model mention); last, {@link DocumentConsistency} gives
  * each confidently found name one reading across the text. Safe for concurrent use.
  */
 final class ModelRecognizer implements EntityRecognizer {
@@ -97,7 +96,8 @@ final class ModelRecognizer implements EntityRecognizer {
         boolean[] covered = new boolean[tokens.size()];
         for (SequenceModel.Chunk c : tagger.chunks(emissions, tags, TEMPERATURE)) {
             if (!within(facilities, c.first(), c.last())
-                    && !nisbaAdjective(analysis.splits(), tags, c.first(), c.last(), c.type())) {
+                    && !nisbaAdjective(analysis.splits(), tags, c.first(), c.last(), c.type())
+                    && !coordinatedAdjectives(analysis.splits(), c.first(), c.last(), c.type())) {
                 int last = c.last() - (headAdjective(tokens, analysis.splits(), c.first(), c.last(), c.type()) ? 1 : 0);
                 add(from, analysis.splits()[c.first()].visiblePrefixLength(), c.first(), last, c.type(),
                         c.confidence(), "model", found, covered);
@@ -149,6 +149,27 @@ final class ModelRecognizer implements EntityRecognizer {
         int adjective = lexicon.getOrDefault(word + "ه", 0) + lexicon.getOrDefault("ال" + word + "ه", 0)
                 + lexicon.getOrDefault("ال" + word, 0);
         return adjective >= NISBA_MIN_COUNT && adjective >= NISBA_RATIO * lexicon.getOrDefault(word, 0);
+    }
+
+    /**
+     * A person made of nisba-shaped words joined by و ({@code دور عراقي–أميركي لوجستي واستخباري}): every word ends in
+     * ي, none carries the article or is a known given name, and a word after the first starts with a clitic (the
+     * conjunction و split off or, on a rare adjective such as {@code واستخباري}, left on). A name does not coordinate
+     * its own parts; adjectives do.
+     */
+    private boolean coordinatedAdjectives(Clitics.Split[] splits, int first, int last, int type) {
+        if (first == last || type != PERSON) {
+            return false;
+        }
+        boolean conjunction = false;
+        for (int k = first; k <= last; k++) {
+            String word = splits[k].rest();
+            if (word.length() < 3 || !word.endsWith("ي") || word.startsWith("ال") || gazetteer.isGivenName(word)) {
+                return false;
+            }
+            conjunction |= k > first && (splits[k].prefixLength() > 0 || word.startsWith("و") && word.length() > 4);
+        }
+        return conjunction;
     }
 
     /**

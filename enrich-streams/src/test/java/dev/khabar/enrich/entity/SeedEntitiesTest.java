@@ -90,6 +90,23 @@ class SeedEntitiesTest {
     }
 
     @Test
+    void coordinatedAdjectivesAreNotAPerson() {
+        String phrase = "لوجستي واستخباري";
+        int found = 0;
+        for (int d = 0; d < TEXTS.size(); d++) {
+            String whole = TEXTS.get(d);
+            for (int at = whole.indexOf(phrase); at >= 0; at = whole.indexOf(phrase, at + 1)) {
+                int start = whole.codePointCount(0, at);
+                int end = start + phrase.codePointCount(0, phrase.length());
+                found++;
+                List<Entity> overlapping = FOUND.get(d).stream().filter(e -> e.start() < end && start < e.end()).toList();
+                assertTrue(overlapping.isEmpty(), () -> "adjectives as a mention: " + overlapping);
+            }
+        }
+        assertEquals(1, found);
+    }
+
+    @Test
     void aGovernoratesDirectionalAdjectiveIsNotPartOfItsName() {
         String phrase = "بمحافظة الأنبار الغربية";
         int found = 0;
