@@ -2,6 +2,7 @@ package dev.khabar.enrich.entity;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -10,7 +11,8 @@ import dev.khabar.model.Entity;
 
 /**
  * Tags English or French raw text with a trained {@link NerModel} over {@link LatinFeatures}; capitalised gazetteer names
- * the model left untouched are added as a fallback (they never override a model mention). Safe for concurrent use.
+ * the model left untouched are added as a fallback (they never override a model mention); last, a family name standing
+ * alone takes the type of the person named in full in the text. Safe for concurrent use.
  */
 final class LatinRecognizer implements EntityRecognizer {
 
@@ -58,7 +60,39 @@ final class LatinRecognizer implements EntityRecognizer {
             }
         }
         found.sort(Comparator.comparingInt(Entity::start));
-        return found;
+        return familyNamesAsPersons(found);
+    }
+
+    /**
+     * A less confident one-word mention that is the family name of a person named in full in the same text is that
+     * person: {@code Soudani}, read as a place, after {@code Mohammed Chia al-Soudani}. A hyphenated particle
+     * ({@code al-}) does not count in the comparison; nationality-rule mentions are left alone.
+     */
+    static List<Entity> familyNamesAsPersons(List<Entity> found) {
+        Set<String> familyNames = new HashSet<>();
+        for (Entity e : found) {
+            String[] words = e.text().split(" ");
+            if (e.type().equals("PERSON") && e.confidence() >= DocumentConsistency.CONFIDENT && words.length > 1) {
+                familyNames.add(withoutParticle(words[words.length - 1]));
+            }
+        }
+        if (familyNames.isEmpty()) {
+            return found;
+        }
+        List<Entity> out = new ArrayList<>(found.size());
+        for (Entity e : found) {
+            boolean familyName = !e.type().equals("PERSON") && !e.source().equals("rule")
+                    && e.confidence() < DocumentConsistency.CONFIDENT && e.text().indexOf(' ') < 0
+                    && familyNames.contains(withoutParticle(e.text()));
+            out.add(familyName ? new Entity(e.text(), "PERSON", e.start(), e.end(), e.confidence(), e.source()) : e);
+        }
+        return out;
+    }
+
+    private static String withoutParticle(String word) {
+        String lower = word.toLowerCase(Locale.ROOT);
+        int hyphen = lower.indexOf('-');
+        return hyphen > 0 && PARTICLES.contains(lower.substring(0, hyphen)) ? lower.substring(hyphen + 1) : lower;
     }
 
     /** A full stop, question or exclamation mark followed by white space, not after an abbreviation or an initial. */

@@ -40,6 +40,26 @@ class LatinNewsEntitiesTest {
     }
 
     @Test
+    void aFamilyNameStandingAloneIsThePersonNamedInFull() {
+        List<Entity> found = List.of(
+                new Entity("Mohammed Chia al-Soudani", "PERSON", 0, 24, 0.99, "model"),
+                new Entity("Soudani", "LOCATION", 30, 37, 0.54, "model"),
+                new Entity("Bagdad", "LOCATION", 41, 47, 0.6, "model"),
+                new Entity("Soudani", "ORGANIZATION", 50, 57, 0.95, "model"),
+                new Entity("al-Soudani", "LOCATION", 60, 70, 0.7, "gazetteer"));
+        assertEquals(List.of("PERSON", "PERSON", "LOCATION", "ORGANIZATION", "PERSON"),
+                LatinRecognizer.familyNamesAsPersons(found).stream().map(Entity::type).toList());
+    }
+
+    @Test
+    void aFamilyNameIsNotTakenFromAPersonNamedOnlyByIt() {
+        List<Entity> found = List.of(
+                new Entity("Soudani", "PERSON", 0, 7, 0.99, "model"),
+                new Entity("Soudani", "LOCATION", 30, 37, 0.54, "model"));
+        assertEquals(found, LatinRecognizer.familyNamesAsPersons(found));
+    }
+
+    @Test
     void keepsTitlesOutOfPersonMentions() {
         List<Entity> entities = EntityRecognizer.standard().recognize(ENGLISH, "en");
         assertTrue(entities.stream().noneMatch(e -> e.text().startsWith("President") || e.text().startsWith("Prime")),
