@@ -99,7 +99,13 @@ public final class QuantityFinder {
             "for", "with", "as", "is", "was", "were", "are", "has", "have", "than", "after", "before", "de", "du", "des",
             "d", "à", "au", "aux", "en", "et", "ou", "le", "la", "les", "l", "sur", "par", "pour", "dans", "avec", "est",
             "sont", "que", "qui", "h", "gmt", "utc", "am", "pm", "ص", "م", "مساء", "صباحا", "ه", "هـ", "st", "nd", "rd",
-            "th", "er", "e", "eme", "s", "اخرين", "اخري", "others", "autres");
+            "th", "er", "e", "eme", "s", "اخرين", "اخري", "others", "autres",
+            // verbs, pronouns and conjunctions after a number are not what it counts ("he was 84 had", "12 would")
+            "had", "will", "would", "could", "should", "can", "may", "might", "must", "did", "do", "does", "be", "been",
+            "being", "said", "says", "but", "while", "when", "which", "who", "that", "this", "these", "those", "it",
+            "its", "he", "she", "they", "we", "you", "if", "not", "all", "into", "about", "since", "until", "during",
+            "ont", "sera", "seront", "etait", "etaient", "il", "elle", "ils", "elles", "ne", "pas", "mais", "se", "ce",
+            "cette", "ces", "dont", "selon", "contre", "entre", "depuis", "lors", "apres", "avant", "sous");
     /** Words of month names ({@code كانون} of {@code كانون الثاني}): a number before them is a date. */
     private static final Set<String> MONTH_WORDS = CalendarWords.MONTHS.keySet().stream()
             .flatMap(m -> java.util.Arrays.stream(m.split(" "))).collect(java.util.stream.Collectors.toUnmodifiableSet());

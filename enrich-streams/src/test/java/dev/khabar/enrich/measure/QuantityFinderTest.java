@@ -68,5 +68,7 @@ class QuantityFinderTest {
         assertEquals(List.of(), QuantityFinder.find("في عام 2014 وفي 17 حزيران 2024 عند الساعة 07:25 مساء", "ar"));
         assertEquals(List.of(), QuantityFinder.find("Flight F16 landed at 7:25 on 26th July 2024; page 12.", "en"));
         assertEquals(List.of(), QuantityFinder.find("He ran 5m and saved 20k files", "en"));
+        assertEquals(List.of(), QuantityFinder.find("he was 84 had been ill and 12 would be freed", "en"));
+        assertEquals(List.of(), QuantityFinder.find("Ils étaient 12 selon la police, et 30 étaient partis", "fr"));
     }
 }
