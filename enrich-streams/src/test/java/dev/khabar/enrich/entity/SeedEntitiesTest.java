@@ -60,21 +60,16 @@ class SeedEntitiesTest {
     void bareAynAlAsadIsThePlaceWhereTheArticleNamesTheBase() {
         String name = "عين الأسد";
         int bare = 0;
-        for (int d = 0; d < TEXTS.size(); d++) {
-            String whole = TEXTS.get(d);
-            boolean namesTheBase = whole.contains("قاعدة " + name);
-            for (int at = whole.indexOf(name); at >= 0; at = whole.indexOf(name, at + 1)) {
-                int start = whole.codePointCount(0, at);
-                int end = start + name.codePointCount(0, name.length());
-                List<Entity> overlapping = FOUND.get(d).stream().filter(e -> e.start() < end && start < e.end()).toList();
-                assertTrue(overlapping.stream().noneMatch(e -> e.type().equals("PERSON")),
-                        "person inside '" + name + "' at " + start + " of seed " + d + ": " + overlapping);
-                if (namesTheBase) {
-                    bare += whole.startsWith("قاعدة ", Math.max(0, at - 6)) ? 0 : 1;
-                    assertTrue(overlapping.stream().anyMatch(e -> e.start() == start && e.end() == end
-                            && e.type().equals("LOCATION")), "'" + name + "' at " + start + " of seed " + d
-                            + " is not a LOCATION: " + overlapping);
-                }
+        for (Occurrence o : occurrences(name)) {
+            String whole = TEXTS.get(o.seed());
+            List<Entity> overlapping = o.overlapping();
+            assertTrue(overlapping.stream().noneMatch(e -> e.type().equals("PERSON")),
+                    "person inside '" + name + "' at " + o.start() + " of seed " + o.seed() + ": " + overlapping);
+            if (whole.contains("قاعدة " + name)) {
+                bare += whole.startsWith("قاعدة ", Math.max(0, o.at() - 6)) ? 0 : 1;
+                assertTrue(overlapping.stream().anyMatch(e -> e.start() == o.start() && e.end() == o.end()
+                        && e.type().equals("LOCATION")), "'" + name + "' at " + o.start() + " of seed " + o.seed()
+                        + " is not a LOCATION: " + overlapping);
             }
         }
         assertTrue(bare >= 3, "bare occurrences checked: " + bare);
@@ -91,35 +86,19 @@ class SeedEntitiesTest {
 
     @Test
     void coordinatedAdjectivesAreNotAPerson() {
-        String phrase = "لوجستي واستخباري";
-        int found = 0;
-        for (int d = 0; d < TEXTS.size(); d++) {
-            String whole = TEXTS.get(d);
-            for (int at = whole.indexOf(phrase); at >= 0; at = whole.indexOf(phrase, at + 1)) {
-                int start = whole.codePointCount(0, at);
-                int end = start + phrase.codePointCount(0, phrase.length());
-                found++;
-                List<Entity> overlapping = FOUND.get(d).stream().filter(e -> e.start() < end && start < e.end()).toList();
-                assertTrue(overlapping.isEmpty(), () -> "adjectives as a mention: " + overlapping);
-            }
-        }
-        assertEquals(1, found);
+        List<Occurrence> found = occurrences("لوجستي واستخباري");
+        assertEquals(1, found.size());
+        assertEquals(List.of(), found.get(0).overlapping(), "adjectives as a mention");
     }
 
     @Test
     void aGovernoratesDirectionalAdjectiveIsNotPartOfItsName() {
-        String phrase = "بمحافظة الأنبار الغربية";
-        int found = 0;
-        for (int d = 0; d < TEXTS.size(); d++) {
-            String whole = TEXTS.get(d);
-            for (int at = whole.indexOf(phrase); at >= 0; at = whole.indexOf(phrase, at + 1)) {
-                int start = whole.codePointCount(0, at) + "بمحافظة ".length();
-                found++;
-                assertTrue(FOUND.get(d).stream().anyMatch(e -> e.start() == start && e.text().equals("الأنبار")
-                        && e.type().equals("LOCATION")), () -> "seed mentions: " + FOUND);
-            }
-        }
-        assertEquals(1, found);
+        List<Occurrence> found = occurrences("بمحافظة الأنبار الغربية");
+        assertEquals(1, found.size());
+        Occurrence o = found.get(0);
+        int start = o.start() + "بمحافظة ".length();
+        assertTrue(FOUND.get(o.seed()).stream().anyMatch(e -> e.start() == start && e.text().equals("الأنبار")
+                && e.type().equals("LOCATION")), () -> "seed mentions: " + FOUND);
     }
 
     @Test
@@ -138,6 +117,26 @@ class SeedEntitiesTest {
                         () -> "cut before " + e + " (word starts with '" + before + "')");
             }
         }
+    }
+
+    /** One occurrence of a phrase in a seed: the seed, its char index, and its code-point start and end. */
+    private record Occurrence(int seed, int at, int start, int end) {
+
+        List<Entity> overlapping() {
+            return FOUND.get(seed).stream().filter(e -> e.start() < end && start < e.end()).toList();
+        }
+    }
+
+    private static List<Occurrence> occurrences(String phrase) {
+        List<Occurrence> found = new ArrayList<>();
+        for (int d = 0; d < TEXTS.size(); d++) {
+            String whole = TEXTS.get(d);
+            for (int at = whole.indexOf(phrase); at >= 0; at = whole.indexOf(phrase, at + 1)) {
+                int start = whole.codePointCount(0, at);
+                found.add(new Occurrence(d, at, start, start + phrase.codePointCount(0, phrase.length())));
+            }
+        }
+        return found;
     }
 
     private static void assertFoundAs(String name, String type) {
