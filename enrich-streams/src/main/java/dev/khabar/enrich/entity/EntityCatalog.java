@@ -96,6 +96,24 @@ final class EntityCatalog {
         return entries.size();
     }
 
+    /**
+     * The curated organisation or person whose catalogue name {@code text} is, whole ({@code État islamique},
+     * {@code Daech}, {@code لويد أوستن}; a clitic prefix on an Arabic name allowed), else null. Places and CLDR entries
+     * are left out: a country's or city's name also stands for its government or team.
+     */
+    Entry curatedPersonOrOrganisation(String text) {
+        List<Token> words = words(text);
+        if (words.isEmpty()) {
+            return null;
+        }
+        Match match = matchAt(words, 0);
+        if (match == null || match.last() != words.size() - 1) {
+            return null;
+        }
+        String id = match.entry().id();
+        return id.startsWith("org:") || id.startsWith("person:") ? match.entry() : null;
+    }
+
     Entry entry(String id) {
         return entries.get(id);
     }

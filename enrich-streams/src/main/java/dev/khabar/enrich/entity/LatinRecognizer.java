@@ -11,8 +11,9 @@ import dev.khabar.model.Entity;
 
 /**
  * Tags English or French raw text with a trained {@link NerModel} over {@link LatinFeatures}; capitalised gazetteer names
- * the model left untouched are added as a fallback (they never override a model mention); last, a family name standing
- * alone takes the type of the person named in full in the text. Safe for concurrent use.
+ * the model left untouched are added as a fallback (they never override a model mention) and curated catalogue names
+ * take their catalogue type ({@link CuratedTypes}); last, a family name standing alone takes the type of the person
+ * named in full in the text. Safe for concurrent use.
  */
 final class LatinRecognizer implements EntityRecognizer {
 
@@ -60,7 +61,8 @@ final class LatinRecognizer implements EntityRecognizer {
             }
         }
         found.sort(Comparator.comparingInt(Entity::start));
-        return familyNamesAsPersons(found);
+        List<Entity> typed = fallback ? CuratedTypes.apply(EntityCatalog.standard(), found) : found;
+        return familyNamesAsPersons(typed);
     }
 
     /**

@@ -14,8 +14,10 @@ import dev.khabar.model.Entity;
 /**
  * Tags raw text with a trained {@link NerModel}; facility names after a trigger noun ({@link FacilityRule}) replace model
  * mentions lying inside them; lone or coordinated nisba adjectives are not taken for persons, nor a head noun's
- * directional adjective for part of a place name; gazetteer names the model left untouched are added as a high-precision fallback (they never override a model mention); last, {@link DocumentConsistency} gives
- * each confidently found name one reading across the text. Safe for concurrent use.
+ * directional adjective for part of a place name; gazetteer names the model left untouched are added as a
+ * high-precision fallback (they never override a model mention); then {@link DocumentConsistency} gives each
+ * confidently found name one reading across the text, and, with the fallback, curated catalogue names their
+ * catalogue type ({@link CuratedTypes}). Safe for concurrent use.
  */
 final class ModelRecognizer implements EntityRecognizer {
 
@@ -76,7 +78,7 @@ final class ModelRecognizer implements EntityRecognizer {
             }
         }
         entities.sort(Comparator.comparingInt(Entity::start));
-        return entities;
+        return fallback ? CuratedTypes.apply(EntityCatalog.standard(), entities) : entities;
     }
 
     static boolean endsSentence(String token) {

@@ -1,0 +1,33 @@
+package dev.khabar.enrich.entity;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.khabar.model.Entity;
+
+/**
+ * Gives a mention that is, whole, the name of a curated organisation or person of the catalogue that entry's type: the
+ * French model reads {@code État islamique} as a place, the catalogue knows it as the organisation {@code org:isis}.
+ * The curated list holds names that mean one thing in the news; countries and cities are left alone, since their
+ * names also stand for governments and teams. A mention the model read as MISC keeps it: the corpora disagree on what
+ * MISC holds (ANERcorp tags {@code البيت الأبيض} MISC), and the model learnt its training data's convention.
+ */
+final class CuratedTypes {
+
+    private CuratedTypes() {
+    }
+
+    static List<Entity> apply(EntityCatalog catalog, List<Entity> mentions) {
+        List<Entity> out = null;
+        for (int i = 0; i < mentions.size(); i++) {
+            Entity e = mentions.get(i);
+            EntityCatalog.Entry entry = catalog.curatedPersonOrOrganisation(e.text());
+            if (entry != null && !entry.type().equals(e.type()) && !e.type().equals("MISC")) {
+                out = out == null ? new ArrayList<>(mentions) : out;
+                out.set(i, new Entity(e.text(), entry.type(), e.start(), e.end(), e.confidence(), e.source(),
+                        e.canonical()));
+            }
+        }
+        return out == null ? mentions : out;
+    }
+}

@@ -1,0 +1,35 @@
+package dev.khabar.enrich.entity;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import dev.khabar.model.Entity;
+
+class CuratedTypesTest {
+
+    private static List<String> types(List<Entity> mentions) {
+        return CuratedTypes.apply(EntityCatalog.standard(), mentions).stream().map(Entity::type).toList();
+    }
+
+    @Test
+    void givesACuratedOrganisationOrPersonItsCatalogueType() {
+        assertEquals(List.of("ORGANIZATION", "PERSON", "ORGANIZATION"), types(List.of(
+                new Entity("État islamique", "LOCATION", 0, 14, 1.0, "model"),
+                new Entity("لويد أوستن", "LOCATION", 20, 30, 0.6, "model"),
+                new Entity("بداعش", "PERSON", 40, 45, 0.7, "model"))));
+    }
+
+    @Test
+    void leavesCountriesPartsOfNamesAndMiscAlone() {
+        List<Entity> mentions = List.of(
+                new Entity("Irak", "ORGANIZATION", 0, 4, 0.9, "model"),
+                new Entity("groupe État islamique armé", "LOCATION", 10, 36, 0.9, "model"),
+                new Entity("البيت الأبيض", "MISC", 40, 52, 0.9, "model"),
+                new Entity("Lloyd Austin", "PERSON", 60, 72, 1.0, "model"));
+        assertSame(mentions, CuratedTypes.apply(EntityCatalog.standard(), mentions));
+    }
+}
