@@ -10,7 +10,8 @@ import dev.khabar.model.Entity;
  * French model reads {@code État islamique} as a place, the catalogue knows it as the organisation {@code org:isis}.
  * The curated list holds names that mean one thing in the news; countries and cities are left alone, since their
  * names also stand for governments and teams. A mention the model read as MISC keeps it: the corpora disagree on what
- * MISC holds (ANERcorp tags {@code البيت الأبيض} MISC), and the model learnt its training data's convention.
+ * MISC holds (ANERcorp tags {@code البيت الأبيض} MISC), and the model learnt its training data's convention; so does a
+ * place that is one Arabic word with the article.
  */
 final class CuratedTypes {
 
@@ -22,12 +23,21 @@ final class CuratedTypes {
         for (int i = 0; i < mentions.size(); i++) {
             Entity e = mentions.get(i);
             EntityCatalog.Entry entry = catalog.curatedPersonOrOrganisation(e.text());
-            if (entry != null && !entry.type().equals(e.type()) && !e.type().equals("MISC")) {
+            if (entry != null && !entry.type().equals(e.type()) && !e.type().equals("MISC") && !placeWord(e)) {
                 out = out == null ? new ArrayList<>(mentions) : out;
                 out.set(i, new Entity(e.text(), entry.type(), e.start(), e.end(), e.confidence(), e.source(),
                         e.canonical()));
             }
         }
         return out == null ? mentions : out;
+    }
+
+    /**
+     * A place that is one Arabic word with the article ({@code القاعدة}, "the base", also al-Qaeda's name; {@code
+     * الكرملين}): such a word is a common noun too, and the model's reading of it as a place is kept.
+     */
+    private static boolean placeWord(Entity e) {
+        String norm = ArabicText.normalize(e.text());
+        return e.type().equals("LOCATION") && norm.indexOf(' ') < 0 && norm.matches("^[وفبكل]{0,2}ال.*");
     }
 }

@@ -17,10 +17,11 @@ class CuratedTypesTest {
 
     @Test
     void givesACuratedOrganisationOrPersonItsCatalogueType() {
-        assertEquals(List.of("ORGANIZATION", "PERSON", "ORGANIZATION"), types(List.of(
+        assertEquals(List.of("ORGANIZATION", "PERSON", "ORGANIZATION", "ORGANIZATION"), types(List.of(
                 new Entity("État islamique", "LOCATION", 0, 14, 1.0, "model"),
                 new Entity("لويد أوستن", "LOCATION", 20, 30, 0.6, "model"),
-                new Entity("بداعش", "PERSON", 40, 45, 0.7, "model"))));
+                new Entity("بداعش", "PERSON", 40, 45, 0.7, "model"),
+                new Entity("القاعدة", "PERSON", 50, 57, 0.7, "model"))));
     }
 
     @Test
@@ -29,7 +30,8 @@ class CuratedTypesTest {
                 new Entity("Irak", "ORGANIZATION", 0, 4, 0.9, "model"),
                 new Entity("groupe État islamique armé", "LOCATION", 10, 36, 0.9, "model"),
                 new Entity("البيت الأبيض", "MISC", 40, 52, 0.9, "model"),
-                new Entity("Lloyd Austin", "PERSON", 60, 72, 1.0, "model"));
+                new Entity("Lloyd Austin", "PERSON", 60, 72, 1.0, "model"),
+                new Entity("القاعدة", "LOCATION", 80, 87, 0.8, "model"));
         assertSame(mentions, CuratedTypes.apply(EntityCatalog.standard(), mentions));
     }
 }
