@@ -91,7 +91,9 @@ public final class QuantityFinder {
 
     private static final Pattern EN_AR = pattern("(?:\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:[.,]\\d+)?)");
     private static final Pattern FR = pattern("(?:\\d{1,3}(?:[ .]\\d{3})+(?:,\\d+)?|\\d+(?:,\\d+)?)");
-    private static final Pattern NEXT_WORD = Pattern.compile("\\G\\s+((?:\\p{L}\\.)+|[\\p{L}\\p{M}']+)");
+    /** The word after a number: after white space, or an Arabic word written against the digits ({@code ١٢عاما}). */
+    private static final Pattern NEXT_WORD =
+            Pattern.compile("\\G(?:\\s+|(?=\\p{IsArabic}))((?:\\p{L}\\.)+|[\\p{L}\\p{M}']+)");
 
     private static final Set<String> STOPWORDS = Set.of("في", "من", "الي", "الى", "علي", "على", "عن", "مع", "او", "ثم",
             "حتي", "التي", "الذي", "الذين", "قد", "لا", "ما", "ان", "انه", "بين", "عبر", "خلال", "منذ", "بعد", "قبل", "و",
@@ -109,6 +111,9 @@ public final class QuantityFinder {
     /** Words of month names ({@code كانون} of {@code كانون الثاني}): a number before them is a date. */
     private static final Set<String> MONTH_WORDS = CalendarWords.MONTHS.keySet().stream()
             .flatMap(m -> java.util.Arrays.stream(m.split(" "))).collect(java.util.stream.Collectors.toUnmodifiableSet());
+    /** First words of the Hijri months ({@code 17 رمضان} is a date without its year, not seventeen Ramadans). */
+    private static final Set<String> HIJRI_MONTH_WORDS = Set.of("محرم", "صفر", "ربيع", "جمادي", "رجب", "شعبان", "رمضان",
+            "شوال", "ذو", "ذي");
     private static final Set<String> LATIN_SKIPPED = Set.of("additional", "more", "new", "other", "extra", "further",
             "u", "us", "american", "iraqi", "foreign", "autres", "nouveaux", "nouvelles");
 
@@ -135,9 +140,9 @@ public final class QuantityFinder {
     private static Pattern pattern(String number) {
         String symbol = "(us\\$|\\$|€|£)\\s?";
         return Pattern.compile("(?<![\\d.,:/])(?:" + symbol + ")?(" + number + ")(?:(" + SHORT_SCALE + ")"
-                + NOT_LETTER_AFTER + "|(?![\\d\\p{L}]))(?:\\s*(" + LONG_SCALE + "))?"
+                + NOT_LETTER_AFTER + "|(?![\\d\\p{IsLatin}]))(?:\\s*(" + LONG_SCALE + "))?"
                 + "(?:\\s*(?:-|–|—|و|الي|حتي|to|and|a|et)\\s*(?:(?:us\\$|\\$|€|£)\\s?)?(" + number + ")(?:("
-                + SHORT_SCALE + ")" + NOT_LETTER_AFTER + "|(?![\\d\\p{L}]))(?:\\s*(" + LONG_SCALE + "))?)?"
+                + SHORT_SCALE + ")" + NOT_LETTER_AFTER + "|(?![\\d\\p{IsLatin}]))(?:\\s*(" + LONG_SCALE + "))?)?"
                 + "(?:\\s*(?:" + PERCENT + "|(" + words(CURRENCIES) + ")|(" + words(MEASURES) + ")|(?:(?:de|d'|of)\\s*)("
                 + words(CURRENCIES) + ")))?");
     }
@@ -225,7 +230,9 @@ public final class QuantityFinder {
                         || Character.isUpperCase(written.codePointAt(0)))) {
                     continue;
                 }
+                boolean attached = next.start(1) == next.start();
                 if (word.length() >= 2 && !STOPWORDS.contains(word) && !MONTH_WORDS.contains(word)
+                        && !HIJRI_MONTH_WORDS.contains(word) && !(attached && word.startsWith("و"))
                         && !(!latin && word.length() >= 5 && (word.endsWith("هم") || word.endsWith("هما")))
                         && !CalendarWords.WEEKDAYS.containsKey(word) && !word.contains(".")
                         && Character.isLetter(word.charAt(0))) {

@@ -35,6 +35,8 @@ class QuantityFinderTest {
         "ar|وصل 240 ألف عنصر|240 ألف عنصر|240000|-|count|عنصر",
         "ar|سقط 35 قتيلا في الهجوم|35 قتيلا|35|-|count|قتيل",
         "ar|بلغ عدد الضحايا 12 ضحايا|12 ضحايا|12|-|count|ضحايا",
+        "ar|توفيت طفلة (١٢عامًا) في بلدة المشنية|١٢عامًا|12|-|count|عام",
+        "ar|بتكلفة 600مليون دولار سنويا|600مليون دولار|600000000|-|currency|USD",
         "en|The coalition still has 2,400 troops in Iraq|2,400 troops|2400|-|count|troops",
         "en|Washington pledged $1.2bn in aid|$1.2bn|1200000000|-|currency|USD",
         "en|Attacks fell by 15% last year|15%|15|-|percent|%",
@@ -69,6 +71,8 @@ class QuantityFinderTest {
         assertEquals(List.of(), QuantityFinder.find("Flight F16 landed at 7:25 on 26th July 2024; page 12.", "en"));
         assertEquals(List.of(), QuantityFinder.find("He ran 5m and saved 20k files", "en"));
         assertEquals(List.of(), QuantityFinder.find("he was 84 had been ill and 12 would be freed", "en"));
+        assertEquals(List.of(), QuantityFinder.find("في عام 2014م وفي الساعة 7ص", "ar"));
+        assertEquals(List.of(), QuantityFinder.find("في 17 رمضان وحتى 10شوال قتل 12وكان الهجوم", "ar"));
         assertEquals(List.of(), QuantityFinder.find("Ils étaient 12 selon la police, et 30 étaient partis", "fr"));
     }
 }
