@@ -44,6 +44,13 @@ public final class NewsDateParser {
                     .map(Pattern::quote).collect(Collectors.joining("|"))
             + ")" + "(?![\\p{L}\\p{M}])\\s*[,،]?\\s*(1[34]\\d{2})(?!\\d)(?:\\s*هـ|\\s*ه(?![\\p{L}]))?");
 
+    /** A Hijri day and month with no year after them ({@code 17 رمضان}, {@code ٢٤ من شهر رمضان}). */
+    private static final Pattern HIJRI_DAY_MONTH = Pattern.compile(
+            "(?<![\\d.:/])(\\d{1,2})\\s+(?:من\\s+)?(?:شهر\\s+)?("
+            + HIJRI_MONTHS.keySet().stream().sorted(Comparator.comparingInt(String::length).reversed())
+                    .map(Pattern::quote).collect(Collectors.joining("|"))
+            + ")" + "(?![\\p{L}\\p{M}])(?!\\s*[,،]?\\s*(?:من\\s+(?:العام|عام)\\s+)?1[34]\\d{2})");
+
     private static final Map<String, Integer> MONTHS = months();
     private static final String MONTH = MONTHS.keySet().stream()
             .sorted(Comparator.comparingInt(String::length).reversed())
@@ -233,6 +240,49 @@ public final class NewsDateParser {
         } catch (DateTimeException e) {
             return null;
         }
+    }
+
+    /**
+     * Hijri days and months written without a year ({@code 17 رمضان}), each in the Hijri year that puts it nearest to
+     * {@code anchor} (the article's date), converted to Gregorian; offsets into {@code text}.
+     */
+    public static List<DateMention> findHijriWithoutYear(String text, LocalDate anchor) {
+        if (text == null || text.isEmpty() || anchor == null) {
+            return List.of();
+        }
+        Normalized n = Normalized.of(text);
+        Matcher m = HIJRI_DAY_MONTH.matcher(n.text);
+        List<DateMention> found = new ArrayList<>();
+        int year = hijriYear(anchor);
+        while (m.find()) {
+            int month = HIJRI_MONTHS.get(m.group(2));
+            int day = Integer.parseInt(m.group(1));
+            String best = null;
+            long distance = Long.MAX_VALUE;
+            for (int y = year - 1; y <= year + 1; y++) {
+                String iso = hijriToIso(y, month, day);
+                long d = iso == null ? Long.MAX_VALUE
+                        : Math.abs(LocalDate.parse(iso).toEpochDay() - anchor.toEpochDay());
+                if (d < distance) {
+                    best = iso;
+                    distance = d;
+                }
+            }
+            if (best != null) {
+                found.add(new DateMention(n.origin(m.start()), n.originEnd(m.end()), best, true));
+            }
+        }
+        return found;
+    }
+
+    private static int hijriYear(LocalDate date) {
+        IslamicCalendar calendar = new IslamicCalendar(TimeZone.GMT_ZONE, ULocale.ROOT);
+        calendar.setCalculationType(IslamicCalendar.CalculationType.ISLAMIC_UMALQURA);
+        GregorianCalendar gregorian = new GregorianCalendar(TimeZone.GMT_ZONE, ULocale.ROOT);
+        gregorian.clear();
+        gregorian.set(date.getYear(), date.getMonthValue() - 1, date.getDayOfMonth());
+        calendar.setTime(gregorian.getTime());
+        return calendar.get(IslamicCalendar.YEAR);
     }
 
     private static String hijriToIso(int year, int month, int day) {

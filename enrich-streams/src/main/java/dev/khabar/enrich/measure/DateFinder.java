@@ -16,7 +16,7 @@ import dev.khabar.model.DateExpression;
 /**
  * Finds the dates of an article body in Arabic, English and French: full dates through {@link NewsDateParser} (both
  * Arabic month systems, pair forms, Arabic-Indic digits, Hijri dates), extended over a weekday before them; dates without
- * a year or without a day; years after a cue ({@code عام 2014}, {@code in 2014}); and relative dates ({@code أمس},
+ * a year (Hijri ones too: {@code 17 رمضان}) or without a day; years after a cue ({@code عام 2014}, {@code in 2014}); and relative dates ({@code أمس},
  * {@code last Monday}, {@code mardi dernier}, {@code الشهر الماضي}) computed from the article's date. Knows nothing of
  * Kafka; safe for concurrent use.
  */
@@ -92,6 +92,10 @@ public final class DateFinder {
                 }
             }
             if (digits > 0) {
+                for (NewsDateParser.DateMention d : NewsDateParser.findHijriWithoutYear(
+                        text.substring(lineStart, lineEnd), anchor)) {
+                    found.add(new Found(lineStart + d.start(), lineStart + d.end(), d.iso(), true, "islamic", 2));
+                }
                 dayMonth(m.region(lineStart, lineEnd), anchor, found);
                 monthDay(monthDay.region(lineStart, lineEnd), anchor, found);
                 monthYear(monthYear.region(lineStart, lineEnd), found);

@@ -100,6 +100,20 @@ class DateFinderTest {
         assertEquals("2024-07-16", d.value());
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "وتبدأ المراسم في 10 محرم بحضور الأهالي|10 محرم|2024-07-16",
+        "وقع الحادث ليلة ١٧ من شهر رمضان الماضي|١٧ من شهر رمضان|2024-03-27",
+    })
+    void anchorsHijriDatesWithoutAYearInTheNearestHijriYear(String text, String expression, String value) {
+        DateExpression d = only(text, PUBLISHED);
+        assertEquals(expression, d.text());
+        assertEquals(value, d.value());
+        assertEquals("islamic", d.calendar());
+        assertTrue(d.relative());
+        assertEquals(List.of(), DateFinder.find(text, null));
+    }
+
     @Test
     void ignoresWordsThatOnlyLookLikeDates() {
         assertEquals(List.of(), DateFinder.find("في اليوم التالي عاد الأب إلى بيته، وقال الاثنان إن الجمعة كانت مزدحمة",
