@@ -98,7 +98,7 @@ final class ModelRecognizer implements EntityRecognizer {
         boolean[] covered = new boolean[tokens.size()];
         for (SequenceModel.Chunk c : tagger.chunks(emissions, tags, TEMPERATURE)) {
             if (!within(facilities, c.first(), c.last())
-                    && !nisbaAdjective(analysis.splits(), tags, c.first(), c.last(), c.type())
+                    && !nisbaAdjective(analysis.splits(), tags, c.first(), c.last(), c.type(), c.confidence())
                     && !coordinatedAdjectives(analysis.splits(), c.first(), c.last(), c.type())) {
                 int last = c.last() - (headAdjective(tokens, analysis.splits(), c.first(), c.last(), c.type()) ? 1 : 0);
                 add(from, analysis.splits()[c.first()].visiblePrefixLength(), c.first(), last, c.type(),
@@ -120,7 +120,8 @@ final class ModelRecognizer implements EntityRecognizer {
                 for (int k = m.first(); k <= m.last() && free; k++) {
                     free = !covered[k];
                 }
-                if (free && !model.unreliableNames().contains(Gazetteer.key(tokens, m))) {
+                boolean adjective = m.first() == m.last() && adjective(analysis.splits()[m.first()].rest());
+                if (free && !adjective && !model.unreliableNames().contains(Gazetteer.key(tokens, m))) {
                     add(from, m.prefixLength(), m.first(), m.last(), m.type(), FALLBACK_CONFIDENCE, "gazetteer", found,
                             covered);
                 }
@@ -132,19 +133,23 @@ final class ModelRecognizer implements EntityRecognizer {
      * A lone one-word person that is a relational (nisba) adjective ({@code سياسي وأمني}, {@code مصدر أمني}): it ends in
      * ي, no person word stands next to it, and the training text uses its adjective forms (feminine, with the article)
      * at least twice as often as the bare word, which given names ending in ي ({@code هاني}, {@code مجدي}) never show.
-     * Forms with the article ({@code السوداني}) stay: they are often family names.
+     * Forms with the article ({@code السوداني}) stay: they are often family names. A place read with less than
+     * {@link DocumentConsistency#CONFIDENT} confidence is held to the same test ({@code نزاع قبلي}, "a tribal conflict",
+     * read as the Tunisian governorate Kebili); so is a one-word gazetteer name before the fallback adds it.
      */
-    private boolean nisbaAdjective(Clitics.Split[] splits, int[] tags, int first, int last, int type) {
-        if (first != last || type != PERSON) {
-            return false;
-        }
-        String word = splits[first].rest();
-        if (word.length() < 3 || !word.endsWith("ي") || word.startsWith("ال")) {
+    private boolean nisbaAdjective(Clitics.Split[] splits, int[] tags, int first, int last, int type,
+                                   double confidence) {
+        if (first != last || type != PERSON && !(type == LOCATION && confidence < DocumentConsistency.CONFIDENT)) {
             return false;
         }
         boolean personNext = first > 0 && SequenceModel.typeOf(tags[first - 1]) == PERSON
                 || last + 1 < tags.length && SequenceModel.typeOf(tags[last + 1]) == PERSON;
-        if (personNext) {
+        return !personNext && adjective(splits[first].rest());
+    }
+
+    /** A bare nisba adjective ({@code أمني}, {@code قبلي}) by the training text's use of its adjective forms. */
+    private boolean adjective(String word) {
+        if (word.length() < 3 || !word.endsWith("ي") || word.startsWith("ال")) {
             return false;
         }
         Map<String, Integer> lexicon = model.lexicon();
