@@ -137,7 +137,11 @@ public final class EntityLinker {
             }
         }
         for (int c = 0; c < found.size(); c++) {
-            if (!used[c]) {
+            // a one-word subdivision name no mention found is most often an ordinary word: مدينة (Mdina, Malta),
+            // صباح (Sabah), معسكر (Mascara), الظاهرة; cities and countries found this way are real places
+            boolean subdivisionWord = found.get(c).first() == found.get(c).last()
+                    && found.get(c).entry().id().startsWith("subdivision:");
+            if (!used[c] && !subdivisionWord) {
                 units.add(spanUnit(body, spans.get(c), found.get(c).entry(), CATALOGUE_CONFIDENCE));
             }
         }

@@ -98,6 +98,16 @@ class EntityLinkerTest {
     }
 
     @Test
+    void linksAOneWordSubdivisionNameOnlyWhereTheRecogniserFoundIt() {
+        String body = "وفي صباح اليوم دخلت القوات مدينة الرمادي، ثم تقدمت نحو حماة.";
+        List<String> bare = LINKER.link(body, "ar", List.of()).canonical().stream().map(CanonicalEntity::id).toList();
+        assertEquals(List.of("city:IQ:ramadi"), bare);  // not صباح (Sabah), مدينة (Mdina) nor the unfound حماة
+        List<String> found = LINKER.link(body, "ar", List.of(mention(body, "حماة", 0, "LOCATION"))).canonical()
+                .stream().map(CanonicalEntity::id).toList();
+        assertEquals(List.of("city:IQ:ramadi", "subdivision:SY-HM"), found);
+    }
+
+    @Test
     void aTextWithoutNamesHasNoCanonicalEntities() {
         assertEquals(List.of(), LINKER.link("nothing to see here", "en", List.of()).canonical());
         assertEquals(List.of(), LINKER.link("", "ar", List.of()).canonical());
