@@ -115,7 +115,11 @@ public final class EntityLinker {
                 }
                 used[c] = true;
                 boolean covers = spans.get(c)[0] <= e.start() && spans.get(c)[1] >= e.end();
-                if ((covers || found.get(c).entry().type().equals(e.type())) && overlap > best) {
+                boolean sameType = found.get(c).entry().type().equals(e.type());
+                boolean exact = spans.get(c)[0] == e.start() && spans.get(c)[1] == e.end();
+                // a MISC mention exactly on a name of another type is another thing: يورو (euro) is not Yoro
+                boolean otherThing = exact && !sameType && e.type().equals("MISC");
+                if ((covers || sameType) && !otherThing && overlap > best) {
                     best = overlap;
                     chosen = c;
                 }

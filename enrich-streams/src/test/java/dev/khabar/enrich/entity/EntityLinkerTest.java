@@ -108,6 +108,16 @@ class EntityLinkerTest {
     }
 
     @Test
+    void keepsAMiscMentionOffAPlaceOfTheSameName() {
+        String body = "ارتفع سعر اليورو أمام الدولار إلى 1.1 دولار، وبلغ 900 مليون يورو.";
+        List<CanonicalEntity> canonical = LINKER.link(body, "ar", List.of(mention(body, "يورو", 1, "MISC")))
+                .canonical();
+        assertEquals(1, canonical.size());
+        assertNull(canonical.get(0).id(), canonical::toString);
+        assertEquals("MISC", canonical.get(0).type());
+    }
+
+    @Test
     void aTextWithoutNamesHasNoCanonicalEntities() {
         assertEquals(List.of(), LINKER.link("nothing to see here", "en", List.of()).canonical());
         assertEquals(List.of(), LINKER.link("", "ar", List.of()).canonical());
