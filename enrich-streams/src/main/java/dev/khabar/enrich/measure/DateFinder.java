@@ -92,9 +92,11 @@ public final class DateFinder {
                 }
             }
             if (digits > 0) {
-                for (NewsDateParser.DateMention d : NewsDateParser.findHijriWithoutYear(
-                        text.substring(lineStart, lineEnd), anchor)) {
-                    found.add(new Found(lineStart + d.start(), lineStart + d.end(), d.iso(), true, "islamic", 2));
+                if (anchor != null && arabic(text, lineStart, lineEnd)) {
+                    for (NewsDateParser.DateMention d : NewsDateParser.findHijriWithoutYear(
+                            text.substring(lineStart, lineEnd), anchor)) {
+                        found.add(new Found(lineStart + d.start(), lineStart + d.end(), d.iso(), true, "islamic", 2));
+                    }
                 }
                 dayMonth(m.region(lineStart, lineEnd), anchor, found);
                 monthDay(monthDay.region(lineStart, lineEnd), anchor, found);
@@ -129,6 +131,16 @@ public final class DateFinder {
             best = Math.max(best, run);
         }
         return best;
+    }
+
+    private static boolean arabic(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c >= '\u0600' && c <= '\u06FF') {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void dayMonth(Matcher m, LocalDate anchor, List<Found> found) {

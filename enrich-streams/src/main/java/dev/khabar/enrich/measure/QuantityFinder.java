@@ -23,6 +23,8 @@ import dev.khabar.model.Quantity;
 public final class QuantityFinder {
 
     private static final String NOT_LETTER_AFTER = "(?![\\p{L}\\p{M}])";
+    /** A number ends before anything but a digit or a non-Arabic letter: an Arabic unit may touch it ({@code ١٢عاما}). */
+    private static final String NUMBER_END = "(?![\\d\\p{L}&&[^\\u0600-\\u06FF]])";
     private static final Map<String, String> CURRENCIES = new LinkedHashMap<>();
     private static final Map<String, String> MEASURES = new LinkedHashMap<>();
 
@@ -93,7 +95,7 @@ public final class QuantityFinder {
     private static final Pattern FR = pattern("(?:\\d{1,3}(?:[ .]\\d{3})+(?:,\\d+)?|\\d+(?:,\\d+)?)");
     /** The word after a number: after white space, or an Arabic word written against the digits ({@code ١٢عاما}). */
     private static final Pattern NEXT_WORD =
-            Pattern.compile("\\G(?:\\s+|(?=\\p{IsArabic}))((?:\\p{L}\\.)+|[\\p{L}\\p{M}']+)");
+            Pattern.compile("\\G(?:\\s+|(?=[\\u0600-\\u06FF]))((?:\\p{L}\\.)+|[\\p{L}\\p{M}']+)");
 
     private static final Set<String> STOPWORDS = Set.of("في", "من", "الي", "الى", "علي", "على", "عن", "مع", "او", "ثم",
             "حتي", "التي", "الذي", "الذين", "قد", "لا", "ما", "ان", "انه", "بين", "عبر", "خلال", "منذ", "بعد", "قبل", "و",
@@ -140,9 +142,9 @@ public final class QuantityFinder {
     private static Pattern pattern(String number) {
         String symbol = "(us\\$|\\$|€|£)\\s?";
         return Pattern.compile("(?<![\\d.,:/])(?:" + symbol + ")?(" + number + ")(?:(" + SHORT_SCALE + ")"
-                + NOT_LETTER_AFTER + "|(?![\\d\\p{IsLatin}]))(?:\\s*(" + LONG_SCALE + "))?"
+                + NOT_LETTER_AFTER + "|" + NUMBER_END + ")(?:\\s*(" + LONG_SCALE + "))?"
                 + "(?:\\s*(?:-|–|—|و|الي|حتي|to|and|a|et)\\s*(?:(?:us\\$|\\$|€|£)\\s?)?(" + number + ")(?:("
-                + SHORT_SCALE + ")" + NOT_LETTER_AFTER + "|(?![\\d\\p{IsLatin}]))(?:\\s*(" + LONG_SCALE + "))?)?"
+                + SHORT_SCALE + ")" + NOT_LETTER_AFTER + "|" + NUMBER_END + ")(?:\\s*(" + LONG_SCALE + "))?)?"
                 + "(?:\\s*(?:" + PERCENT + "|(" + words(CURRENCIES) + ")|(" + words(MEASURES) + ")|(?:(?:de|d'|of)\\s*)("
                 + words(CURRENCIES) + ")))?");
     }
