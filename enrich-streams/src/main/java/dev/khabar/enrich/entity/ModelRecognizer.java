@@ -149,13 +149,18 @@ final class ModelRecognizer implements EntityRecognizer {
 
     /** A bare nisba adjective ({@code أمني}, {@code قبلي}) by the training text's use of its adjective forms. */
     private boolean adjective(String word) {
-        if (word.length() < 3 || !word.endsWith("ي") || word.startsWith("ال")) {
+        if (!nisbaShaped(word)) {
             return false;
         }
         Map<String, Integer> lexicon = model.lexicon();
         int adjective = lexicon.getOrDefault(word + "ه", 0) + lexicon.getOrDefault("ال" + word + "ه", 0)
                 + lexicon.getOrDefault("ال" + word, 0);
         return adjective >= NISBA_MIN_COUNT && adjective >= NISBA_RATIO * lexicon.getOrDefault(word, 0);
+    }
+
+    /** Ends in ي, without the article: the shape of a bare nisba adjective, and of some names. */
+    private static boolean nisbaShaped(String word) {
+        return word.length() >= 3 && word.endsWith("ي") && !word.startsWith("ال");
     }
 
     /**
@@ -171,7 +176,7 @@ final class ModelRecognizer implements EntityRecognizer {
         boolean conjunction = false;
         for (int k = first; k <= last; k++) {
             String word = splits[k].rest();
-            if (word.length() < 3 || !word.endsWith("ي") || word.startsWith("ال") || gazetteer.isGivenName(word)) {
+            if (!nisbaShaped(word) || gazetteer.isGivenName(word)) {
                 return false;
             }
             conjunction |= k > first && (splits[k].prefixLength() > 0 || word.startsWith("و") && word.length() > 4);

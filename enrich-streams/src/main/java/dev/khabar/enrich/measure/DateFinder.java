@@ -16,9 +16,9 @@ import dev.khabar.model.DateExpression;
 /**
  * Finds the dates of an article body in Arabic, English and French: full dates through {@link NewsDateParser} (both
  * Arabic month systems, pair forms, Arabic-Indic digits, Hijri dates), extended over a weekday before them; dates without
- * a year (Hijri ones too: {@code 17 رمضان}) or without a day; years after a cue ({@code عام 2014}, {@code in 2014}); and relative dates ({@code أمس},
- * {@code last Monday}, {@code mardi dernier}, {@code الشهر الماضي}) computed from the article's date. Knows nothing of
- * Kafka; safe for concurrent use.
+ * a year (Hijri ones too: {@code 17 رمضان}) or without a day; years after a cue ({@code عام 2014}, {@code in 2014});
+ * and relative dates ({@code أمس}, {@code last Monday}, {@code mardi dernier}, {@code الشهر الماضي}) computed from the
+ * article's date. Knows nothing of Kafka; safe for concurrent use.
  */
 public final class DateFinder {
 
