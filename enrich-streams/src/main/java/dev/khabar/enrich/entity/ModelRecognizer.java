@@ -97,12 +97,17 @@ final class ModelRecognizer implements EntityRecognizer {
         List<int[]> facilities = FacilityRule.find(tokens, analysis.splits());
         boolean[] covered = new boolean[tokens.size()];
         for (SequenceModel.Chunk c : tagger.chunks(emissions, tags, TEMPERATURE)) {
-            if (!within(facilities, c.first(), c.last())
-                    && !nisbaAdjective(analysis.splits(), tags, c.first(), c.last(), c.type(), c.confidence())
-                    && !coordinatedAdjectives(analysis.splits(), c.first(), c.last(), c.type())) {
-                int last = c.last() - (headAdjective(tokens, analysis.splits(), c.first(), c.last(), c.type()) ? 1 : 0);
-                add(from, analysis.splits()[c.first()].visiblePrefixLength(), c.first(), last, c.type(),
-                        c.confidence(), "model", found, covered);
+            int first = c.first();
+            int last = c.last();
+            while (last > first && indefinite(tokens, last, last)) {
+                last--;  // دريد بن الصمة بيتًا: the indefinite noun after the name is not part of it
+            }
+            if (!indefinite(tokens, first, last) && !within(facilities, first, last)
+                    && !nisbaAdjective(analysis.splits(), tags, first, last, c.type(), c.confidence())
+                    && !coordinatedAdjectives(analysis.splits(), first, last, c.type())) {
+                last -= headAdjective(tokens, analysis.splits(), first, last, c.type()) ? 1 : 0;
+                add(from, analysis.splits()[first].visiblePrefixLength(), first, last, c.type(), c.confidence(),
+                        "model", found, covered);
             }
         }
         for (int[] span : facilities) {
@@ -121,7 +126,8 @@ final class ModelRecognizer implements EntityRecognizer {
                     free = !covered[k];
                 }
                 boolean adjective = m.first() == m.last() && adjective(analysis.splits()[m.first()].rest());
-                if (free && !adjective && !model.unreliableNames().contains(Gazetteer.key(tokens, m))) {
+                if (free && !adjective && !indefinite(tokens, m.first(), m.last())
+                        && !model.unreliableNames().contains(Gazetteer.key(tokens, m))) {
                     add(from, m.prefixLength(), m.first(), m.last(), m.type(), FALLBACK_CONFIDENCE, "gazetteer", found,
                             covered);
                 }
@@ -156,6 +162,25 @@ final class ModelRecognizer implements EntityRecognizer {
         int adjective = lexicon.getOrDefault(word + "ه", 0) + lexicon.getOrDefault("ال" + word + "ه", 0)
                 + lexicon.getOrDefault("ال" + word, 0);
         return adjective >= NISBA_MIN_COUNT && adjective >= NISBA_RATIO * lexicon.getOrDefault(word, 0);
+    }
+
+    /**
+     * Whether a word of tokens {@code first..last} is written with tanween (ً ٌ ٍ), the mark of an indefinite noun or
+     * adjective ({@code وافدٌ آسيوي}, "an Asian expatriate"; {@code سوريًا}, "Syrian", which without its marks reads
+     * as Syria): names are definite, and news writes them without it. Such words are trimmed off a mention's end; a
+     * mention that starts with one, or has one inside, is dropped.
+     */
+    private static boolean indefinite(List<Token> tokens, int first, int last) {
+        for (int k = first; k <= last; k++) {
+            String word = tokens.get(k).text();
+            for (int i = 0; i < word.length(); i++) {
+                char c = word.charAt(i);
+                if (c >= '\u064B' && c <= '\u064D') {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** Ends in ي, without the article: the shape of a bare nisba adjective, and of some names. */
