@@ -92,17 +92,16 @@ public final class DateFinder {
                 }
             }
             if (digits > 0) {
-                if (anchor != null && arabic(text, lineStart, lineEnd)) {
-                    for (NewsDateParser.DateMention d : NewsDateParser.findHijriWithoutYear(
-                            text.substring(lineStart, lineEnd), anchor)) {
-                        found.add(new Found(lineStart + d.start(), lineStart + d.end(), d.iso(), true, "islamic", 2));
-                    }
-                }
                 dayMonth(m.region(lineStart, lineEnd), anchor, found);
                 monthDay(monthDay.region(lineStart, lineEnd), anchor, found);
                 monthYear(monthYear.region(lineStart, lineEnd), found);
             }
             lineStart = lineEnd + 1;
+        }
+        if (anchor != null && arabic(text)) {
+            for (NewsDateParser.DateMention d : NewsDateParser.findHijriWithoutYear(text, anchor)) {
+                found.add(new Found(d.start(), d.end(), d.iso(), true, "islamic", 2));
+            }
         }
         m = CUED_YEAR.matcher(text);
         while (m.find()) {
@@ -133,8 +132,8 @@ public final class DateFinder {
         return best;
     }
 
-    private static boolean arabic(String text, int from, int to) {
-        for (int i = from; i < to; i++) {
+    private static boolean arabic(String text) {
+        for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c >= '\u0600' && c <= '\u06FF') {
                 return true;
