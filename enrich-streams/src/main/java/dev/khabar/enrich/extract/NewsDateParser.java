@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -240,6 +241,11 @@ public final class NewsDateParser {
         } catch (DateTimeException e) {
             return null;
         }
+    }
+
+    /** The first word of each Hijri month's names, normalised ({@code رمضان}, {@code ربيع}, {@code ذي} …). */
+    public static Set<String> hijriMonthFirstWords() {
+        return HIJRI_MONTHS.keySet().stream().map(name -> name.split(" ")[0]).collect(Collectors.toUnmodifiableSet());
     }
 
     /**

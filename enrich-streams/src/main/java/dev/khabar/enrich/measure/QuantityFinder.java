@@ -9,7 +9,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
+import dev.khabar.enrich.extract.NewsDateParser;
 import dev.khabar.model.Quantity;
 
 /**
@@ -114,8 +116,8 @@ public final class QuantityFinder {
     private static final Set<String> MONTH_WORDS = CalendarWords.MONTHS.keySet().stream()
             .flatMap(m -> java.util.Arrays.stream(m.split(" "))).collect(java.util.stream.Collectors.toUnmodifiableSet());
     /** First words of the Hijri months ({@code 17 رمضان} is a date without its year, not seventeen Ramadans). */
-    private static final Set<String> HIJRI_MONTH_WORDS = Set.of("محرم", "صفر", "ربيع", "جمادي", "رجب", "شعبان", "رمضان",
-            "شوال", "ذو", "ذي");
+    private static final Set<String> HIJRI_MONTH_WORDS = NewsDateParser.hijriMonthFirstWords().stream()
+            .map(FoldedText::fold).collect(Collectors.toUnmodifiableSet());
     private static final Set<String> LATIN_SKIPPED = Set.of("additional", "more", "new", "other", "extra", "further",
             "u", "us", "american", "iraqi", "foreign", "autres", "nouveaux", "nouvelles");
 
