@@ -96,6 +96,12 @@ final class EntityCatalog {
         return entries.size();
     }
 
+    /** Whether the entry comes from the curated news list (organisations, people, named places), not from CLDR or ISO. */
+    static boolean isCurated(Entry entry) {
+        String id = entry.id();
+        return id.startsWith("org:") || id.startsWith("person:") || id.startsWith("place:");
+    }
+
     /**
      * The curated organisation or person whose catalogue name {@code text} is, whole ({@code État islamique},
      * {@code Daech}, {@code لويد أوستن}; a clitic prefix on an Arabic name allowed), else null. Places and CLDR entries

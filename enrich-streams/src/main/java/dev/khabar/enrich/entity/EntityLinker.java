@@ -117,8 +117,10 @@ public final class EntityLinker {
                 boolean covers = spans.get(c)[0] <= e.start() && spans.get(c)[1] >= e.end();
                 boolean sameType = found.get(c).entry().type().equals(e.type());
                 boolean exact = spans.get(c)[0] == e.start() && spans.get(c)[1] == e.end();
-                // a MISC mention exactly on a name of another type is another thing: يورو (euro) is not Yoro
-                boolean otherThing = exact && !sameType && e.type().equals("MISC");
+                // a MISC mention exactly on a place's name is another thing: يورو (euro) is not Yoro; curated
+                // entries keep it (البيت الأبيض, MISC in ANERcorp's convention, is the White House)
+                boolean otherThing = exact && !sameType && e.type().equals("MISC")
+                        && !EntityCatalog.isCurated(found.get(c).entry());
                 if ((covers || sameType) && !otherThing && overlap > best) {
                     best = overlap;
                     chosen = c;

@@ -118,6 +118,14 @@ class EntityLinkerTest {
     }
 
     @Test
+    void linksAMiscMentionOfACuratedName() {
+        String body = "وقال البيت الأبيض إن المحادثات مستمرة.";
+        List<CanonicalEntity> canonical = LINKER.link(body, "ar", List.of(mention(body, "البيت الأبيض", 0, "MISC")))
+                .canonical();
+        assertEquals("org:white-house", canonical.get(0).id(), canonical::toString);
+    }
+
+    @Test
     void aTextWithoutNamesHasNoCanonicalEntities() {
         assertEquals(List.of(), LINKER.link("nothing to see here", "en", List.of()).canonical());
         assertEquals(List.of(), LINKER.link("", "ar", List.of()).canonical());
