@@ -1,0 +1,60 @@
+import java.io.BufferedReader;
+import java.io.FileInputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.zip.GZIPInputStream;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.khabar.enrich.ArticleEnricher;
+import dev.khabar.enrich.EnrichmentSteps;
+import dev.khabar.enrich.ExtractedArticle;
+import dev.khabar.model.CanonicalEntity;
+import dev.khabar.model.EnrichedArticle;
+import dev.khabar.model.Entity;
+import dev.khabar.model.Format;
+import dev.khabar.model.RawArticle;
+import dev.khabar.model.SourceInfo;
+
+/**
+ * Enriches, without Kafka, the first N entries of a gzipped JSON Lines file (its {@code content} field, as a text
+ * article) and prints one line per mention ({@code entry<TAB>mention<TAB>text<TAB>type<TAB>source}) and per linked
+ * canonical entity ({@code entry<TAB>canonical<TAB>id<TAB>name}). Run it with the jars of two commits and diff the
+ * outputs to count what a change did: {@code java -cp enrich-streams/target/enrich-streams.jar
+ * enrich-streams/training/ArticleEntities.java FILE N > out.tsv}.
+ */
+public class ArticleEntities {
+    public static void main(String[] args) throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        EnrichmentSteps steps = EnrichmentSteps.standard();
+        ArticleEnricher enricher = new ArticleEnricher(steps, Clock.systemUTC());
+        int limit = Integer.parseInt(args[1]);
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(
+                new GZIPInputStream(new FileInputStream(args[0])), StandardCharsets.UTF_8))) {
+            int seen = 0;
+            for (String line; seen < limit && (line = in.readLine()) != null; seen++) {
+                String text = json.readTree(line).path("content").asText("");
+                SourceInfo source = new SourceInfo("entry-" + seen + ".txt", text.length(), "0".repeat(64), "text/plain",
+                        "UTF-8", Instant.EPOCH, null, List.of());
+                RawArticle raw = new RawArticle(RawArticle.SCHEMA_VERSION, "entry-" + seen, source, Format.TEXT, text);
+                EnrichedArticle article;
+                try {
+                    article = enricher.enrich(new ExtractedArticle(raw.id(), source, steps.extractor().extract(raw), "-"));
+                } catch (RuntimeException e) {
+                    continue;  // refused entries: see ExtractionRefusals.java
+                }
+                for (Entity e : article.entities()) {
+                    System.out.printf("%d\tmention\t%s\t%s\t%s%n", seen, e.text(), e.type(), e.source());
+                }
+                for (CanonicalEntity c : article.canonicalEntities()) {
+                    if (c.id() != null) {
+                        System.out.printf("%d\tcanonical\t%s\t%s%n", seen, c.id(), c.name());
+                    }
+                }
+            }
+        }
+    }
+}
