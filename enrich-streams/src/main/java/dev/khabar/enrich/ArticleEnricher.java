@@ -47,7 +47,8 @@ public final class ArticleEnricher {
         Language language = metrics.timeLangid(() -> languages.identify(x.title(), x.body()));
         List<Entity> found = metrics.timeNer(() -> entities.recognize(x.body(), language.code()));
         metrics.enriched(language.code(), found.size());
-        EntityLinker.Linked linked = linker.link(x.body(), language.code(), found);
+        EntityLinker.Linked linked = linker.link(x.body(), language.code(), found,
+                word -> entities.ordinaryWord(word, language.code()));
         return new EnrichedArticle(EnrichedArticle.SCHEMA_VERSION, article.id(), article.source(), x.title(), x.body(),
                 x.byline(), x.publishedAt(), x.url(), x.site(), x.section(), x.extra(), x.removed(), language,
                 linked.entities(), new Dedup(Dedup.UNIQUE, article.fingerprint()),

@@ -3,12 +3,14 @@ package dev.khabar.enrich.entity;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 import dev.khabar.model.CanonicalEntity;
 import dev.khabar.model.Entity;
@@ -88,6 +90,15 @@ public final class EntityLinker {
      * @param mentions the recogniser's mentions, sorted by start
      */
     public Linked link(String body, String language, List<Entity> mentions) {
+        return link(body, language, mentions, word -> false);
+    }
+
+    /**
+     * As {@link #link(String, String, List)}; a one-word catalogue name that no mention covers and that
+     * {@code ordinaryWord} says is an ordinary word of the language (given in the tokens' matching form) is linked only
+     * where a mention in the article was linked to the same entry.
+     */
+    public Linked link(String body, String language, List<Entity> mentions, Predicate<String> ordinaryWord) {
         String lang = language == null ? "en" : language.toLowerCase(Locale.ROOT).split("[-_]", 2)[0];
         List<Token> words = EntityCatalog.words(body);
         List<EntityCatalog.Match> found = catalog.matches(words);
@@ -142,12 +153,23 @@ public final class EntityLinker {
                 units.add(u);
             }
         }
+        Set<String> linked = new HashSet<>();
+        units.forEach(u -> {
+            if (u.entry != null) {
+                linked.add(u.entry.id());
+            }
+        });
         for (int c = 0; c < found.size(); c++) {
             // a one-word subdivision name no mention found is most often an ordinary word: مدينة (Mdina, Malta),
             // صباح (Sabah), معسكر (Mascara), الظاهرة; cities and countries found this way are real places
-            boolean subdivisionWord = found.get(c).first() == found.get(c).last()
-                    && found.get(c).entry().id().startsWith("subdivision:");
-            if (!used[c] && !subdivisionWord) {
+            EntityCatalog.Match m = found.get(c);
+            boolean oneWord = m.first() == m.last();
+            boolean subdivisionWord = oneWord && m.entry().id().startsWith("subdivision:");
+            // a one-word name that is more often an ordinary word of the language (مالي, "financial"; Mali) is linked
+            // only where a mention elsewhere in the article found that entity (في مالي … حكومة مالي)
+            boolean ordinary = oneWord && !linked.contains(m.entry().id())
+                    && ordinaryWord.test(words.get(m.first()).norm().substring(m.prefixLength()));
+            if (!used[c] && !subdivisionWord && !ordinary) {
                 units.add(spanUnit(body, spans.get(c), found.get(c).entry(), CATALOGUE_CONFIDENCE));
             }
         }

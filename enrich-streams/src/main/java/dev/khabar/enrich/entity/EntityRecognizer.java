@@ -18,6 +18,15 @@ public interface EntityRecognizer {
     String version();
 
     /**
+     * Whether {@code word}, one word in the matching form of the tokens, is in {@code language} an ordinary word more
+     * often than a name: {@code مالي} is Mali, and far more often "financial". The linker does not link such a word
+     * where no mention covers it. By default no word is.
+     */
+    default boolean ordinaryWord(String word, String language) {
+        return false;
+    }
+
+    /**
      * The recogniser the pipeline uses; loads its resources once. Arabic goes to the bundled trained model (with the
      * gazetteer as a feature and a fallback), other languages to the gazetteer.
      */

@@ -32,6 +32,8 @@ final class ModelRecognizer implements EntityRecognizer {
             "الشرقية", "الغربي", "الغربية", "الوسطى").map(ArabicText::normalize).collect(Collectors.toUnmodifiableSet());
     private static final int NISBA_MIN_COUNT = 5;
     private static final int NISBA_RATIO = 2;
+    /** في، إلى (الى)، من، عن in the matching form. */
+    private static final Set<String> PREPOSITIONS = Set.of("في", "الي", "من", "عن");
 
     private final NerModel model;
     private final Gazetteer gazetteer;
@@ -125,7 +127,8 @@ final class ModelRecognizer implements EntityRecognizer {
                 for (int k = m.first(); k <= m.last() && free; k++) {
                     free = !covered[k];
                 }
-                boolean adjective = m.first() == m.last() && adjective(analysis.splits()[m.first()].rest());
+                boolean adjective = m.first() == m.last() && adjective(analysis.splits()[m.first()].rest())
+                        && !afterPreposition(analysis.splits(), m.first());
                 if (free && !adjective && !indefinite(tokens, m.first(), m.last())
                         && !model.unreliableNames().contains(Gazetteer.key(tokens, m))) {
                     add(from, m.prefixLength(), m.first(), m.last(), m.type(), FALLBACK_CONFIDENCE, "gazetteer", found,
@@ -150,7 +153,21 @@ final class ModelRecognizer implements EntityRecognizer {
         }
         boolean personNext = first > 0 && SequenceModel.typeOf(tags[first - 1]) == PERSON
                 || last + 1 < tags.length && SequenceModel.typeOf(tags[last + 1]) == PERSON;
-        return !personNext && adjective(splits[first].rest());
+        return !personNext && adjective(splits[first].rest()) && !(type == LOCATION && afterPreposition(splits, first));
+    }
+
+    /**
+     * Right after {@code في}, {@code إلى}, {@code من} or {@code عن}: an adjective follows its noun, a place may follow a
+     * preposition ({@code في مالي}, "in Mali"; {@code دعم مالي}, "financial support").
+     */
+    private static boolean afterPreposition(Clitics.Split[] splits, int k) {
+        return k > 0 && PREPOSITIONS.contains(splits[k - 1].rest());
+    }
+
+    /** A bare nisba adjective, by the test below: {@code مالي} ("financial") is an ordinary word, not Mali. */
+    @Override
+    public boolean ordinaryWord(String word, String language) {
+        return adjective(word);
     }
 
     /** A bare nisba adjective ({@code أمني}, {@code قبلي}) by the training text's use of its adjective forms. */

@@ -66,6 +66,11 @@ final class RoutingRecognizer implements EntityRecognizer {
         return recognizerFor(language).recognize(text, language);
     }
 
+    @Override
+    public boolean ordinaryWord(String word, String language) {
+        return recognizerFor(language).ordinaryWord(word, language);
+    }
+
     EntityRecognizer recognizerFor(String language) {
         if (language == null) {
             return fallback;

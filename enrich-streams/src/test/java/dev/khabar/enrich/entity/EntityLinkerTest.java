@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 import org.junit.jupiter.api.Test;
 
@@ -105,6 +106,22 @@ class EntityLinkerTest {
         List<String> found = LINKER.link(body, "ar", List.of(mention(body, "حماة", 0, "LOCATION"))).canonical()
                 .stream().map(CanonicalEntity::id).toList();
         assertEquals(List.of("city:IQ:ramadi", "subdivision:SY-HM"), found);
+    }
+
+    @Test
+    void linksAnOrdinaryWordOnlyWhereAMentionFoundItsEntity() {
+        Predicate<String> ordinary = "مالي"::equals;
+        String financial = "وقدمت الحكومة دعم مالي للجمعيات، ووصل وسيط مالي إلى بغداد.";
+        assertEquals(List.of("city:IQ:baghdad"), ids(LINKER.link(financial, "ar", List.of(), ordinary)));
+        assertEquals(List.of("country:ML", "city:IQ:baghdad"), ids(LINKER.link(financial, "ar", List.of())));
+        String country = "واحتجزت الشرطة في مالي عشرين شخصا، وقالت حكومة مالي إن التحقيق مستمر.";
+        EntityLinker.Linked linked = LINKER.link(country, "ar", List.of(mention(country, "مالي", 0, "LOCATION")), ordinary);
+        assertEquals(List.of("country:ML"), ids(linked));
+        assertEquals(2, linked.canonical().get(0).mentions(), linked.canonical()::toString);  // حكومة مالي joins it
+    }
+
+    private static List<String> ids(EntityLinker.Linked linked) {
+        return linked.canonical().stream().map(CanonicalEntity::id).toList();
     }
 
     @Test
