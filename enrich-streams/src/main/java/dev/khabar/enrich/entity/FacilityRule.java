@@ -3,6 +3,7 @@ package dev.khabar.enrich.entity;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Names of bases, airports, camps, crossings, ports and prisons after their trigger noun in construct state
@@ -19,8 +20,12 @@ final class FacilityRule {
     private FacilityRule() {
     }
 
-    /** Spans {first, last} of facility names (token indices, inclusive). */
-    static List<int[]> find(List<Token> tokens, Clitics.Split[] splits) {
+    /**
+     * Spans {first, last} of facility names (token indices, inclusive). A one-word name that {@code commonWord} says
+     * is a common word is left out: {@code معسكر الفريق} is the team's training camp, {@code مطار الملك …} the start
+     * of a longer name.
+     */
+    static List<int[]> find(List<Token> tokens, Clitics.Split[] splits, Predicate<String> commonWord) {
         List<int[]> spans = new ArrayList<>();
         for (int i = 0; i + 1 < tokens.size(); i++) {
             if (!TRIGGERS.contains(splits[i].rest())) {
@@ -35,6 +40,9 @@ final class FacilityRule {
             while (last + 1 < tokens.size() && last - first < 2 && nameWord(tokens.get(last + 1), splits[last + 1])
                     && splits[last + 1].rest().startsWith("ال") && !relationalAdjective(splits[last + 1].rest())) {
                 last++;
+            }
+            if (first == last && commonWord.test(splits[first].rest())) {
+                continue;
             }
             spans.add(new int[] {first, last});
             i = last;

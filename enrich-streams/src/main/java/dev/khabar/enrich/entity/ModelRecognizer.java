@@ -32,6 +32,7 @@ final class ModelRecognizer implements EntityRecognizer {
             "الشرقية", "الغربي", "الغربية", "الوسطى").map(ArabicText::normalize).collect(Collectors.toUnmodifiableSet());
     private static final int NISBA_MIN_COUNT = 5;
     private static final int NISBA_RATIO = 2;
+    private static final int COMMON_WORD_COUNT = 100;
     /** في، إلى (الى)، من، عن in the matching form. */
     private static final Set<String> PREPOSITIONS = Set.of("في", "الي", "من", "عن");
 
@@ -96,7 +97,7 @@ final class ModelRecognizer implements EntityRecognizer {
         float[][] emissions = tagger.emissions(analysis.features());
         model.bias(emissions);
         int[] tags = tagger.decode(emissions);
-        List<int[]> facilities = FacilityRule.find(tokens, analysis.splits());
+        List<int[]> facilities = FacilityRule.find(tokens, analysis.splits(), this::commonWord);
         boolean[] covered = new boolean[tokens.size()];
         for (SequenceModel.Chunk c : tagger.chunks(emissions, tags, TEMPERATURE)) {
             int first = c.first();
@@ -162,6 +163,14 @@ final class ModelRecognizer implements EntityRecognizer {
      */
     private static boolean afterPreposition(Clitics.Split[] splits, int k) {
         return k > 0 && PREPOSITIONS.contains(splits[k - 1].rest());
+    }
+
+    /**
+     * A word the training text uses at least {@link #COMMON_WORD_COUNT} times ({@code الفريق}, {@code مدينة},
+     * {@code أخرى}); a well-known place such as {@code القاهرة} is also one, and the model finds it without the rule.
+     */
+    private boolean commonWord(String norm) {
+        return model.lexicon().getOrDefault(norm, 0) >= COMMON_WORD_COUNT;
     }
 
     /** A bare nisba adjective, by the test below: {@code مالي} ("financial") is an ordinary word, not Mali. */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 import org.junit.jupiter.api.Test;
 
@@ -48,10 +49,25 @@ class RecognizerRoutingTest {
         assertEquals(List.of(), facilities("تملك قاعدة شعبية واسعة وقاعدة أمريكية", clitics));
     }
 
+    @Test
+    void leavesACommonWordAfterATriggerNounAlone() {
+        Clitics clitics = new Clitics(Map.of());
+        String text = "وانضم اللاعب إلى معسكر الفريق في النمسا";
+        assertEquals(List.of("الفريق"), facilities(text, clitics));
+        assertEquals(List.of(), facilities(text, clitics, "الفريق"::equals));
+        // the whole recogniser: الفريق is common in the training text and not a place name
+        assertEquals(List.of("النمسا/LOCATION"), EntityRecognizer.standard().recognize(text, "ar").stream()
+                .map(e -> e.text() + "/" + e.type()).toList());
+    }
+
     private static List<String> facilities(String text, Clitics clitics) {
+        return facilities(text, clitics, word -> false);
+    }
+
+    private static List<String> facilities(String text, Clitics clitics, Predicate<String> commonWord) {
         List<Token> tokens = Tokenizer.tokenize(text);
         Clitics.Split[] splits = tokens.stream().map(t -> clitics.split(t.norm())).toArray(Clitics.Split[]::new);
-        return FacilityRule.find(tokens, splits).stream()
+        return FacilityRule.find(tokens, splits, commonWord).stream()
                 .map(span -> text.substring(tokens.get(span[0]).start(), tokens.get(span[1]).end())).toList();
     }
 }
