@@ -13,7 +13,9 @@ import java.util.Map;
  *   <li>a mention that is the tail of such a longer name, written in full right there ({@code عين الأسد} without its
  *   trigger noun, where the model saw only the person {@code الأسد}), takes the longer name's extent and type;</li>
  *   <li>a less confident mention of such a name takes its type;</li>
- *   <li>an occurrence of such a name that nothing covers becomes a mention of its type.</li>
+ *   <li>an occurrence of such a name that nothing covers becomes a mention of its type; for a facility name found by
+ *   rule, only a bare one ({@code سجن صيدنايا} … {@code صيدنايا}): in {@code معسكر الأرمن} "the Armenians' camp", the
+ *   Armenians are not a place wherever they are named.</li>
  * </ol>
  * Names match on whole words (a clitic prefix may stand before the first), so no mention cuts a word.
  */
@@ -154,7 +156,7 @@ final class DocumentConsistency {
         for (Name name : candidates) {
             int n = name.words().size();
             if (k + n > tokens.size() || best != null && n <= best.words().size() || !name.source().equals("model")
-                    && !name.source().equals("rule")) {
+                    && !(name.source().equals("rule") && !name.words().get(0).startsWith("ال"))) {
                 continue;
             }
             boolean match = true;

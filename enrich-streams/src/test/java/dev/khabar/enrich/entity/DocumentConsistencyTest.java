@@ -72,6 +72,18 @@ class DocumentConsistencyTest {
     }
 
     @Test
+    void aBareFacilityNameFoundByRuleIsSpreadButADefiniteOneIsNot() {
+        // 0 نقلوا 1 إلى 2 سجن 3 صيدنايا 4 . 5 وقال 6 إن 7 صيدنايا 8 مكتظ
+        List<ModelRecognizer.Mention> bare = apply("نقلوا إلى سجن صيدنايا. وقال إن صيدنايا مكتظ", List.of(
+                new ModelRecognizer.Mention(3, 3, LOCATION, 0.75, "rule", 0)));
+        assertEquals(List.of(3, 7), bare.stream().map(ModelRecognizer.Mention::first).toList());
+        // 0 زار 1 معسكر 2 الأرمن 3 . 4 وقال 5 إن 6 الأرمن 7 لجأوا: the Armenians' camp; the Armenians are not a place
+        List<ModelRecognizer.Mention> definite = apply("زار معسكر الأرمن. وقال إن الأرمن لجأوا", List.of(
+                new ModelRecognizer.Mention(2, 2, LOCATION, 0.75, "rule", 0)));
+        assertEquals(List.of(2), definite.stream().map(ModelRecognizer.Mention::first).toList());
+    }
+
+    @Test
     void unsureNamesAreNotSpread() {
         List<ModelRecognizer.Mention> result = apply("هاجم داعش القرية. وتبنى داعش الهجوم", List.of(
                 model(1, 1, ORGANIZATION, 0.6)));
