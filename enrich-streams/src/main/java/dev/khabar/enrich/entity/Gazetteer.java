@@ -114,6 +114,21 @@ final class Gazetteer {
         return givenNames.contains(norm);
     }
 
+    Set<String> givenNames() {
+        return givenNames;
+    }
+
+    /** The normalised one-word names (not the given names). */
+    Set<String> oneWordNames() {
+        Set<String> names = new HashSet<>();
+        byFirstToken.forEach((first, list) -> {
+            if (list.stream().anyMatch(n -> n.tokens().size() == 1)) {
+                names.add(first);
+            }
+        });
+        return names;
+    }
+
     /** Every normalised word of every name, for the clitic lexicon. */
     Set<String> words() {
         Set<String> words = new HashSet<>(tokenTypes.keySet());

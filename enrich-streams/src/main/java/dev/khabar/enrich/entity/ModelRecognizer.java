@@ -45,7 +45,9 @@ final class ModelRecognizer implements EntityRecognizer {
         this.model = model;
         this.gazetteer = gazetteer;
         this.features = new ArabicFeatures(gazetteer, new Gazetteer(model.names(), List.of()),
-                new Clitics(lexicon(model.lexicon(), gazetteer)), model.clusters(), model.tagger().bits);
+                new Clitics(lexicon(model.lexicon(), gazetteer), gazetteer.oneWordNames(),
+                gazetteer.givenNames()), model.clusters(),
+                model.tagger().bits);
         this.fallback = fallback;
     }
 
@@ -91,8 +93,14 @@ final class ModelRecognizer implements EntityRecognizer {
     /** Tags tokens {@code [from, to)} of {@code all} as one sentence; mentions use indices into {@code all}. */
     private void tagSentence(List<Token> all, int from, int to, Clitics.Split[] allSplits, List<Mention> found) {
         List<Token> tokens = all.subList(from, to);
-        ArabicFeatures.Analysis analysis = features.analyse(tokens);
-        System.arraycopy(analysis.splits(), 0, allSplits, from, tokens.size());
+        ArabicFeatures.Analysis read = features.analyse(tokens);
+        // the tagger reads the splits it was trained on; mentions start where a name-aware split says
+        Clitics.Split[] splits = read.splits().clone();
+        for (int k = 0; k < splits.length; k++) {
+            splits[k] = features.clitics().boundary(tokens.get(k).norm(), splits[k]);
+        }
+        ArabicFeatures.Analysis analysis = new ArabicFeatures.Analysis(splits, read.features());
+        System.arraycopy(splits, 0, allSplits, from, tokens.size());
         SequenceModel tagger = model.tagger();
         float[][] emissions = tagger.emissions(analysis.features());
         model.bias(emissions);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
@@ -36,6 +37,30 @@ class ArabicTokenizationTest {
     void doesNotCutWordWhoseRemainderIsUnknown() {
         assertEquals(new Clitics.Split(0, "واشنطن"), clitics.split("واشنطن"));
         assertEquals(new Clitics.Split(0, "بغداد"), new Clitics(Map.of()).split("بغداد"));
+    }
+
+    @Test
+    void aMentionStartDoesNotCutANameThePlainSplitCuts() {
+        // counts as the training text might give them: the common word left after the clitic outnumbers the name
+        Clitics named = new Clitics(Map.of("يصل", 40, "فيصل", 10, "يد", 30, "وليد", 5, "اريس", 2, "باريس", 50,
+                "ريس", 3, "ورد", 60, "ايران", 80, "العاده", 20),
+                Set.of("باريس", "اريس", "ايران", "كاليفورنيا"), Set.of("فيصل", "وليد", "ورد"));
+        for (String word : List.of("فيصل", "وليد", "كاليفورنيا", "كريس", "فورد")) {
+            Clitics.Split plain = named.split(word);
+            assertTrue(plain.prefixLength() > 0, word);  // what the tagger's features read, as in training
+            assertEquals(new Clitics.Split(0, word), named.boundary(word, plain), word);
+        }
+        assertEquals(new Clitics.Split(1, "باريس"), named.boundary("وباريس", named.split("وباريس")));
+        assertEquals(new Clitics.Split(1, "ايران"), named.boundary("فايران", named.split("فايران")));
+        assertEquals(new Clitics.Split(1, "العاده"), named.boundary("كالعاده", named.split("كالعاده")));
+    }
+
+    @Test
+    void theBundledRecogniserKeepsNamesWholeAfterTheirFirstLetterReadsAsAClitic() {
+        String text = "وأكد الأمير فيصل بن خالد أن كوفي عنان زار ولاية كاليفورنيا ثم لندن وباريس.";
+        List<String> mentions = EntityRecognizer.standard().recognize(text, "ar").stream().map(Entity::text).toList();
+        assertTrue(mentions.containsAll(List.of("فيصل بن خالد", "كوفي عنان", "كاليفورنيا", "باريس")),
+                mentions::toString);
     }
 
     @Test
