@@ -32,6 +32,17 @@ final class ArabicText {
         return length == 0 ? normalized : new String(chars, 0, length);
     }
 
+    /** The last character of {@code word} that is not tashkeel or tatweel, or a blank. */
+    static char finalLetter(String word) {
+        for (int i = word.length() - 1; i >= 0; i--) {
+            char c = word.charAt(i);
+            if (!(c >= '\u064B' && c <= '\u0652' || c == '\u0640')) {
+                return c;
+            }
+        }
+        return ' ';
+    }
+
     static boolean isArabicLetter(int cp) {
         return cp >= 0x0621 && cp <= 0x064A || cp >= 0x066E && cp <= 0x06D3 || cp >= 0x06FA && cp <= 0x06FF;
     }

@@ -3,8 +3,10 @@ package dev.khabar.enrich.entity;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One reading of a name per text. Names the recogniser found confidently (model mentions of confidence at least
@@ -27,7 +29,8 @@ final class DocumentConsistency {
     private DocumentConsistency() {
     }
 
-    private record Name(List<String> words, int type, double confidence, String source) {
+    /** @param endings how the confident mentions of a one-word name end: ى, ي, both or neither (as {@link #ending}) */
+    private record Name(List<String> words, int type, double confidence, String source, Set<Character> endings) {
     }
 
     static List<ModelRecognizer.Mention> apply(List<Token> tokens, Clitics.Split[] splits,
@@ -36,6 +39,7 @@ final class DocumentConsistency {
         Map<String, List<String>> wordsOf = new HashMap<>();
         Map<String, String> sourceOf = new HashMap<>();
         Map<String, Double> best = new HashMap<>();
+        Map<String, Set<Character>> endings = new HashMap<>();
         for (ModelRecognizer.Mention m : mentions) {
             boolean confident = m.source().equals("rule") || m.source().equals("model") && m.confidence() >= CONFIDENT;
             List<String> words = words(tokens, splits, m.first(), m.last());
@@ -46,6 +50,7 @@ final class DocumentConsistency {
             votes.computeIfAbsent(key, k -> new double[Gazetteer.TYPES.size()])[m.type()] += m.confidence();
             best.merge(key, m.confidence(), Math::max);
             wordsOf.putIfAbsent(key, words);
+            endings.computeIfAbsent(key, k -> new HashSet<>()).add(ending(tokens.get(m.last()).text()));
             sourceOf.merge(key, m.source(), (a, b) -> a.equals("model") ? a : b);
         }
         if (votes.isEmpty()) {
@@ -60,7 +65,8 @@ final class DocumentConsistency {
                 type = v[t] > v[type] ? t : type;
             }
             double total = Arrays.stream(v).sum();
-            Name name = new Name(wordsOf.get(key), type, best.get(key) * v[type] / total, sourceOf.get(key));
+            Name name = new Name(wordsOf.get(key), type, best.get(key) * v[type] / total, sourceOf.get(key),
+                    endings.get(key));
             names.put(key, name);
             byLastWord.computeIfAbsent(name.words().get(name.words().size() - 1), k -> new ArrayList<>()).add(name);
             byFirstWord.computeIfAbsent(name.words().get(0), k -> new ArrayList<>()).add(name);
@@ -159,7 +165,8 @@ final class DocumentConsistency {
                     && !(name.source().equals("rule") && !name.words().get(0).startsWith("ال"))) {
                 continue;
             }
-            boolean match = true;
+            // matching folds ى into ي, but على ("on") is not the name علي (Ali) the article gave confidently
+            boolean match = n > 1 || name.endings().contains(ending(tokens.get(k).text()));
             for (int j = 1; j < n && match; j++) {
                 match = owner[k + j] < 0 && tokens.get(k + j).norm().equals(name.words().get(j));
             }
@@ -168,6 +175,12 @@ final class DocumentConsistency {
             }
         }
         return best;
+    }
+
+    /** ى or ي if the word ends in it (marks aside), else a blank: the one letter variant spreading keeps apart. */
+    private static char ending(String word) {
+        char c = ArabicText.finalLetter(word);
+        return c == 'ى' || c == 'ي' ? c : ' ';
     }
 
     private static int prefixLength(List<Token> tokens, Clitics.Split[] splits, int k, String firstWord) {

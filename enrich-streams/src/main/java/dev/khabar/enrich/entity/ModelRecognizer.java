@@ -33,6 +33,8 @@ final class ModelRecognizer implements EntityRecognizer {
     private static final int NISBA_MIN_COUNT = 5;
     private static final int NISBA_RATIO = 2;
     private static final int COMMON_WORD_COUNT = 100;
+    /** على، إلى، لدى، حتى in the matching form. */
+    private static final Set<String> MAQSURA_PREPOSITIONS = Set.of("علي", "الي", "لدي", "حتي");
     /** في، إلى (الى)، من، عن in the matching form. */
     private static final Set<String> PREPOSITIONS = Set.of("في", "الي", "من", "عن");
 
@@ -113,7 +115,7 @@ final class ModelRecognizer implements EntityRecognizer {
             while (last > first && indefinite(tokens, last, last)) {
                 last--;  // دريد بن الصمة بيتًا: the indefinite noun after the name is not part of it
             }
-            if (!indefinite(tokens, first, last) && !within(facilities, first, last)
+            if (!indefinite(tokens, first, last) && !within(facilities, first, last) && !preposition(tokens, first, last)
                     && !nisbaAdjective(analysis.splits(), tags, first, last, c.type(), c.confidence())
                     && !coordinatedAdjectives(analysis.splits(), first, last, c.type())) {
                 last -= headAdjective(tokens, analysis.splits(), first, last, c.type()) ? 1 : 0;
@@ -215,6 +217,15 @@ final class ModelRecognizer implements EntityRecognizer {
             }
         }
         return false;
+    }
+
+    /**
+     * A lone preposition written with alef maqsura ({@code على} "on", {@code إلى}, {@code لدى}, {@code حتى}): matching
+     * folds ى into ي, and {@code على} then reads as the name Ali.
+     */
+    static boolean preposition(List<Token> tokens, int first, int last) {
+        Token word = tokens.get(first);
+        return first == last && ArabicText.finalLetter(word.text()) == 'ى' && MAQSURA_PREPOSITIONS.contains(word.norm());
     }
 
     /** Ends in ي, without the article: the shape of a bare nisba adjective, and of some names. */

@@ -1,6 +1,8 @@
 package dev.khabar.enrich.entity;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Comparator;
 import java.util.List;
@@ -81,6 +83,22 @@ class DocumentConsistencyTest {
         List<ModelRecognizer.Mention> definite = apply("زار معسكر الأرمن. وقال إن الأرمن لجأوا", List.of(
                 new ModelRecognizer.Mention(2, 2, LOCATION, 0.75, "rule", 0)));
         assertEquals(List.of(2), definite.stream().map(ModelRecognizer.Mention::first).toList());
+    }
+
+    @Test
+    void theNameAliDoesNotSpreadToThePrepositionOn() {
+        // 0 قال 1 علي 2 إنه 3 وقف 4 على 5 الباب 6 . 7 ثم 8 عاد 9 علي: matching folds ى into ي
+        List<ModelRecognizer.Mention> result = apply("قال علي إنه وقف على الباب. ثم عاد علي", List.of(
+                model(1, 1, PERSON, 0.95)));
+        assertEquals(List.of(1, 9), result.stream().map(ModelRecognizer.Mention::first).toList());
+    }
+
+    @Test
+    void aLonePrepositionWrittenWithAlefMaqsuraIsNotAName() {
+        List<Token> words = Tokenizer.tokenize("وقف على الباب مع علي");
+        assertTrue(ModelRecognizer.preposition(words, 1, 1));
+        assertFalse(ModelRecognizer.preposition(words, 4, 4));
+        assertFalse(ModelRecognizer.preposition(words, 1, 2));
     }
 
     @Test
