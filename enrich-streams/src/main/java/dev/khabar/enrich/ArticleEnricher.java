@@ -2,6 +2,7 @@ package dev.khabar.enrich;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,7 @@ import dev.khabar.enrich.extract.Extraction;
 import dev.khabar.enrich.language.LanguageIdentifier;
 import dev.khabar.enrich.measure.DateFinder;
 import dev.khabar.enrich.measure.QuantityFinder;
+import dev.khabar.model.DateExpression;
 import dev.khabar.model.Dedup;
 import dev.khabar.model.EnrichedArticle;
 import dev.khabar.model.Entity;
@@ -45,7 +47,9 @@ public final class ArticleEnricher {
     public EnrichedArticle enrich(ExtractedArticle article) {
         Extraction x = article.extraction();
         Language language = metrics.timeLangid(() -> languages.identify(x.title(), x.body()));
-        List<Entity> found = metrics.timeNer(() -> entities.recognize(x.body(), language.code()));
+        List<DateExpression> dates = DateFinder.find(x.body(), x.publishedAt());
+        List<Entity> found = outsideDates(metrics.timeNer(() -> entities.recognize(x.body(), language.code())),
+                dateSpans(x.body(), x.publishedAt(), dates));
         metrics.enriched(language.code(), found.size());
         EntityLinker.Linked linked = linker.link(x.body(), language.code(), found,
                 word -> entities.ordinaryWord(word, language.code()));
@@ -53,6 +57,35 @@ public final class ArticleEnricher {
                 x.byline(), x.publishedAt(), x.url(), x.site(), x.section(), x.extra(), x.removed(), language,
                 linked.entities(), new Dedup(Dedup.UNIQUE, article.fingerprint()),
                 new Pipeline(PipelineVersion.VERSION, Instant.now(clock), models), linked.canonical(),
-                DateFinder.find(x.body(), x.publishedAt()), QuantityFinder.find(x.body(), language.code()));
+                dates, QuantityFinder.find(x.body(), language.code()));
+    }
+
+    /** Any date: where an article has none, dates found from it only mark where date words are. */
+    private static final String SPAN_ANCHOR = "2000-01-01";
+
+    /**
+     * Code-point spans of the body's date words: its dates (found from any anchor where the article has no date, as
+     * relative dates then have no value but are still dates) and its month names in the pair form.
+     */
+    static List<int[]> dateSpans(String body, String publishedAt, List<DateExpression> dates) {
+        List<int[]> spans = new ArrayList<>(DateFinder.monthPairs(body));
+        for (DateExpression d : DateFinder.anchored(publishedAt) ? dates : DateFinder.find(body, SPAN_ANCHOR)) {
+            spans.add(new int[] {d.start(), d.end()});
+        }
+        return spans;
+    }
+
+    /** The mentions not inside a date's words: in {@code أبريل (نيسان)} the month is not Nissan, the company. */
+    static List<Entity> outsideDates(List<Entity> mentions, List<int[]> dates) {
+        if (dates.isEmpty()) {
+            return mentions;
+        }
+        List<Entity> kept = new ArrayList<>(mentions.size());
+        for (Entity e : mentions) {
+            if (dates.stream().noneMatch(d -> d[0] <= e.start() && e.end() <= d[1])) {
+                kept.add(e);
+            }
+        }
+        return kept;
     }
 }

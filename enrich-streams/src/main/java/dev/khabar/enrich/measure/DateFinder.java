@@ -3,10 +3,12 @@ package dev.khabar.enrich.measure;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -47,6 +49,10 @@ public final class DateFinder {
             + "|today|aujourd'hui))" + NOT_LETTER_AFTER);
     private static final Pattern RELATIVE_WEEKDAY = Pattern.compile("(" + CalendarWords.WEEKDAY
             + ")(?:\\s+(الماضي|المقبل|القادم|dernier|prochain)" + NOT_LETTER_AFTER + ")?");
+    private static final Pattern RELATIVE_MONTH = Pattern.compile(NOT_LETTER_BEFORE + "(?:(last|next)\\s+)?" + MONTH_PAIR
+            + "(?:\\s*[,،]?\\s+(الماضي|المقبل|القادم|dernier|prochain)" + NOT_LETTER_AFTER + ")?");
+    private static final Pattern MONTH_PAIR_ONLY = Pattern.compile("(" + CalendarWords.MONTH + ")\\.?\\s*[/(]\\s*("
+            + CalendarWords.MONTH + ")\\.?\\s*\\)?");
     private static final Pattern CUE_BEFORE = Pattern.compile(NOT_LETTER_BEFORE + "(?:(last|next|this|on)|(يوم))\\s+$");
     private static final Pattern RELATIVE_PERIOD = Pattern.compile(NOT_LETTER_BEFORE + "(?:"
             + "(الشهر\\s+الماضي|last\\s+month|le\\s+mois\\s+dernier)"
@@ -217,6 +223,23 @@ public final class DateFinder {
             int end = after == null ? m.end(1) : m.end();
             found.add(new Found(start, end, date.toString(), true, "gregorian", 6));
         }
+        m = RELATIVE_MONTH.matcher(text);
+        while (m.find()) {  // أبريل (نيسان) الماضي, last April, en avril dernier: the month's nearest past or next turn
+            Integer month = CalendarWords.MONTHS.get(m.group(2));
+            if (m.group(1) == null && m.group(3) == null || month == null || !wholeMonthName(m.group(2))) {
+                continue;
+            }
+            boolean next = "next".equals(m.group(1)) || m.group(3) != null && !m.group(3).equals("الماضي")
+                    && !m.group(3).equals("dernier");
+            YearMonth now = YearMonth.from(anchor);
+            YearMonth value = YearMonth.of(anchor.getYear(), month);
+            if (next && !value.isAfter(now)) {
+                value = value.plusYears(1);
+            } else if (!next && !value.isBefore(now)) {
+                value = value.minusYears(1);
+            }
+            found.add(new Found(m.start(), m.end(), value.toString(), true, "gregorian", 5));
+        }
         m = RELATIVE_PERIOD.matcher(text);
         while (m.find()) {
             String value;
@@ -282,6 +305,27 @@ public final class DateFinder {
             }
         }
         return best;
+    }
+
+    /**
+     * Code-point spans {@code {start, end}} of month names written in the pair form ({@code أبريل (نيسان)},
+     * {@code نيسان/أبريل}), dates or not: the words of a month, never a name.
+     */
+    public static List<int[]> monthPairs(String body) {
+        FoldedText folded = FoldedText.of(body == null ? "" : body);
+        List<int[]> spans = new ArrayList<>();
+        Matcher m = MONTH_PAIR_ONLY.matcher(folded.text);
+        while (m.find()) {
+            if (Objects.equals(CalendarWords.MONTHS.get(m.group(1)), CalendarWords.MONTHS.get(m.group(2)))) {
+                spans.add(new int[] {folded.codePoint(m.start()), folded.codePoint(m.end())});
+            }
+        }
+        return spans;
+    }
+
+    /** Whether {@code publishedAt} can anchor relative dates. */
+    public static boolean anchored(String publishedAt) {
+        return anchor(publishedAt) != null;
     }
 
     private static final Pattern ISO_DAY = Pattern.compile("^(\\d{4}-\\d{2}-\\d{2})");

@@ -69,6 +69,11 @@ class DateFinderTest {
         "Prices rose last year|last year|2023",
         "وصل الوفد في 5 حزيران إلى بغداد|5 حزيران|2024-06-05",
         "Talks resume on 28 December in Baghdad|28 December|2023-12-28",
+        "وقتل في أبريل (نيسان) الماضي قرب الحدود|أبريل (نيسان) الماضي|2024-04",
+        "وتجري الانتخابات في مايو المقبل|مايو المقبل|2025-05",
+        "وارتفعت الأسعار في يونيو الماضي|يونيو الماضي|2023-06",
+        "The talks began last April in Geneva|last April|2024-04",
+        "Les négociations reprennent en juillet prochain|juillet prochain|2024-07",
     })
     void anchorsRelativeDatesOnThePublicationDate(String text, String expression, String value) {
         String published = expression.equals("28 December") ? "2024-01-05" : PUBLISHED;
@@ -112,6 +117,15 @@ class DateFinderTest {
         assertEquals("islamic", d.calendar());
         assertTrue(d.relative());
         assertEquals(List.of(), DateFinder.find(text, null));
+    }
+
+    @Test
+    void marksMonthNamesInThePairFormDatesOrNot() {
+        String text = "وبدأ الموسم في أبريل (نيسان) وانتهى في 3 حزيران/يونيو، وأعلنت نيسان أرباحها.";
+        List<String> spans = DateFinder.monthPairs(text).stream()
+                .map(s -> text.substring(text.offsetByCodePoints(0, s[0]), text.offsetByCodePoints(0, s[1]))).toList();
+        assertEquals(List.of("أبريل (نيسان)", "حزيران/يونيو"), spans);
+        assertEquals(List.of(), DateFinder.monthPairs("وأعلنت نيسان (اليابانية) أرباح أبريل (تموز)"));
     }
 
     @Test

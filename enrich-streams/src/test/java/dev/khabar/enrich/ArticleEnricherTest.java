@@ -1,0 +1,43 @@
+package dev.khabar.enrich;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import dev.khabar.enrich.measure.DateFinder;
+import dev.khabar.model.Entity;
+
+/** Mentions inside the words of a date are dropped before linking: the month نيسان is not Nissan. */
+class ArticleEnricherTest {
+
+    private static Entity mention(String body, String text, int n) {
+        int at = -1;
+        for (int i = 0; i <= n; i++) {
+            at = body.indexOf(text, at + 1);
+        }
+        int start = body.codePointCount(0, at);
+        return new Entity(text, "ORGANIZATION", start, start + text.codePointCount(0, text.length()), 0.9, "model");
+    }
+
+    private static List<Integer> kept(String body, String publishedAt, List<Entity> mentions) {
+        List<int[]> spans = ArticleEnricher.dateSpans(body, publishedAt, DateFinder.find(body, publishedAt));
+        return ArticleEnricher.outsideDates(mentions, spans).stream().map(Entity::start).toList();
+    }
+
+    @Test
+    void aMonthInThePairFormIsNoName() {
+        String body = "وبدأ الموسم في أبريل (نيسان) ثم أعلنت شركة نيسان أرباحها.";
+        List<Entity> mentions = List.of(mention(body, "نيسان", 0), mention(body, "نيسان", 1));
+        assertEquals(List.of(mentions.get(1).start()), kept(body, null, mentions));
+    }
+
+    @Test
+    void aRelativeDateIsNoNameWithOrWithoutThePublicationDate() {
+        String body = "وقتل في 22 نيسان الماضي قرب الحدود، وقالت نيسان إن مصنعها لم يتضرر.";
+        List<Entity> mentions = List.of(mention(body, "نيسان", 0), mention(body, "نيسان", 1));
+        assertEquals(List.of(mentions.get(1).start()), kept(body, null, mentions));
+        assertEquals(List.of(mentions.get(1).start()), kept(body, "2015-07-20", mentions));
+    }
+}
