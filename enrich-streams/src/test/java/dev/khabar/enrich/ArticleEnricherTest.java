@@ -22,7 +22,8 @@ class ArticleEnricherTest {
     }
 
     private static List<Integer> kept(String body, String publishedAt, List<Entity> mentions) {
-        List<int[]> spans = ArticleEnricher.dateSpans(body, publishedAt, DateFinder.find(body, publishedAt));
+        List<int[]> spans = ArticleEnricher.dateSpans(body, DateFinder.find(body, publishedAt == null ? "2000-01-01"
+                : publishedAt));
         return ArticleEnricher.outsideDates(mentions, spans).stream().map(Entity::start).toList();
     }
 
