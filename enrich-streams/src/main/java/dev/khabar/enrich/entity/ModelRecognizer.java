@@ -69,10 +69,12 @@ final class ModelRecognizer implements EntityRecognizer {
         List<Token> all = Tokenizer.tokenize(text);
         Clitics.Split[] splits = new Clitics.Split[all.size()];
         List<Mention> found = new ArrayList<>();
+        // a text that writes the prepositions على and إلى with ى does not write علي for "on"
+        boolean maqsura = all.stream().anyMatch(t -> t.text().equals("على") || t.text().equals("إلى"));
         int from = 0;
         for (int i = 0; i < all.size(); i++) {
             if (i == all.size() - 1 || endsSentence(all.get(i).text())) {
-                tagSentence(all, from, i + 1, splits, found);
+                tagSentence(all, from, i + 1, splits, found, maqsura);
                 from = i + 1;
             }
         }
@@ -93,8 +95,10 @@ final class ModelRecognizer implements EntityRecognizer {
     }
 
     /** Tags tokens {@code [from, to)} of {@code all} as one sentence; mentions use indices into {@code all}. */
-    private void tagSentence(List<Token> all, int from, int to, Clitics.Split[] allSplits, List<Mention> found) {
+    private void tagSentence(List<Token> all, int from, int to, Clitics.Split[] allSplits, List<Mention> found,
+                             boolean maqsura) {
         List<Token> tokens = all.subList(from, to);
+        int sentenceMentions = found.size();
         ArabicFeatures.Analysis read = features.analyse(tokens);
         // the tagger reads the splits it was trained on; mentions start where a name-aware split says
         Clitics.Split[] splits = read.splits().clone();
@@ -131,6 +135,9 @@ final class ModelRecognizer implements EntityRecognizer {
             if (free) {
                 add(from, 0, span[0], span[1], Gazetteer.TYPES.indexOf("LOCATION"), RULE_CONFIDENCE, "rule", found, covered);
             }
+        }
+        if (maqsura) {
+            givenNameAli(tokens, analysis.splits(), from, found, sentenceMentions, covered);
         }
         if (fallback) {
             for (Gazetteer.Match m : gazetteer.matches(tokens)) {
@@ -226,6 +233,41 @@ final class ModelRecognizer implements EntityRecognizer {
     static boolean preposition(List<Token> tokens, int first, int last) {
         Token word = tokens.get(first);
         return first == last && ArabicText.finalLetter(word.text()) == 'ى' && MAQSURA_PREPOSITIONS.contains(word.norm());
+    }
+
+    /**
+     * The given name {@code علي}, written with ي, before a person's other names, in a text that writes the prepositions
+     * with ى. Parts of the training text write the preposition {@code على} ("on") as {@code علي}, five times as often as
+     * the name, so the tagger leaves the name out: {@code علي}
+     * right before a person mention joins it ({@code علي} + {@code عبد الله صالح}), and {@code علي} before a family name
+     * with the article ending in ي (whatever the tagger read it as), or before a given name, is a person
+     * ({@code علي الأحمدي}, {@code علي النعيمي}); not before a common word ({@code علي المستوي}, as the training text
+     * writes "on the level").
+     * {@code علي} with a shadda ({@code عليّ}, "upon me") is left alone.
+     */
+    private void givenNameAli(List<Token> tokens, Clitics.Split[] splits, int from, List<Mention> found,
+                              int sentenceMentions, boolean[] covered) {
+        for (int k = 0; k + 1 < tokens.size(); k++) {
+            if (covered[k] || !tokens.get(k).text().equals("علي")) {
+                continue;
+            }
+            String next = tokens.get(k + 1).text();
+            boolean familyName = next.startsWith("ال") && next.endsWith("ي") && next.length() >= 5
+                    && !commonWord(splits[k + 1].rest());
+            for (int i = sentenceMentions; i < found.size() && !covered[k]; i++) {
+                Mention m = found.get(i);
+                // a person, or a lone family name read as something else (الأحمدي, a Kuwaiti governorate)
+                if (m.first() == from + k + 1 && m.prefixLength() == 0
+                        && (m.type() == PERSON || familyName && m.last() == m.first())) {
+                    found.set(i, new Mention(from + k, m.last(), PERSON, m.confidence(), m.source(), 0));
+                    covered[k] = true;
+                }
+            }
+            if (!covered[k] && !covered[k + 1] && splits[k + 1].prefixLength() == 0
+                    && (familyName || gazetteer.isGivenName(splits[k + 1].rest()) && !commonWord(splits[k + 1].rest()))) {
+                add(from, 0, k, k + 1, PERSON, RULE_CONFIDENCE, "rule", found, covered);
+            }
+        }
     }
 
     /** Ends in ي, without the article: the shape of a bare nisba adjective, and of some names. */
