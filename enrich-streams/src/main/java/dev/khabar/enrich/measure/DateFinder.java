@@ -49,10 +49,14 @@ public final class DateFinder {
             + "|today|aujourd'hui))" + NOT_LETTER_AFTER);
     private static final Pattern RELATIVE_WEEKDAY = Pattern.compile("(" + CalendarWords.WEEKDAY
             + ")(?:\\s+(الماضي|المقبل|القادم|dernier|prochain)" + NOT_LETTER_AFTER + ")?");
-    private static final Pattern RELATIVE_MONTH = Pattern.compile(NOT_LETTER_BEFORE + "(?:(last|next)\\s+)?" + MONTH_PAIR
-            + "(?:\\s*[,،]?\\s+(الماضي|المقبل|القادم|dernier|prochain)" + NOT_LETTER_AFTER + ")?");
-    private static final Pattern MONTH_PAIR_ONLY = Pattern.compile("(" + CalendarWords.MONTH + ")\\.?\\s*[/(]\\s*("
-            + CalendarWords.MONTH + ")\\.?\\s*\\)?");
+    // the month patterns cost a scan from every position, so they are run only next to a cue found first
+    private static final Pattern MONTH_CUE = Pattern.compile(NOT_LETTER_BEFORE
+            + "(?:(last|next)\\s+|(الماضي|المقبل|القادم|dernier|prochain)" + NOT_LETTER_AFTER + ")");
+    private static final Pattern MONTH_BEFORE_CUE = Pattern.compile(MONTH_PAIR + "\\s*[,،]?\\s+$");
+    private static final Pattern MONTH_AFTER_CUE = Pattern.compile("^" + MONTH_PAIR);
+    private static final Pattern MONTH_BEFORE_MARK = Pattern.compile("(" + CalendarWords.MONTH + ")\\.?\\s*$");
+    private static final Pattern MONTH_AFTER_MARK = Pattern.compile("^\\s*(" + CalendarWords.MONTH + ")\\.?\\s*\\)?");
+    private static final int MONTH_WINDOW = 40;
     private static final Pattern CUE_BEFORE = Pattern.compile(NOT_LETTER_BEFORE + "(?:(last|next|this|on)|(يوم))\\s+$");
     private static final Pattern RELATIVE_PERIOD = Pattern.compile(NOT_LETTER_BEFORE + "(?:"
             + "(الشهر\\s+الماضي|last\\s+month|le\\s+mois\\s+dernier)"
@@ -223,22 +227,44 @@ public final class DateFinder {
             int end = after == null ? m.end(1) : m.end();
             found.add(new Found(start, end, date.toString(), true, "gregorian", 6));
         }
-        m = RELATIVE_MONTH.matcher(text);
+        m = MONTH_CUE.matcher(text);
+        Matcher monthBefore = MONTH_BEFORE_CUE.matcher(text).useTransparentBounds(true);
+        Matcher monthAfter = MONTH_AFTER_CUE.matcher(text).useTransparentBounds(true);
         while (m.find()) {  // أبريل (نيسان) الماضي, last April, en avril dernier: the month's nearest past or next turn
-            Integer month = CalendarWords.MONTHS.get(m.group(2));
-            if (m.group(1) == null && m.group(3) == null || month == null || !wholeMonthName(m.group(2))) {
+            Matcher month;
+            String cue;
+            int start;
+            int end;
+            if (m.group(1) != null) {
+                month = monthAfter.region(m.end(), Math.min(text.length(), m.end() + MONTH_WINDOW));
+                if (!month.lookingAt()) {
+                    continue;
+                }
+                cue = m.group(1);
+                start = m.start();
+                end = month.end();
+            } else {
+                month = monthBefore.region(Math.max(0, m.start() - MONTH_WINDOW), m.start());
+                if (!month.find()) {
+                    continue;
+                }
+                cue = m.group(2);
+                start = month.start();
+                end = m.end();
+            }
+            Integer number = CalendarWords.MONTHS.get(month.group(1));
+            if (number == null || !wholeMonthName(month.group(1))) {
                 continue;
             }
-            boolean next = "next".equals(m.group(1)) || m.group(3) != null && !m.group(3).equals("الماضي")
-                    && !m.group(3).equals("dernier");
+            boolean next = cue.equals("next") || cue.equals("المقبل") || cue.equals("القادم") || cue.equals("prochain");
             YearMonth now = YearMonth.from(anchor);
-            YearMonth value = YearMonth.of(anchor.getYear(), month);
+            YearMonth value = YearMonth.of(anchor.getYear(), number);
             if (next && !value.isAfter(now)) {
                 value = value.plusYears(1);
             } else if (!next && !value.isBefore(now)) {
                 value = value.minusYears(1);
             }
-            found.add(new Found(m.start(), m.end(), value.toString(), true, "gregorian", 5));
+            found.add(new Found(start, end, value.toString(), true, "gregorian", 5));
         }
         m = RELATIVE_PERIOD.matcher(text);
         while (m.find()) {
@@ -314,10 +340,16 @@ public final class DateFinder {
     public static List<int[]> monthPairs(String body) {
         FoldedText folded = FoldedText.of(body == null ? "" : body);
         List<int[]> spans = new ArrayList<>();
-        Matcher m = MONTH_PAIR_ONLY.matcher(folded.text);
-        while (m.find()) {
-            if (Objects.equals(CalendarWords.MONTHS.get(m.group(1)), CalendarWords.MONTHS.get(m.group(2)))) {
-                spans.add(new int[] {folded.codePoint(m.start()), folded.codePoint(m.end())});
+        String text = folded.text;
+        Matcher before = MONTH_BEFORE_MARK.matcher(text).useTransparentBounds(true);
+        Matcher after = MONTH_AFTER_MARK.matcher(text).useTransparentBounds(true);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if ((c == '(' || c == '/') && before.region(Math.max(0, i - MONTH_WINDOW), i).find()
+                    && after.region(i + 1, Math.min(text.length(), i + 1 + MONTH_WINDOW)).lookingAt()
+                    && Objects.equals(CalendarWords.MONTHS.get(before.group(1)), CalendarWords.MONTHS.get(after.group(1)))) {
+                spans.add(new int[] {folded.codePoint(before.start()), folded.codePoint(after.end())});
+                i = after.end() - 1;
             }
         }
         return spans;

@@ -71,6 +71,7 @@ class DateFinderTest {
         "Talks resume on 28 December in Baghdad|28 December|2023-12-28",
         "وقتل في أبريل (نيسان) الماضي قرب الحدود|أبريل (نيسان) الماضي|2024-04",
         "وتجري الانتخابات في مايو المقبل|مايو المقبل|2025-05",
+        "وبدأت المحادثات في حزيران/يونيو الماضي في فيينا|حزيران/يونيو الماضي|2023-06",
         "وارتفعت الأسعار في يونيو الماضي|يونيو الماضي|2023-06",
         "The talks began last April in Geneva|last April|2024-04",
         "Les négociations reprennent en juillet prochain|juillet prochain|2024-07",
