@@ -62,6 +62,13 @@ public final class QuantityFinder {
         measure("ha", "هكتار", "هكتارا", "hectares", "hectare");
         measure("MW", "ميغاواط", "ميجاوات", "megawatts", "megawatt", "mw");
         measure("°C", "درجه مئويه", "درجات مئويه", "°c", "degres celsius", "degrees celsius");
+        measure("year", "عام", "عاما", "اعوام", "سنه", "سنوات", "سنين", "years", "year", "ans", "an", "annees", "annee");
+        measure("month", "شهر", "شهرا", "اشهر", "شهور", "months", "month", "mois");
+        measure("week", "اسبوع", "اسبوعا", "اسابيع", "weeks", "week", "semaines", "semaine");
+        measure("day", "يوم", "يوما", "ايام", "days", "day", "jours", "jour");
+        measure("hour", "ساعه", "ساعات", "hours", "hour", "heures", "heure");
+        measure("minute", "دقيقه", "دقائق", "minutes", "minute");
+        measure("second", "ثانيه", "ثوان", "ثواني", "seconds", "secondes", "seconde");
     }
 
     private static final Map<String, BigDecimal> SCALES = Map.ofEntries(
