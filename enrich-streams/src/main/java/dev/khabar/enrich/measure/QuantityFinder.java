@@ -34,8 +34,8 @@ public final class QuantityFinder {
         currency("USD", "دولار امريكي", "دولار اميركي", "دولارا امريكيا", "دولارا اميركيا", "دولار", "دولارا",
                 "دولارات", "الدولارات", "us dollars", "dollars americains", "dollars", "dollar", "de dollars", "usd");
         currency("EUR", "يورو", "euros", "euro", "d'euros", "de euros", "eur");
-        currency("GBP", "جنيه استرليني", "جنيها استرلينيا", "pounds sterling", "pounds", "livres sterling",
-                "de livres sterling", "gbp");
+        currency("GBP", "جنيه استرليني", "جنيها استرلينيا", "استرليني", "استرلينيا", "pounds sterling", "pounds",
+                "livres sterling", "de livres sterling", "gbp");
         currency("IQD", "دينار عراقي", "دينارا عراقيا", "iraqi dinars", "dinars irakiens", "de dinars irakiens", "iqd");
         currency("JOD", "دينار اردني", "دينارا اردنيا", "jordanian dinars");
         currency("KWD", "دينار كويتي", "دينارا كويتيا", "kuwaiti dinars");
