@@ -1,12 +1,18 @@
 package dev.khabar.enrich;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
 import dev.khabar.enrich.measure.DateFinder;
+import dev.khabar.model.DateExpression;
 import dev.khabar.model.Entity;
 
 /** Mentions inside the words of a date are dropped before linking: the month نيسان is not Nissan. */
@@ -32,6 +38,22 @@ class ArticleEnricherTest {
         String body = "وبدأ الموسم في أبريل (نيسان) ثم أعلنت شركة نيسان أرباحها.";
         List<Entity> mentions = List.of(mention(body, "نيسان", 0), mention(body, "نيسان", 1));
         assertEquals(List.of(mentions.get(1).start()), kept(body, null, mentions));
+    }
+
+    @Test
+    void withoutAPublicationDateTheAbsoluteDatesAreThoseFoundWithoutAnAnchor() throws IOException {
+        List<Path> files = new ArrayList<>(Seeds.files());
+        files.add(Path.of("src", "test", "resources", "canonical", "en-ain-al-asad.txt"));
+        files.add(Path.of("src", "test", "resources", "canonical", "fr-ain-al-asad.txt"));
+        int dates = 0;
+        for (Path file : files) {
+            String body = Files.readString(file);
+            List<DateExpression> plain = DateFinder.find(body, null);
+            assertEquals(plain, DateFinder.find(body, "2000-01-01").stream().filter(d -> !d.relative()).toList(),
+                    file.toString());
+            dates += plain.size();
+        }
+        assertTrue(dates >= 5, "dates in the seeds and fixtures: " + dates);
     }
 
     @Test
