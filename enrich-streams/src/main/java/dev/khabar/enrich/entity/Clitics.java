@@ -32,11 +32,11 @@ final class Clitics {
     }
 
     /**
-     * The split {@code plain} (this word's {@link #split}) as a mention's start should read it, knowing names: a one-word
-     * place, organisation or given name is not cut ({@code فيصل} is not ف + يصل, {@code وليد} not ول + يد), and a split that leaves
-     * a name no rarer than the whole word wins, the commonest such name first ({@code وباريس} is و + باريس, not
-     * وب + اريس; {@code كبير}, "big", stays whole although {@code بير} names a place). A prefix with ك or ف ("as",
-     * "so"), which seldom stands before a name, is cut only before a name or a known word with the article
+     * The split {@code plain} (this word's {@link #split}) as a mention's start should read it, knowing names. A
+     * one-word place, organisation or given name is not cut ({@code فيصل} is not ف + يصل, {@code وليد} not ول + يد). A
+     * split that leaves a name no rarer than the whole word wins, the commonest such name first ({@code وباريس} is و +
+     * باريس, not وب + اريس; {@code كبير}, "big", stays whole although {@code بير} names a place). A prefix with ك or ف
+     * ("as", "so"), which seldom stands before a name, is cut only before a name or a known word with the article
      * ({@code فإيران}, {@code كالعادة}; not {@code كريس}, {@code فورد}). The tagger's features keep {@code plain}, as in
      * training.
      */

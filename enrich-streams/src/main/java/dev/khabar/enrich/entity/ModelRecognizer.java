@@ -47,9 +47,8 @@ final class ModelRecognizer implements EntityRecognizer {
         this.model = model;
         this.gazetteer = gazetteer;
         this.features = new ArabicFeatures(gazetteer, new Gazetteer(model.names(), List.of()),
-                new Clitics(lexicon(model.lexicon(), gazetteer), gazetteer.oneWordNames(),
-                gazetteer.givenNames()), model.clusters(),
-                model.tagger().bits);
+                new Clitics(lexicon(model.lexicon(), gazetteer), gazetteer.oneWordNames(), gazetteer.givenNames()),
+                model.clusters(), model.tagger().bits);
         this.fallback = fallback;
     }
 
@@ -238,12 +237,11 @@ final class ModelRecognizer implements EntityRecognizer {
     /**
      * The given name {@code علي}, written with ي, before a person's other names, in a text that writes the prepositions
      * with ى. Parts of the training text write the preposition {@code على} ("on") as {@code علي}, five times as often as
-     * the name, so the tagger leaves the name out: {@code علي}
-     * right before a person mention joins it ({@code علي} + {@code عبد الله صالح}), and {@code علي} before a family name
-     * with the article ending in ي (whatever the tagger read it as), or before a given name, is a person
-     * ({@code علي الأحمدي}, {@code علي النعيمي}); not before a common word ({@code علي المستوي}, as the training text
-     * writes "on the level").
-     * {@code علي} with a shadda ({@code عليّ}, "upon me") is left alone.
+     * the name, so the tagger leaves the name out. {@code علي} right before a person mention joins it ({@code علي} +
+     * {@code عبد الله صالح}); before a family name with the article ending in ي (whatever the tagger read it as), or
+     * before a given name, the two are a person ({@code علي الأحمدي}, {@code علي النعيمي}); not before a common word
+     * ({@code علي المستوي}, as the training text writes "on the level"). {@code عليّ} with a shadda ("upon me") is left
+     * alone.
      */
     private void givenNameAli(List<Token> tokens, Clitics.Split[] splits, int from, List<Mention> found,
                               int sentenceMentions, boolean[] covered) {
