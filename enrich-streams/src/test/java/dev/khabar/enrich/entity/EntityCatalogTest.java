@@ -75,7 +75,7 @@ class EntityCatalogTest {
                 Map.entry("الخليج", "place:persian-gulf"), Map.entry("طرابلس اللبنانية", "place:tripoli-lebanon"),
                 Map.entry("طرابلس", "city:LY:tripoli"), Map.entry("Tripoli", "city:LY:tripoli"),
                 Map.entry("مدينة الكويت", "city:KW:kuwait"), Map.entry("عين العرب", "place:kobani"),
-                Map.entry("Genève", "place:geneva"));
+                Map.entry("Genève", "place:geneva"), Map.entry("منطقة اليورو", "place:eurozone"));
         ids.forEach((name, id) -> assertEquals(id, idOf(name), name));
         // words of the news that are also a name's part: الخبر (the news; Khobar), الأهلي, الاتحاد, الهلال, النصر (club
         // names), مشهد (a scene; Mashhad), النيل من (to harm; the Nile), المتوسط (average), ظريف (witty), صدام (clash),
