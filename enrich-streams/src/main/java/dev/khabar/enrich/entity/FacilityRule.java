@@ -2,6 +2,7 @@ package dev.khabar.enrich.entity;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 
@@ -16,6 +17,16 @@ final class FacilityRule {
     private static final Set<String> STOP = Set.of("في", "من", "الي", "علي", "عن", "مع", "او", "ام", "ان", "الذي", "التي",
             "الذين", "هذه", "هذا", "ذلك", "تلك", "بين", "عند", "منذ", "حيث", "كما", "ثم", "لا", "لم", "لن", "قد", "كل", "بعض",
             "غير", "عسكريه", "جويه", "بحريه", "جديده", "كبيره", "رئيسيه", "ضخمه", "سريه", "بيانات", "شعبيه", "عامه", "اساسيه");
+
+    private static final int LOCATION = Gazetteer.TYPES.indexOf("LOCATION");
+    private static final int ORGANIZATION = Gazetteer.TYPES.indexOf("ORGANIZATION");
+    private static final Map<String, Integer> NAMED_TRIGGERS = Map.ofEntries(Map.entry("مطار", LOCATION),
+            Map.entry("قاعده", LOCATION), Map.entry("ميناء", LOCATION), Map.entry("جسر", LOCATION),
+            Map.entry("شارع", LOCATION), Map.entry("طريق", LOCATION), Map.entry("مدينه", LOCATION),
+            Map.entry("مستشفي", ORGANIZATION), Map.entry("جامعه", ORGANIZATION), Map.entry("مركز", ORGANIZATION),
+            Map.entry("مجمع", ORGANIZATION));
+    private static final Set<String> TITLES = Set.of("الملك", "الامير", "الشيخ", "الامام", "الملكه", "السلطان");
+    private static final Set<String> LINKS = Set.of("عبد", "بن", "ال", "ابو", "ابي", "ابن");
 
     private FacilityRule() {
     }
@@ -48,6 +59,47 @@ final class FacilityRule {
             i = last;
         }
         return spans;
+    }
+
+    /**
+     * Places and institutions named after a royal or a religious figure, trigger noun included, for without it the name
+     * reads as the person's: {@code مطار الملك عبد العزيز الدولي}, {@code مستشفى الملك فيصل التخصصي}, {@code جامعة الإمام
+     * محمد بن سعود}, {@code قاعدة الملك خالد الجوية}. The trigger, then a title ({@code الملك}, {@code الأمير}, {@code الشيخ},
+     * {@code الإمام} …), then up to five words of the name (given names, {@code عبد}, {@code بن}, {@code آل}, {@code أبو}
+     * and the word after each), then at most one relational adjective ({@code الدولي}). Spans {first, last, type,
+     * prefixLength}: the trigger's clitic prefix ({@code بمستشفى}) is left out.
+     */
+    static List<int[]> namedAfter(List<Token> tokens, Clitics.Split[] splits, Predicate<String> givenName) {
+        List<int[]> spans = new ArrayList<>();
+        for (int i = 0; i + 2 < tokens.size(); i++) {
+            Integer type = NAMED_TRIGGERS.get(splits[i].rest());
+            if (type == null || !TITLES.contains(tokens.get(i + 1).norm())) {
+                continue;
+            }
+            int last = i + 1;
+            while (last + 1 < tokens.size() && last - i < 6 && personWord(tokens, last + 1, givenName)) {
+                last++;
+            }
+            if (last == i + 1) {
+                continue;
+            }
+            String next = last + 1 < tokens.size() ? tokens.get(last + 1).norm() : "";
+            if (next.startsWith("ال") && relationalAdjective(next)) {
+                last++;
+            }
+            spans.add(new int[] {i, last, type, splits[i].visiblePrefixLength()});
+            i = last;
+        }
+        return spans;
+    }
+
+    /** A word of a person's name after a title: a given name, عبد, بن, آل or أبو, or any word right after one of those. */
+    private static boolean personWord(List<Token> tokens, int k, Predicate<String> givenName) {
+        String norm = tokens.get(k).norm();
+        if (norm.isEmpty() || !ArabicText.isArabicLetter(norm.codePointAt(0)) || STOP.contains(norm)) {
+            return false;
+        }
+        return LINKS.contains(norm) || LINKS.contains(tokens.get(k - 1).norm()) || givenName.test(norm);
     }
 
     private static boolean nameWord(Token token, Clitics.Split split) {

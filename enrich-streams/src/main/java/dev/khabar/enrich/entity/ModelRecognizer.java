@@ -111,6 +111,8 @@ final class ModelRecognizer implements EntityRecognizer {
         model.bias(emissions);
         int[] tags = tagger.decode(emissions);
         List<int[]> facilities = FacilityRule.find(tokens, analysis.splits(), this::commonWord);
+        List<int[]> namedAfter = FacilityRule.namedAfter(tokens, analysis.splits(), gazetteer::isGivenName);
+        facilities.addAll(namedAfter);
         boolean[] covered = new boolean[tokens.size()];
         for (SequenceModel.Chunk c : tagger.chunks(emissions, tags, TEMPERATURE)) {
             int first = c.first();
@@ -132,7 +134,9 @@ final class ModelRecognizer implements EntityRecognizer {
                 free = !covered[k];
             }
             if (free) {
-                add(from, 0, span[0], span[1], Gazetteer.TYPES.indexOf("LOCATION"), RULE_CONFIDENCE, "rule", found, covered);
+                boolean named = span.length > 2;
+                add(from, named ? span[3] : 0, span[0], span[1], named ? span[2] : LOCATION, RULE_CONFIDENCE, "rule",
+                        found, covered);
             }
         }
         if (maqsura) {

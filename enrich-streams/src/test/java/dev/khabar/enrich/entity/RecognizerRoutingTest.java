@@ -60,6 +60,21 @@ class RecognizerRoutingTest {
                 .map(e -> e.text() + "/" + e.type()).toList());
     }
 
+    @Test
+    void readsPlacesAndInstitutionsNamedAfterARoyalAsOneName() {
+        List<String> mentions = EntityRecognizer.standard().recognize(
+                "وصل الوفد إلى مطار الملك عبد العزيز الدولي ونقل المصابون بمستشفى الملك فيصل التخصصي بعد عام.", "ar")
+                .stream().map(e -> e.text() + "/" + e.type()).toList();
+        assertEquals(List.of("مطار الملك عبد العزيز الدولي/LOCATION", "مستشفى الملك فيصل التخصصي/ORGANIZATION"),
+                mentions);  // not the persons عبد العزيز الدولي and فيصل التخصصي; بمستشفى without its clitic
+        List<Token> tokens = Tokenizer.tokenize("تخرج في جامعة الملك سعود عام 2005");
+        Clitics.Split[] splits = tokens.stream().map(t -> new Clitics(Map.of()).split(t.norm()))
+                .toArray(Clitics.Split[]::new);
+        List<int[]> spans = FacilityRule.namedAfter(tokens, splits, "سعود"::equals);
+        assertEquals(1, spans.size());
+        assertEquals(List.of(2, 4), List.of(spans.get(0)[0], spans.get(0)[1]));  // عام ("year") is no part of the name
+    }
+
     private static List<String> facilities(String text, Clitics clitics) {
         return facilities(text, clitics, word -> false);
     }
