@@ -125,6 +125,14 @@ class EntityLinkerTest {
     }
 
     @Test
+    void aShortSubdivisionNameTheCuratedListAddsLinksOnlyUnderAMention() {
+        String body = "وسيطرت المقاومة على لحج ثم كسرت الحصار في سرت.";
+        assertEquals(List.of(), ids(LINKER.link(body, "ar", List.of())));  // كسرت is ك + سرت only to the matcher
+        assertEquals(List.of("subdivision:YE-LA", "subdivision:LY-SR"), ids(LINKER.link(body, "ar",
+                List.of(mention(body, "لحج", 0, "LOCATION"), mention(body, "سرت", 1, "LOCATION")))));
+    }
+
+    @Test
     void keepsAMiscMentionOffAPlaceOfTheSameName() {
         String body = "ارتفع سعر اليورو أمام الدولار إلى 1.1 دولار، وبلغ 900 مليون يورو.";
         List<CanonicalEntity> canonical = LINKER.link(body, "ar", List.of(mention(body, "يورو", 1, "MISC")))
