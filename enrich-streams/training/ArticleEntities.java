@@ -12,19 +12,25 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.khabar.enrich.ArticleEnricher;
 import dev.khabar.enrich.EnrichmentSteps;
 import dev.khabar.enrich.ExtractedArticle;
+import dev.khabar.enrich.extract.Extraction;
 import dev.khabar.model.CanonicalEntity;
+import dev.khabar.model.DateExpression;
 import dev.khabar.model.EnrichedArticle;
 import dev.khabar.model.Entity;
 import dev.khabar.model.Format;
+import dev.khabar.model.Quantity;
 import dev.khabar.model.RawArticle;
 import dev.khabar.model.SourceInfo;
 
 /**
  * Enriches, without Kafka, the first N entries of a gzipped JSON Lines file (its {@code content} field, as a text
  * article) and prints one line per mention ({@code entry<TAB>mention<TAB>text<TAB>type<TAB>source}) and per linked
- * canonical entity ({@code entry<TAB>canonical<TAB>id<TAB>name}). Run it with the jars of two commits and diff the
- * outputs to count what a change did: {@code java -cp enrich-streams/target/enrich-streams.jar
- * enrich-streams/training/ArticleEntities.java FILE N > out.tsv}.
+ * canonical entity ({@code entry<TAB>canonical<TAB>id<TAB>name}), date ({@code entry<TAB>date<TAB>text<TAB>value}) and
+ * quantity ({@code entry<TAB>quantity<TAB>text<TAB>value<TAB>unit}). With a third argument {@code dated}, an entry whose
+ * text gives no date is dated by its {@code date_extracted} field, which anchors relative dates. Run it with the jars
+ * of two commits and diff the outputs (or the lines of one kind) to count what a change did:
+ * {@code java -cp enrich-streams/target/enrich-streams.jar enrich-streams/training/ArticleEntities.java FILE N [dated]
+ * > out.tsv}.
  */
 public class ArticleEntities {
     public static void main(String[] args) throws Exception {
@@ -42,7 +48,13 @@ public class ArticleEntities {
                 RawArticle raw = new RawArticle(RawArticle.SCHEMA_VERSION, "entry-" + seen, source, Format.TEXT, text);
                 EnrichedArticle article;
                 try {
-                    article = enricher.enrich(new ExtractedArticle(raw.id(), source, steps.extractor().extract(raw), "-"));
+                    Extraction x = steps.extractor().extract(raw);
+                    String dated = json.readTree(line).path("date_extracted").asText("");
+                    if (dated(args) && x.publishedAt() == null && dated.length() >= 10) {
+                        x = new Extraction(x.title(), x.body(), x.byline(), dated.substring(0, 10), x.url(), x.site(),
+                                x.section(), x.extra(), x.removed());
+                    }
+                    article = enricher.enrich(new ExtractedArticle(raw.id(), source, x, "-"));
                 } catch (RuntimeException e) {
                     continue;  // refused entries: see ExtractionRefusals.java
                 }
@@ -54,7 +66,17 @@ public class ArticleEntities {
                         System.out.printf("%d\tcanonical\t%s\t%s%n", seen, c.id(), c.name());
                     }
                 }
+                for (DateExpression d : article.dates()) {
+                    System.out.printf("%d\tdate\t%s\t%s%n", seen, d.text(), d.value());
+                }
+                for (Quantity q : article.quantities()) {
+                    System.out.printf("%d\tquantity\t%s\t%s\t%s%n", seen, q.text(), q.value(), q.unit());
+                }
             }
         }
+    }
+
+    private static boolean dated(String[] args) {
+        return args.length > 2 && args[2].equals("dated");
     }
 }

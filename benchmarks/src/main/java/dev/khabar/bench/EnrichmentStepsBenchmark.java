@@ -127,6 +127,14 @@ public class EnrichmentStepsBenchmark {
         return dev.khabar.enrich.measure.DateFinder.find(x.body(), x.publishedAt());
     }
 
+    /** The date words the enricher drops mentions inside, as it finds them for an article without a publication date. */
+    @Benchmark
+    public Object findDateWords() {
+        String body = extracted.get(nextIndex()).body();
+        return List.of(dev.khabar.enrich.measure.DateFinder.find(body, "2000-01-01"),
+                dev.khabar.enrich.measure.DateFinder.monthPairs(body));
+    }
+
     @Benchmark
     public Object findQuantities() {
         int i = nextIndex();
