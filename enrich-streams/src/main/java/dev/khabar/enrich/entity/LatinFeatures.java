@@ -14,7 +14,8 @@ import java.util.Set;
 /**
  * Feature buckets of each token of an English or French sentence: word as written and lower-cased, shape, capitalisation
  * with the sentence-initial position and how often the word is capitalised elsewhere in the training text, affixes,
- * neighbours at ±2, title and trigger words, gazetteer membership, and word classes. In a sentence written all in
+ * neighbours at ±2, title and trigger words, gazetteer membership, the world's places and given and family names
+ * ({@link LatinNames}), and word classes. In a sentence written all in
  * capitals (a headline) or all in lower case, case says nothing: the features say so instead of reading it as a name.
  */
 final class LatinFeatures {
@@ -37,18 +38,24 @@ final class LatinFeatures {
 
     private final Gazetteer gazetteer;
     private final Gazetteer names;
+    private final LatinNames world;
     private final WordClusters clusters;
     private final Map<String, Integer> lexicon;
     private final int bits;
 
     LatinFeatures(Gazetteer gazetteer, WordClusters clusters, Map<String, Integer> lexicon, int bits) {
-        this(gazetteer, null, clusters, lexicon, bits);
+        this(gazetteer, null, LatinNames.standard(), clusters, lexicon, bits);
     }
 
-    /** @param names the model's own name list (learnt from training labels), or null */
-    LatinFeatures(Gazetteer gazetteer, Gazetteer names, WordClusters clusters, Map<String, Integer> lexicon, int bits) {
+    /**
+     * @param names the model's own name list (learnt from training labels), or null
+     * @param world places and given and family names of the world ({@link LatinNames#standard()})
+     */
+    LatinFeatures(Gazetteer gazetteer, Gazetteer names, LatinNames world, WordClusters clusters,
+            Map<String, Integer> lexicon, int bits) {
         this.gazetteer = gazetteer;
         this.names = names == null || names.size() == 0 ? null : names;
+        this.world = world;
         this.clusters = clusters;
         this.lexicon = lexicon;
         this.bits = bits;
@@ -115,6 +122,7 @@ final class LatinFeatures {
         int[] hshape = new int[n];
         int[] trigger = new int[n];
         int[] gaz = new int[n];
+        int[] person = new int[n];
         int[][] classes = new int[n][];
         int upper = 0;
         int lowerOnly = 0;
@@ -138,9 +146,11 @@ final class LatinFeatures {
             hshape[i] = hash(caseMode == 0 ? shortShape(text) : shortShape(lower[i]));
             trigger[i] = TRIGGERS.getOrDefault(lower[i], 0);
             gaz[i] = gazetteer.tokenTypes(tokens.get(i).norm());
+            person[i] = world.personWord(tokens.get(i).norm());
             classes[i] = clusters.of(lower[i]);
         }
         int[] span = gazetteer.spans(tokens, 2);
+        int[] place = world.placeSpans(tokens);
         int[] named = new int[n];
         int[] nameSpan = names == null ? null : names.spans(tokens, 3);
         if (names != null) {
@@ -203,6 +213,11 @@ final class LatinFeatures {
                 f[k++] = bucket(63, i + 1 < n ? nameSpan[i + 1] : -1, 0);
                 f[k++] = bucket(64, nameSpan[i], mode);
             }
+            f[k++] = bucket(65, place[i], capitalised ? 1 : 0);
+            f[k++] = bucket(66, i > 0 ? place[i - 1] : -1, 0);
+            f[k++] = bucket(67, i + 1 < n ? place[i + 1] : -1, 0);
+            f[k++] = bucket(68, person[i], mode);
+            f[k++] = bucket(69, i > 0 ? person[i - 1] & LatinNames.GIVEN : -1, person[i] + (capitalised ? 4 : 0));
             for (int g = 0; g < clusters.granularities(); g++) {
                 f[k++] = bucket(40 + g, classId(classes, i, g), 0);
                 f[k++] = bucket(44 + g, classId(classes, i, g), mode);

@@ -43,8 +43,8 @@ final class LatinRecognizer implements EntityRecognizer {
     LatinRecognizer(NerModel model, Gazetteer gazetteer, boolean fallback) {
         this.model = model;
         this.gazetteer = gazetteer;
-        this.features = new LatinFeatures(gazetteer, new Gazetteer(model.names(), List.of()), model.clusters(),
-                model.lexicon(), model.tagger().bits);
+        this.features = new LatinFeatures(gazetteer, new Gazetteer(model.names(), List.of()), LatinNames.standard(),
+                model.clusters(), model.lexicon(), model.tagger().bits);
         this.fallback = fallback;
     }
 

@@ -127,8 +127,8 @@ final class LatinTraining {
             LOG.info("word classes for {} words in {} s", clusters.size(), (System.nanoTime() - t0) / 1_000_000_000);
         }
         WordClusters classes = clusters;
-        NameLists.Views<LatinFeatures> features = names.views(list -> new LatinFeatures(gazetteer, list, classes, lexicon,
-                bits));
+        NameLists.Views<LatinFeatures> features = names.views(list -> new LatinFeatures(gazetteer, list,
+                LatinNames.standard(), classes, lexicon, bits));
         List<PerceptronTrainer.Example> examples = new ArrayList<>();
         List<ConllCorpus.Sentence> reliability = new ArrayList<>();
         int mask = (1 << bits) - 1;
