@@ -6,9 +6,11 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -113,9 +115,9 @@ public final class DateFinder {
                 found.add(new Found(d.start(), d.end(), d.iso(), true, "islamic", 2));
             }
         }
-        m = CUED_YEAR.matcher(text);
-        while (m.find()) {
-            found.add(new Found(m.start(1), m.end(1), m.group(1), false, "gregorian", 4));
+        int[] words = wordStarts(text);
+        for (MatchResult y : matchesAt(CUED_YEAR, text, words)) {
+            found.add(new Found(y.start(1), y.end(1), y.group(1), false, "gregorian", 4));
         }
         for (int i = 0; i < found.size(); i++) {
             Found f = found.get(i);
@@ -125,7 +127,7 @@ public final class DateFinder {
             }
         }
         if (anchor != null) {
-            relative(text, anchor, found);
+            relative(text, words, anchor, found);
         }
         return resolve(found, folded);
     }
@@ -183,9 +185,8 @@ public final class DateFinder {
         }
     }
 
-    private static void relative(String text, LocalDate anchor, List<Found> found) {
-        Matcher m = RELATIVE_DAY.matcher(text);
-        while (m.find()) {
+    private static void relative(String text, int[] words, LocalDate anchor, List<Found> found) {
+        for (MatchResult m : matchesAt(RELATIVE_DAY, text, words)) {
             int[] shift = {-2, 2, -1, 1, 0};
             for (int g = 1; g <= 5; g++) {
                 if (m.group(g) != null || g == 5) {
@@ -195,9 +196,8 @@ public final class DateFinder {
                 }
             }
         }
-        m = RELATIVE_WEEKDAY.matcher(text);
         Matcher before = CUE_BEFORE.matcher(text).useTransparentBounds(true);
-        while (m.find()) {
+        for (MatchResult m : matchesAt(RELATIVE_WEEKDAY, text, words)) {
             String day = m.group(1);
             String after = m.group(2);
             boolean cued = before.region(Math.max(0, m.start() - 8), m.start()).find();
@@ -227,10 +227,9 @@ public final class DateFinder {
             int end = after == null ? m.end(1) : m.end();
             found.add(new Found(start, end, date.toString(), true, "gregorian", 6));
         }
-        m = MONTH_CUE.matcher(text);
         Matcher monthBefore = MONTH_BEFORE_CUE.matcher(text).useTransparentBounds(true);
         Matcher monthAfter = MONTH_AFTER_CUE.matcher(text).useTransparentBounds(true);
-        while (m.find()) {  // أبريل (نيسان) الماضي, last April, en avril dernier: the month's nearest past or next turn
+        for (MatchResult m : matchesAt(MONTH_CUE, text, words)) {  // أبريل (نيسان) الماضي, last April, en avril dernier: the month's nearest past or next turn
             Matcher month;
             String cue;
             int start;
@@ -266,8 +265,7 @@ public final class DateFinder {
             }
             found.add(new Found(start, end, value.toString(), true, "gregorian", 5));
         }
-        m = RELATIVE_PERIOD.matcher(text);
-        while (m.find()) {
+        for (MatchResult m : matchesAt(RELATIVE_PERIOD, text, words)) {
             String value;
             if (m.group(1) != null) {
                 value = anchor.minusMonths(1).toString().substring(0, 7);
@@ -284,6 +282,50 @@ public final class DateFinder {
             }
             found.add(new Found(m.start(), m.end(), value, true, "gregorian", 5));
         }
+    }
+
+    /** Offsets of the letters of {@code text} that start a word: no letter or mark before them. */
+    private static int[] wordStarts(String text) {
+        int[] starts = new int[16];
+        int n = 0;
+        boolean inWord = false;
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            boolean letter = Character.isLetter(cp);
+            if (letter && !inWord) {
+                if (n == starts.length) {
+                    starts = Arrays.copyOf(starts, n * 2);
+                }
+                starts[n++] = i;
+            }
+            inWord = letter || isMark(cp);
+            i += Character.charCount(cp);
+        }
+        return Arrays.copyOf(starts, n);
+    }
+
+    private static boolean isMark(int cp) {
+        int type = Character.getType(cp);
+        return type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK
+                || type == Character.COMBINING_SPACING_MARK;
+    }
+
+    /**
+     * The matches {@link Matcher#find()} would give for a pattern whose every match starts with a letter that has no
+     * letter or mark before it (the relative-date and cued-year patterns): tried only at {@code words}, the starts of
+     * words, instead of at every character, which costs a pass through the pattern's alternation each.
+     */
+    private static List<MatchResult> matchesAt(Pattern pattern, String text, int[] words) {
+        Matcher m = pattern.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+        List<MatchResult> matches = new ArrayList<>();
+        int next = 0;
+        for (int start : words) {
+            if (start >= next && m.region(start, text.length()).lookingAt()) {
+                matches.add(m.toMatchResult());
+                next = Math.max(m.end(), start + 1);
+            }
+        }
+        return matches;
     }
 
     private static List<DateExpression> resolve(List<Found> found, FoldedText folded) {
