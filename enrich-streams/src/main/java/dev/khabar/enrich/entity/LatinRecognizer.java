@@ -247,6 +247,12 @@ final class LatinRecognizer implements EntityRecognizer {
         if (first > last) {
             return;
         }
+        if (withoutLetters(tokens, first, last)) {
+            return;  // 1950 read as an organisation: a name has letters
+        }
+        if (last + 1 < tokens.size() && tokens.get(last + 1).text().equals(")") && unclosed(tokens, first, last)) {
+            last++;  // Washington (Missouri): a bracket opened inside a mention closes inside it
+        }
         int start = tokens.get(first).start();
         int end = tokens.get(last).end();
         if (last + 1 < tokens.size() && tokens.get(last + 1).text().equals(".") && tokens.get(last + 1).start() == end
@@ -260,6 +266,25 @@ final class LatinRecognizer implements EntityRecognizer {
         String mention = text.substring(from, text.offsetByCodePoints(from, end - start));
         found.add(new Entity(mention, Gazetteer.TYPES.get(type), start, end, Math.round(confidence * 1000) / 1000.0,
                 source));
+    }
+
+    private static boolean withoutLetters(List<Token> tokens, int first, int last) {
+        for (int k = first; k <= last; k++) {
+            if (tokens.get(k).text().codePoints().anyMatch(Character::isLetter)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether tokens {@code first..last} open more round brackets than they close. */
+    private static boolean unclosed(List<Token> tokens, int first, int last) {
+        int depth = 0;
+        for (int k = first; k <= last; k++) {
+            String t = tokens.get(k).text();
+            depth += t.equals("(") ? 1 : t.equals(")") ? -1 : 0;
+        }
+        return depth > 0;
     }
 
     private static boolean isWord(String token) {

@@ -40,6 +40,19 @@ class LatinNewsEntitiesTest {
     }
 
     @Test
+    void aBracketOpenedInsideAMentionClosesInsideItAndEveryMentionHasLetters() {
+        String text = "Il est né à Péronne (Saône-et-Loire) en 1950. Le Comté de Montgomery (Maryland) est voisin.";
+        List<Entity> entities = EntityRecognizer.standard().recognize(text, "fr");
+        ArabicTokenizationTest.assertHas(entities, text, "Péronne (Saône-et-Loire)", "LOCATION");
+        ArabicTokenizationTest.assertHas(entities, text, "Comté de Montgomery (Maryland)", "LOCATION");
+        for (Entity e : entities) {
+            assertEquals(e.text().chars().filter(c -> c == '(').count(), e.text().chars().filter(c -> c == ')').count(),
+                    e::toString);
+            assertTrue(e.text().codePoints().anyMatch(Character::isLetter), e::toString);  // not 1950
+        }
+    }
+
+    @Test
     void aFamilyNameStandingAloneIsThePersonNamedInFull() {
         List<Entity> found = List.of(
                 new Entity("Mohammed Chia al-Soudani", "PERSON", 0, 24, 0.99, "model"),
