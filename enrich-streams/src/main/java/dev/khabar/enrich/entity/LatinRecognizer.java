@@ -24,8 +24,8 @@ final class LatinRecognizer implements EntityRecognizer {
     /** Words after which a full stop does not end the sentence. */
     private static final Set<String> ABBREVIATIONS = Set.of("mr", "mrs", "ms", "dr", "st", "jr", "sr", "gen", "col",
             "lt", "sgt", "capt", "rep", "sen", "gov", "prof", "rev", "inc", "corp", "co", "ltd", "no", "vs", "etc", "mt",
-            "m", "mm", "mme", "mlle", "me", "av", "bd", "jan", "feb", "mar", "apr", "aug", "sept", "sep", "oct", "nov",
-            "dec");
+            "m", "mm", "mme", "mlle", "me", "ste", "ft", "mgr", "av", "bd", "jan", "feb", "mar", "apr", "aug", "sept", "sep",
+            "oct", "nov", "dec");
 
     /** Lower-case particles written joined to the next name by a hyphen in romanised Arabic names. */
     private static final Set<String> PARTICLES = Set.of("al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ud",

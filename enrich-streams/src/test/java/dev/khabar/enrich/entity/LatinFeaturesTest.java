@@ -51,7 +51,8 @@ class LatinFeaturesTest {
 
     @Test
     void endsSentencesAtFullStopsButNotAfterTitlesOrInitials() {
-        String text = "Mr. Smith met U.S. officials. M. Dupont est arrivé. Then 3.5 million left!";
+        String text = "Mr. Smith met U.S. officials. M. Dupont est arrivé. Then 3.5 million left! "
+                + "They flew to Sault Ste. Marie today.";
         List<Token> tokens = Tokenizer.tokenize(text);
         List<String> ends = new ArrayList<>();
         for (int i = 0; i < tokens.size(); i++) {
@@ -59,7 +60,7 @@ class LatinFeaturesTest {
                 ends.add(tokens.get(i - 1).text());
             }
         }
-        assertEquals(List.of("officials", "arrivé", "left"), ends);
+        assertEquals(List.of("officials", "arrivé", "left", "today"), ends);
     }
 
     @Test
