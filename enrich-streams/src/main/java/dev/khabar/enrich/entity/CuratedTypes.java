@@ -8,10 +8,11 @@ import dev.khabar.model.Entity;
 /**
  * Gives a mention that is, whole, the name of a curated organisation or person of the catalogue that entry's type: the
  * French model reads {@code État islamique} as a place, the catalogue knows it as the organisation {@code org:isis}.
- * The curated list holds names that mean one thing in the news; countries and cities are left alone, since their
- * names also stand for governments and teams. A mention the model read as MISC keeps it: the corpora disagree on what
- * MISC holds (ANERcorp tags {@code البيت الأبيض} MISC), and the model learnt its training data's convention; so does a
- * place that is one Arabic word with the article.
+ * The curated list holds names that mean one thing in the news. A country's name read as an organisation is a place,
+ * as news annotation (CoNLL) has it even where the name stands for the government ({@code the United States will keep
+ * working}); a country read as a person, and cities, which also name clubs, are left alone. A mention the model read
+ * as MISC keeps it: the corpora disagree on what MISC holds (ANERcorp tags {@code البيت الأبيض} MISC), and the model
+ * learnt its training data's convention; so does a place that is one Arabic word with the article.
  */
 final class CuratedTypes {
 
@@ -23,6 +24,10 @@ final class CuratedTypes {
         for (int i = 0; i < mentions.size(); i++) {
             Entity e = mentions.get(i);
             EntityCatalog.Entry entry = catalog.curatedPersonOrOrganisation(e.text());
+            if (entry == null && e.type().equals("ORGANIZATION")) {
+                EntityCatalog.Entry whole = catalog.wholeName(e.text());
+                entry = whole != null && whole.id().startsWith("country:") ? whole : null;
+            }
             if (entry != null && !entry.type().equals(e.type()) && !e.type().equals("MISC") && !placeWord(e)) {
                 out = out == null ? new ArrayList<>(mentions) : out;
                 out.set(i, new Entity(e.text(), entry.type(), e.start(), e.end(), e.confidence(), e.source(),

@@ -108,16 +108,19 @@ final class EntityCatalog {
      * are left out: a country's or city's name also stands for its government or team.
      */
     Entry curatedPersonOrOrganisation(String text) {
+        Entry entry = wholeName(text);
+        String id = entry == null ? "" : entry.id();
+        return id.startsWith("org:") || id.startsWith("person:") ? entry : null;
+    }
+
+    /** The entry whose catalogue name {@code text} is, whole (a clitic prefix on an Arabic name allowed), else null. */
+    Entry wholeName(String text) {
         List<Token> words = words(text);
         if (words.isEmpty()) {
             return null;
         }
         Match match = matchAt(words, 0);
-        if (match == null || match.last() != words.size() - 1) {
-            return null;
-        }
-        String id = match.entry().id();
-        return id.startsWith("org:") || id.startsWith("person:") ? match.entry() : null;
+        return match == null || match.last() != words.size() - 1 ? null : match.entry();
     }
 
     Entry entry(String id) {

@@ -25,9 +25,18 @@ class CuratedTypesTest {
     }
 
     @Test
-    void leavesCountriesPartsOfNamesAndMiscAlone() {
+    void readsACountryTakenForAnOrganisationAsAPlace() {
+        assertEquals(List.of("LOCATION", "LOCATION", "PERSON", "ORGANIZATION"), types(List.of(
+                new Entity("United States", "ORGANIZATION", 0, 13, 0.9, "model"),
+                new Entity("Irak", "ORGANIZATION", 20, 24, 0.9, "model"),
+                new Entity("Jordan", "PERSON", 30, 36, 0.9, "model"),
+                new Entity("Paris", "ORGANIZATION", 40, 45, 0.9, "model"))));
+    }
+
+    @Test
+    void leavesCitiesPartsOfNamesAndMiscAlone() {
         List<Entity> mentions = List.of(
-                new Entity("Irak", "ORGANIZATION", 0, 4, 0.9, "model"),
+                new Entity("Bagdad", "ORGANIZATION", 0, 6, 0.9, "model"),
                 new Entity("groupe État islamique armé", "LOCATION", 10, 36, 0.9, "model"),
                 new Entity("البيت الأبيض", "MISC", 40, 52, 0.9, "model"),
                 new Entity("Lloyd Austin", "PERSON", 60, 72, 1.0, "model"),
