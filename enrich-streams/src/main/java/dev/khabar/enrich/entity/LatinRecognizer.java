@@ -238,16 +238,17 @@ final class LatinRecognizer implements EntityRecognizer {
 
     private static void add(String text, List<Token> tokens, int first, int last, int type, double confidence,
                             String source, List<Entity> found, boolean[] covered) {
-        while (first <= last && !isWord(tokens.get(first).text())) {
+        boolean handle = handle(tokens, first, last);
+        while (first <= last && !isWord(tokens.get(first).text()) && !handle) {
             first++;
         }
-        while (last >= first && !isWord(tokens.get(last).text())) {
+        while (last >= first && !isWord(tokens.get(last).text()) && !handle) {
             last--;
         }
         if (first > last) {
             return;
         }
-        if (withoutLetters(tokens, first, last)) {
+        if (withoutLetters(tokens, first, last) && !handle) {
             return;  // 1950 read as an organisation: a name has letters
         }
         if (last + 1 < tokens.size() && tokens.get(last + 1).text().equals(")") && unclosed(tokens, first, last)) {
@@ -266,6 +267,17 @@ final class LatinRecognizer implements EntityRecognizer {
         String mention = text.substring(from, text.offsetByCodePoints(from, end - start));
         found.add(new Entity(mention, Gazetteer.TYPES.get(type), start, end, Math.round(confidence * 1000) / 1000.0,
                 source));
+    }
+
+    /**
+     * An {@code @} standing alone, with white space either side: a user handle whose name the corpus hid (the Broad
+     * Twitter Corpus replaces every handle by {@code @} and tags it as the person or organisation it was). Written
+     * against a name ({@code @BarackObama}), the {@code @} is left out of the mention as other punctuation is.
+     */
+    private static boolean handle(List<Token> tokens, int first, int last) {
+        Token at = tokens.get(first);
+        return first == last && at.text().equals("@") && (first == 0 || tokens.get(first - 1).end() < at.start())
+                && (first + 1 == tokens.size() || tokens.get(first + 1).start() > at.end());
     }
 
     private static boolean withoutLetters(List<Token> tokens, int first, int last) {

@@ -53,6 +53,18 @@ class LatinNewsEntitiesTest {
     }
 
     @Test
+    void anAtStandingAloneIsAHiddenHandleAndAnAttachedOneIsLeftOut() {
+        String hidden = "@ @ see you in London tomorrow";  // the Broad Twitter Corpus writes every handle as @
+        List<Entity> found = EntityRecognizer.standard().recognize(hidden, "en");
+        assertEquals(2, found.stream().filter(e -> e.text().equals("@") && e.type().equals("PERSON")).count(),
+                found::toString);
+        String written = "Great to meet @BarackObama in Chicago today.";
+        List<Entity> entities = EntityRecognizer.standard().recognize(written, "en");
+        ArabicTokenizationTest.assertHas(entities, written, "BarackObama", "PERSON");
+        assertTrue(entities.stream().noneMatch(e -> e.text().startsWith("@")), entities::toString);
+    }
+
+    @Test
     void aFamilyNameStandingAloneIsThePersonNamedInFull() {
         List<Entity> found = List.of(
                 new Entity("Mohammed Chia al-Soudani", "PERSON", 0, 24, 0.99, "model"),
