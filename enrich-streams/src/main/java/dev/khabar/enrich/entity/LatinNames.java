@@ -10,8 +10,8 @@ import java.util.Map;
  * populated place of more than 1,000 people or seat of a division, and first-level divisions; 153,000 names) and given
  * and family names of many languages (Faker's lists; 17,000 and 14,000). Membership alone decides nothing, since
  * {@code Reading} is a town and {@code Will} a name: the tagger learns from the training labels how far each list holds.
- * Never a source of mentions on its own. Names are kept as sorted 64-bit hashes of their normalised words (about 3 MB
- * for the three lists), not as strings.
+ * Never a source of mentions on its own. Names are kept as sorted 64-bit hashes of their normalised words (12 bytes an
+ * entry with its value), not as strings.
  */
 final class LatinNames {
 
