@@ -12,7 +12,8 @@ import dev.khabar.model.Entity;
  * as news annotation (CoNLL) has it even where the name stands for the government ({@code the United States will keep
  * working}); a country read as a person, and cities, which also name clubs, are left alone. A mention the model read
  * as MISC keeps it: the corpora disagree on what MISC holds (ANERcorp tags {@code البيت الأبيض} MISC), and the model
- * learnt its training data's convention; so does a place that is one Arabic word with the article.
+ * learnt its training data's convention; so does a place that is one Arabic word with the article. A French elided
+ * article before a catalogue name is left out of the mention ({@code L'État islamique}).
  */
 final class CuratedTypes {
 
@@ -22,7 +23,11 @@ final class CuratedTypes {
     static List<Entity> apply(EntityCatalog catalog, List<Entity> mentions) {
         List<Entity> out = null;
         for (int i = 0; i < mentions.size(); i++) {
-            Entity e = mentions.get(i);
+            Entity e = withoutElidedArticle(catalog, mentions.get(i));
+            if (e != mentions.get(i)) {
+                out = out == null ? new ArrayList<>(mentions) : out;
+                out.set(i, e);
+            }
             EntityCatalog.Entry entry = catalog.curatedPersonOrOrganisation(e.text());
             if (entry == null && e.type().equals("ORGANIZATION")) {
                 EntityCatalog.Entry whole = catalog.wholeName(e.text());
@@ -35,6 +40,21 @@ final class CuratedTypes {
             }
         }
         return out == null ? mentions : out;
+    }
+
+    /**
+     * The mention without a French elided article ({@code L'État islamique}, {@code d'Irak}) when what follows it is,
+     * whole, a name of the catalogue and the mention with it is not; otherwise the mention itself. Titles that begin
+     * with the article ({@code L'Express}, {@code L'Équipe}) are not in the catalogue and keep it.
+     */
+    static Entity withoutElidedArticle(EntityCatalog catalog, Entity e) {
+        String text = e.text();
+        if (text.length() < 4 || "LlDd".indexOf(text.charAt(0)) < 0 || text.charAt(1) != '\'' && text.charAt(1) != '’'
+                || catalog.wholeName(text) != null || catalog.wholeName(text.substring(2)) == null) {
+            return e;
+        }
+        return new Entity(text.substring(2), e.type(), e.start() + 2, e.end(), e.confidence(), e.source(),
+                e.canonical());
     }
 
     /**

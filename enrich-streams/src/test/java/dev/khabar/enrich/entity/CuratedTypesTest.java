@@ -34,6 +34,17 @@ class CuratedTypesTest {
     }
 
     @Test
+    void leavesAnElidedArticleOutOfACatalogueName() {
+        List<Entity> found = CuratedTypes.apply(EntityCatalog.standard(), List.of(
+                new Entity("L'État islamique", "LOCATION", 0, 16, 0.9, "model"),
+                new Entity("d’Irak", "LOCATION", 20, 26, 0.9, "model"),
+                new Entity("L'Express", "ORGANIZATION", 30, 39, 0.9, "model"),
+                new Entity("Lille", "LOCATION", 40, 45, 0.9, "model")));
+        assertEquals(List.of("État islamique ORGANIZATION 2", "Irak LOCATION 22", "L'Express ORGANIZATION 30",
+                "Lille LOCATION 40"), found.stream().map(e -> e.text() + " " + e.type() + " " + e.start()).toList());
+    }
+
+    @Test
     void leavesCitiesPartsOfNamesAndMiscAlone() {
         List<Entity> mentions = List.of(
                 new Entity("Bagdad", "ORGANIZATION", 0, 6, 0.9, "model"),
