@@ -148,6 +148,58 @@ final class LatinRecognizer implements EntityRecognizer {
                     add(text, tokens, m.first(), m.last(), m.type(), FALLBACK_CONFIDENCE, "gazetteer", found, covered);
                 }
             }
+            if (!shouted(tokens)) {
+                curatedOrganisations(text, tokens, found, covered);
+            }
+        }
+    }
+
+    /** Whether most words of a sentence are written in capitals (a headline), where case tells no name. */
+    private static boolean shouted(List<Token> tokens) {
+        int words = 0;
+        int upper = 0;
+        for (Token t : tokens) {
+            String s = t.text();
+            if (Character.isLetter(s.codePointAt(0))) {
+                words++;
+                upper += s.length() > 1 && s.equals(s.toUpperCase(Locale.ROOT)) ? 1 : 0;
+            }
+        }
+        return words >= 3 && upper * 10 >= words * 7;
+    }
+
+    /**
+     * Adds, as organisations, the curated organisations of the catalogue ({@code catalog/news-entities.tsv}) that the
+     * model left untouched ({@code WHO}, {@code OPEC}, {@code Hezbollah}). A one-word name at the start of a sentence
+     * counts only when it is an acronym ({@code Amazon}, {@code Fed}, {@code Arsenal} also start sentences as words).
+     */
+    private static void curatedOrganisations(String text, List<Token> tokens, List<Entity> found, boolean[] covered) {
+        List<Token> words = new ArrayList<>(tokens.size());
+        List<Integer> index = new ArrayList<>(tokens.size());
+        for (int k = 0; k < tokens.size(); k++) {
+            String s = tokens.get(k).text();
+            if (!(s.equals("-") || s.equals("‐") || s.equals("‑"))) {
+                Token t = tokens.get(k);
+                words.add(new Token(s, EntityCatalog.key(t.norm()), t.start(), t.end()));
+                index.add(k);
+            }
+        }
+        for (EntityCatalog.Match m : EntityCatalog.standard().matches(words)) {
+            if (!m.entry().id().startsWith("org:")) {
+                continue;
+            }
+            int first = index.get(m.first());
+            int last = index.get(m.last());
+            String name = tokens.get(first).text();
+            boolean free = Character.isUpperCase(name.codePointAt(0)) && (first > 0 || last > first
+                    || name.length() > 1 && name.equals(name.toUpperCase(Locale.ROOT)));
+            for (int k = first; k <= last && free; k++) {
+                free = !covered[k];
+            }
+            if (free) {
+                add(text, tokens, first, last, Gazetteer.TYPES.indexOf("ORGANIZATION"), FALLBACK_CONFIDENCE,
+                        "gazetteer", found, covered);
+            }
         }
     }
 

@@ -66,6 +66,16 @@ class LatinNewsEntitiesTest {
     }
 
     @Test
+    void aCuratedOrganisationTheModelMissesIsAddedButNotAWordStartingASentence() {
+        String text = "SANA reported the strike; IRNA denied it. Arsenal was the word. AMAZON SHARES FELL ON MONDAY";
+        List<Entity> found = EntityRecognizer.standard().recognize(text, "en");
+        assertTrue(found.stream().anyMatch(e -> e.text().equals("IRNA") && e.type().equals("ORGANIZATION")
+                && e.source().equals("gazetteer")), found::toString);
+        assertTrue(found.stream().noneMatch(e -> e.source().equals("gazetteer")
+                && (e.text().equals("Arsenal") || e.text().equals("AMAZON"))), found::toString);
+    }
+
+    @Test
     void aFamilyNameStandingAloneIsThePersonNamedInFull() {
         List<Entity> found = List.of(
                 new Entity("Mohammed Chia al-Soudani", "PERSON", 0, 24, 0.99, "model"),
