@@ -62,8 +62,12 @@ public final class NerEvaluation {
             NerModel biased = bias == null ? read : read.withOutsideBias(Float.parseFloat(bias));
             String typeBias = options.get("type-bias", null);
             biased = typeBias == null ? biased : biased.withTypeBias(NerModel.parseTypeBias(typeBias));
-            return read.language().equals("ar") ? new ModelRecognizer(biased, Gazetteer.standard(), fallback)
-                    : new LatinRecognizer(biased, Gazetteer.standard(), fallback);
+            if (!read.language().equals("ar")) {
+                return new LatinRecognizer(biased, Gazetteer.standard(), fallback);
+            }
+            EntityRecognizer arabic = new ModelRecognizer(biased, Gazetteer.standard(), fallback);
+            return new LatinRuns(arabic, new LatinRecognizer(RoutingRecognizer.bundled(RoutingRecognizer.ENGLISH_MODEL),
+                    Gazetteer.standard(), fallback), "en");
         }
     }
 

@@ -33,11 +33,15 @@ final class RoutingRecognizer implements EntityRecognizer {
         static final RoutingRecognizer STANDARD = bundled(true);
     }
 
-    /** Arabic, English and French to their bundled models; {@code fallback} adds gazetteer names the models left. */
+    /**
+     * Arabic, English and French to their bundled models ({@link LatinRuns}: names in Latin letters inside Arabic text
+     * to the English one); {@code fallback} adds gazetteer names the models left.
+     */
     static RoutingRecognizer bundled(boolean fallback) {
+        EntityRecognizer english = new LatinRecognizer(bundled(ENGLISH_MODEL), Gazetteer.standard(), fallback);
         return new RoutingRecognizer(Map.of(
-                "ar", new ModelRecognizer(bundledArabic(), Gazetteer.standard(), fallback),
-                "en", new LatinRecognizer(bundled(ENGLISH_MODEL), Gazetteer.standard(), fallback),
+                "ar", new LatinRuns(new ModelRecognizer(bundledArabic(), Gazetteer.standard(), fallback), english, "en"),
+                "en", english,
                 "fr", new LatinRecognizer(bundled(FRENCH_MODEL), Gazetteer.standard(), fallback)),
                 new GazetteerRecognizer(Gazetteer.standard()));
     }
