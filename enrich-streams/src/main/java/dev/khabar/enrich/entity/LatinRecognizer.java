@@ -34,6 +34,10 @@ final class LatinRecognizer implements EntityRecognizer {
     private static final Set<String> DEMONYMS = Set.copyOf(Gazetteer.loadWords("/gazetteer/demonyms-en.txt"));
     private static final int MISC = Gazetteer.TYPES.indexOf("MISC");
     private static final double NATIONALITY_CONFIDENCE = 0.8;
+    private static final int LOCATION = Gazetteer.TYPES.indexOf("LOCATION");
+
+    /** French heads of a facility named after its place ({@code la base aérienne d'Aïn al-Assad}). */
+    private static final Set<String> FACILITY_HEADS = Set.of("base", "aéroport", "camp", "prison", "port");
 
     private final NerModel model;
     private final Gazetteer gazetteer;
@@ -129,6 +133,11 @@ final class LatinRecognizer implements EntityRecognizer {
         for (SequenceModel.Chunk c : tagger.chunks(emissions, tags, TEMPERATURE)) {
             if (c.type() != PERSON && onlyNationalities(tokens, nationality, c.first(), c.last())) {
                 continue;  // Iraqi, British government read as a place or organisation: nationalities, tagged below
+            }
+            int facility = english ? -1 : facilityName(tokens, c.first(), c.last());
+            if (facility >= 0) {
+                add(text, tokens, facility, c.last(), LOCATION, c.confidence(), "model", found, covered);
+                continue;
             }
             int first = c.type() == PERSON ? withoutTitles(tokens, c.first(), c.last()) : c.first();
             add(text, tokens, first, c.last(), c.type(), c.confidence(), "model", found, covered);
@@ -266,6 +275,32 @@ final class LatinRecognizer implements EntityRecognizer {
             }
         }
         return tags;
+    }
+
+    /**
+     * The first token of the place's name in a French mention that starts with a facility head written in lower case,
+     * lower-case adjectives, then {@code de}, {@code du} or {@code d'} and a capitalised name ({@code base aérienne
+     * d'Aïn al-Assad}, {@code camp de Roukban}), else -1: the name is the place, as the Arabic facility rule reads
+     * {@code قاعدة عين الأسد}; the tagger had taken the head in and read the whole as an organisation.
+     */
+    static int facilityName(List<Token> tokens, int first, int last) {
+        if (!FACILITY_HEADS.contains(tokens.get(first).text())) {
+            return -1;
+        }
+        for (int k = first + 1; k < last; k++) {
+            String t = tokens.get(k).text();
+            if (t.equals("de") || t.equals("du") || t.equals("d")) {
+                int name = k + 1;
+                if (t.equals("d") && (tokens.get(name).text().equals("'") || tokens.get(name).text().equals("’"))) {
+                    name++;
+                }
+                return name <= last && Character.isUpperCase(tokens.get(name).text().codePointAt(0)) ? name : -1;
+            }
+            if (!Character.isLowerCase(t.codePointAt(0))) {
+                return -1;
+            }
+        }
+        return -1;
     }
 
     private static boolean isHyphen(Token token) {

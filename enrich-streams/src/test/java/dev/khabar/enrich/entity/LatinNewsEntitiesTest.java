@@ -76,6 +76,17 @@ class LatinNewsEntitiesTest {
     }
 
     @Test
+    void aFrenchFacilityNamedAfterItsPlaceIsThePlace() {
+        String text = "Un petit groupe de conseillers restera sur la base aérienne d'Aïn al-Assad, dans l'ouest de l'Irak.";
+        List<Entity> found = EntityRecognizer.standard().recognize(text, "fr");
+        ArabicTokenizationTest.assertHas(found, text, "Aïn al-Assad", "LOCATION");
+        assertTrue(found.stream().noneMatch(e -> e.text().contains("base")), found::toString);
+        List<Token> tokens = Tokenizer.tokenize("le camp de Roukban et la base Tanf");
+        assertEquals(3, LatinRecognizer.facilityName(tokens, 1, 3));
+        assertEquals(-1, LatinRecognizer.facilityName(tokens, 6, 7));  // no de: the name is not cut
+    }
+
+    @Test
     void aFamilyNameStandingAloneIsThePersonNamedInFull() {
         List<Entity> found = List.of(
                 new Entity("Mohammed Chia al-Soudani", "PERSON", 0, 24, 0.99, "model"),
