@@ -18,6 +18,10 @@ final class FacilityRule {
             "الذين", "هذه", "هذا", "ذلك", "تلك", "بين", "عند", "منذ", "حيث", "كما", "ثم", "لا", "لم", "لن", "قد", "كل", "بعض",
             "غير", "عسكريه", "جويه", "بحريه", "جديده", "كبيره", "رئيسيه", "ضخمه", "سريه", "بيانات", "شعبيه", "عامه", "اساسيه");
 
+    /** Words for the people a camp or base holds, not its place: {@code معسكر المنتخب} is the national team's camp. */
+    private static final Set<String> GROUPS = Set.of("المنتخب", "الفريق", "النادي", "اللاعبين", "اللاجئين",
+            "النازحين");
+
     private static final int LOCATION = Gazetteer.TYPES.indexOf("LOCATION");
     private static final int ORGANIZATION = Gazetteer.TYPES.indexOf("ORGANIZATION");
     private static final Map<String, Integer> NAMED_TRIGGERS = Map.ofEntries(Map.entry("مطار", LOCATION),
@@ -33,8 +37,8 @@ final class FacilityRule {
 
     /**
      * Spans {first, last} of facility names (token indices, inclusive). A one-word name that {@code commonWord} says
-     * is a common word is left out: {@code معسكر الفريق} is the team's training camp, {@code مطار الملك …} the start
-     * of a longer name.
+     * is a common word or a word for the people held there is left out: {@code معسكر الفريق} and {@code معسكر المنتخب}
+     * are a team's training camp, {@code مخيم اللاجئين} a refugee camp, {@code مطار الملك …} the start of a longer name.
      */
     static List<int[]> find(List<Token> tokens, Clitics.Split[] splits, Predicate<String> commonWord) {
         List<int[]> spans = new ArrayList<>();
@@ -52,7 +56,7 @@ final class FacilityRule {
                     && splits[last + 1].rest().startsWith("ال") && !relationalAdjective(splits[last + 1].rest())) {
                 last++;
             }
-            if (first == last && commonWord.test(splits[first].rest())) {
+            if (first == last && (commonWord.test(splits[first].rest()) || GROUPS.contains(splits[first].rest()))) {
                 continue;
             }
             spans.add(new int[] {first, last});

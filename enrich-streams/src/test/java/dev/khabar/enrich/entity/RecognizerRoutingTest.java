@@ -52,12 +52,21 @@ class RecognizerRoutingTest {
     @Test
     void leavesACommonWordAfterATriggerNounAlone() {
         Clitics clitics = new Clitics(Map.of());
-        String text = "وانضم اللاعب إلى معسكر الفريق في النمسا";
-        assertEquals(List.of("الفريق"), facilities(text, clitics));
-        assertEquals(List.of(), facilities(text, clitics, "الفريق"::equals));
+        String camp = "وانضم اللاعب إلى معسكر التدريب في النمسا";
+        assertEquals(List.of("التدريب"), facilities(camp, clitics));
+        assertEquals(List.of(), facilities(camp, clitics, "التدريب"::equals));
         // the whole recogniser: الفريق is common in the training text and not a place name
+        String text = "وانضم اللاعب إلى معسكر الفريق في النمسا";
         assertEquals(List.of("النمسا/LOCATION"), EntityRecognizer.standard().recognize(text, "ar").stream()
                 .map(e -> e.text() + "/" + e.type()).toList());
+    }
+
+    @Test
+    void leavesTheTeamOrPeopleACampHoldsAlone() {
+        Clitics clitics = new Clitics(Map.of());
+        assertEquals(List.of(), facilities("وانضم اللاعب إلى معسكر المنتخب في النمسا", clitics));
+        assertEquals(List.of(), facilities("وعاد إلى مخيم اللاجئين", clitics));
+        assertEquals(List.of("اليرموك"), facilities("وعاد إلى مخيم اليرموك", clitics));
     }
 
     @Test
