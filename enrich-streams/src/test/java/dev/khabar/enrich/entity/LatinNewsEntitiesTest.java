@@ -153,7 +153,7 @@ class LatinNewsEntitiesTest {
                 .noneMatch(e -> e.source().equals("rule")), "the nationality words are English only");
     }
 
-    private static void assertOffsetsAreCodePoints(List<Entity> entities, String text) {
+    static void assertOffsetsAreCodePoints(List<Entity> entities, String text) {
         for (Entity e : entities) {
             assertEquals(e.text(), ArabicTokenizationTest.codePoints(text, e.start(), e.end()));
         }
