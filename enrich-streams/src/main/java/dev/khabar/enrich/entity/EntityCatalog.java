@@ -148,7 +148,11 @@ final class EntityCatalog {
 
     /** Words of a text, hyphens left out so that {@code al-Anbar} and {@code Al Anbar} are the same name. */
     static List<Token> words(String text) {
-        List<Token> tokens = Tokenizer.tokenize(text);
+        return words(Tokenizer.tokenize(text));
+    }
+
+    /** The words of {@link #words(String)} from tokens already made, with their offsets. */
+    static List<Token> words(List<Token> tokens) {
         List<Token> words = new ArrayList<>(tokens.size());
         for (Token t : tokens) {
             String s = t.text();

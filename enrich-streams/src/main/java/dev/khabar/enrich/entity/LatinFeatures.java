@@ -124,22 +124,10 @@ final class LatinFeatures {
         int[] gaz = new int[n];
         int[] person = new int[n];
         int[][] classes = new int[n][];
-        int upper = 0;
-        int lowerOnly = 0;
-        int words = 0;
         for (int i = 0; i < n; i++) {
-            String text = tokens.get(i).text();
-            lower[i] = text.toLowerCase(Locale.ROOT);
-            if (Character.isLetter(text.codePointAt(0))) {
-                words++;
-                if (text.equals(text.toUpperCase(Locale.ROOT)) && text.length() > 1) {
-                    upper++;
-                } else if (text.equals(lower[i])) {
-                    lowerOnly++;
-                }
-            }
+            lower[i] = tokens.get(i).text().toLowerCase(Locale.ROOT);
         }
-        int caseMode = words >= 3 && upper * 10 >= words * 7 ? 1 : words >= 3 && lowerOnly == words ? 2 : 0;
+        int caseMode = caseMode(tokens);
         for (int i = 0; i < n; i++) {
             String text = tokens.get(i).text();
             hl[i] = hash(lower[i]);
@@ -227,6 +215,28 @@ final class LatinFeatures {
             features[i] = Arrays.copyOf(f, k);
         }
         return features;
+    }
+
+    /**
+     * 1 for a sentence written in capitals (at least 70 % of three or more words: a headline), 2 for one written all in
+     * lower case, else 0: in the first two, case tells no name.
+     */
+    static int caseMode(List<Token> tokens) {
+        int upper = 0;
+        int lowerOnly = 0;
+        int words = 0;
+        for (Token token : tokens) {
+            String text = token.text();
+            if (Character.isLetter(text.codePointAt(0))) {
+                words++;
+                if (text.equals(text.toUpperCase(Locale.ROOT)) && text.length() > 1) {
+                    upper++;
+                } else if (text.equals(text.toLowerCase(Locale.ROOT))) {
+                    lowerOnly++;
+                }
+            }
+        }
+        return words >= 3 && upper * 10 >= words * 7 ? 1 : words >= 3 && lowerOnly == words ? 2 : 0;
     }
 
     private static boolean isOpening(String previous) {

@@ -2,9 +2,11 @@ package dev.khabar.enrich.entity;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 import dev.khabar.model.Entity;
@@ -35,6 +37,7 @@ final class LatinRecognizer implements EntityRecognizer {
     private static final int MISC = Gazetteer.TYPES.indexOf("MISC");
     private static final double NATIONALITY_CONFIDENCE = 0.8;
     private static final int LOCATION = Gazetteer.TYPES.indexOf("LOCATION");
+    private static final int ORGANIZATION = Gazetteer.TYPES.indexOf("ORGANIZATION");
 
     /** French heads of a facility named after its place ({@code la base aérienne d'Aïn al-Assad}). */
     private static final Set<String> FACILITY_HEADS = Set.of("base", "aéroport", "camp", "prison", "port");
@@ -157,24 +160,10 @@ final class LatinRecognizer implements EntityRecognizer {
                     add(text, tokens, m.first(), m.last(), m.type(), FALLBACK_CONFIDENCE, "gazetteer", found, covered);
                 }
             }
-            if (!shouted(tokens)) {
-                curatedOrganisations(text, tokens, found, covered);
+            if (LatinFeatures.caseMode(tokens) != 1) {
+                curatedOrganisations(text, tokens, found, covered);  // not in a headline written in capitals
             }
         }
-    }
-
-    /** Whether most words of a sentence are written in capitals (a headline), where case tells no name. */
-    private static boolean shouted(List<Token> tokens) {
-        int words = 0;
-        int upper = 0;
-        for (Token t : tokens) {
-            String s = t.text();
-            if (Character.isLetter(s.codePointAt(0))) {
-                words++;
-                upper += s.length() > 1 && s.equals(s.toUpperCase(Locale.ROOT)) ? 1 : 0;
-            }
-        }
-        return words >= 3 && upper * 10 >= words * 7;
     }
 
     /**
@@ -183,22 +172,17 @@ final class LatinRecognizer implements EntityRecognizer {
      * counts only when it is an acronym ({@code Amazon}, {@code Fed}, {@code Arsenal} also start sentences as words).
      */
     private static void curatedOrganisations(String text, List<Token> tokens, List<Entity> found, boolean[] covered) {
-        List<Token> words = new ArrayList<>(tokens.size());
-        List<Integer> index = new ArrayList<>(tokens.size());
+        List<Token> words = EntityCatalog.words(tokens);
+        Map<Integer, Integer> tokenAt = new HashMap<>();
         for (int k = 0; k < tokens.size(); k++) {
-            String s = tokens.get(k).text();
-            if (!(s.equals("-") || s.equals("‐") || s.equals("‑"))) {
-                Token t = tokens.get(k);
-                words.add(new Token(s, EntityCatalog.key(t.norm()), t.start(), t.end()));
-                index.add(k);
-            }
+            tokenAt.put(tokens.get(k).start(), k);
         }
         for (EntityCatalog.Match m : EntityCatalog.standard().matches(words)) {
             if (!m.entry().id().startsWith("org:")) {
                 continue;
             }
-            int first = index.get(m.first());
-            int last = index.get(m.last());
+            int first = tokenAt.get(words.get(m.first()).start());
+            int last = tokenAt.get(words.get(m.last()).start());
             String name = tokens.get(first).text();
             boolean free = Character.isUpperCase(name.codePointAt(0)) && (first > 0 || last > first
                     || name.length() > 1 && name.equals(name.toUpperCase(Locale.ROOT)));
@@ -206,8 +190,7 @@ final class LatinRecognizer implements EntityRecognizer {
                 free = !covered[k];
             }
             if (free) {
-                add(text, tokens, first, last, Gazetteer.TYPES.indexOf("ORGANIZATION"), FALLBACK_CONFIDENCE,
-                        "gazetteer", found, covered);
+                add(text, tokens, first, last, ORGANIZATION, FALLBACK_CONFIDENCE, "gazetteer", found, covered);
             }
         }
     }
