@@ -231,8 +231,8 @@ final class LatinRecognizer implements EntityRecognizer {
      * A BIO path in which a name written with an attached Arabic article or kinship particle ({@code Ain al-Asad},
      * {@code al-Sudani}, {@code bin-Salman}) is one mention: the tokenizer splits at the hyphen, and the tagger sometimes
      * ends a name on the particle ({@code Ain al} + {@code Asad Air Base}) or starts it after ({@code Asad}). A mention
-     * ending on such a particle takes in the hyphen and the following name of its type, or a following capitalised word
-     * it left out; a mention right after {@code al-} (at the start of a word) takes the particle in. Capitalised words
+     * ending on such a particle takes in the hyphen and the following name (of whatever type the tagger gave it: the
+     * whole takes the first part's), or a following capitalised word it left out; a mention right after {@code al-} (at the start of a word) takes the particle in. Capitalised words
      * joined by a hyphen ({@code Iraq-Syria}) stay separate mentions.
      */
     static int[] joinParticles(List<Token> tokens, int[] path) {
@@ -245,10 +245,13 @@ final class LatinRecognizer implements EntityRecognizer {
             }
             int type = SequenceModel.typeOf(tags[k - 2]);
             boolean capitalised = Character.isUpperCase(tokens.get(k).text().codePointAt(0));
-            if (type >= 0 && (SequenceModel.typeOf(tags[k]) == type && SequenceModel.isBegin(tags[k])
-                    || tags[k] == 0 && capitalised)) {
+            if (type >= 0 && (SequenceModel.isBegin(tags[k]) || tags[k] == 0 && capitalised)) {
+                int other = SequenceModel.typeOf(tags[k]);
                 tags[k - 1] = SequenceModel.inside(type);
                 tags[k] = SequenceModel.inside(type);
+                for (int j = k + 1; other >= 0 && j < tags.length && tags[j] == SequenceModel.inside(other); j++) {
+                    tags[j] = SequenceModel.inside(type);  // Ain al + Asad read as another type: one name, the first's
+                }
             } else if (tags[k - 2] == 0 && SequenceModel.isBegin(tags[k]) && capitalised
                     && (k == 2 || tokens.get(k - 3).end() < particle.start())) {
                 type = SequenceModel.typeOf(tags[k]);

@@ -125,6 +125,11 @@ class LatinNewsEntitiesTest {
         assertEquals(List.of(0, b, i, i, i, i, i, 0, SequenceModel.begin(per), SequenceModel.inside(per),
                         SequenceModel.inside(per), 0, 0, b, 0, b, 0),
                 java.util.Arrays.stream(LatinRecognizer.joinParticles(tokens, path)).boxed().toList());
+        // the part after the particle read as another type (a person) still joins, as the first part's type
+        int[] mixed = {0, b, i, 0, SequenceModel.begin(per), SequenceModel.inside(per), SequenceModel.inside(per), 0, 0,
+            0, 0, 0, 0, 0, 0, 0, 0};
+        assertEquals(List.of(0, b, i, i, i, i, i, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0),
+                java.util.Arrays.stream(LatinRecognizer.joinParticles(tokens, mixed)).boxed().toList());
     }
 
     @Test
