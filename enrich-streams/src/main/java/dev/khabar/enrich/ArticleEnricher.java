@@ -13,6 +13,7 @@ import dev.khabar.enrich.extract.Extraction;
 import dev.khabar.enrich.language.LanguageIdentifier;
 import dev.khabar.enrich.measure.DateFinder;
 import dev.khabar.enrich.measure.QuantityFinder;
+import dev.khabar.model.CanonicalEntity;
 import dev.khabar.model.DateExpression;
 import dev.khabar.model.Dedup;
 import dev.khabar.model.EnrichedArticle;
@@ -60,7 +61,35 @@ public final class ArticleEnricher {
                 x.byline(), x.publishedAt(), x.url(), x.site(), x.section(), x.extra(), x.removed(), language,
                 linked.entities(), new Dedup(Dedup.UNIQUE, article.fingerprint()),
                 new Pipeline(PipelineVersion.VERSION, Instant.now(clock), models), linked.canonical(),
-                dates, QuantityFinder.find(x.body(), language.code()));
+                dates, QuantityFinder.find(x.body(), language.code()),
+                titleEntities(x.title(), language.code(), linked.canonical()));
+    }
+
+    /**
+     * The mentions in the title, offsets into it, each pointing at the body's canonical entity of the same catalogue id
+     * (else of the same name) where there is one: a headline names the story's main entities.
+     */
+    private List<Entity> titleEntities(String title, String language, List<CanonicalEntity> canonical) {
+        if (title == null || title.isBlank()) {
+            return List.of();
+        }
+        EntityLinker.Linked linked = linker.link(title, language, entities.recognize(title, language),
+                word -> entities.ordinaryWord(word, language));
+        List<Entity> out = new ArrayList<>(linked.entities().size());
+        for (Entity e : linked.entities()) {
+            Integer index = null;
+            if (e.canonical() != null) {
+                CanonicalEntity own = linked.canonical().get(e.canonical());
+                for (int k = 0; k < canonical.size() && index == null; k++) {
+                    CanonicalEntity body = canonical.get(k);
+                    boolean same = own.id() != null ? own.id().equals(body.id())
+                            : body.id() == null && own.name().equals(body.name());
+                    index = same ? k : null;
+                }
+            }
+            out.add(new Entity(e.text(), e.type(), e.start(), e.end(), e.confidence(), e.source(), index));
+        }
+        return out;
     }
 
     /**

@@ -76,6 +76,32 @@ class CanonicalRecordsTest {
     }
 
     @Test
+    void theTitlesNamesPointAtTheBodysEntities() {
+        assertEquals(Map.of("US", "country:US", "Ain al-Asad", "city:IQ:ain-al-asad-air-base", "Iraq", "country:IQ"),
+                titleIds(BY_FILE.get("en-ain-al-asad.txt")));
+        assertEquals(Map.of("Irak", "country:IQ", "Aïn al-Assad", "city:IQ:ain-al-asad-air-base"),
+                titleIds(BY_FILE.get("fr-ain-al-asad.txt")));
+        assertEquals(Map.of("عين الأسد", "city:IQ:ain-al-asad-air-base", "داعش", "org:isis"),
+                titleIds(BY_FILE.get("000_23d5bab61c0a11fb.txt")));
+        EnrichedArticle untitled = BY_FILE.get("001_180d7629234ad7da.txt");
+        assertEquals(null, untitled.title());
+        assertEquals(List.of(), untitled.titleEntities());
+    }
+
+    /** Each title mention's text (checked against its code-point offsets) with the id of the body entry it points at. */
+    private static Map<String, String> titleIds(EnrichedArticle article) {
+        Map<String, String> ids = new LinkedHashMap<>();
+        String title = article.title();
+        for (Entity e : article.titleEntities()) {
+            int from = title.offsetByCodePoints(0, e.start());
+            assertEquals(e.text(), title.substring(from, title.offsetByCodePoints(from, e.end() - e.start())));
+            assertNotNull(e.canonical(), e::toString);
+            ids.put(e.text(), article.canonicalEntities().get(e.canonical()).id());
+        }
+        return ids;
+    }
+
+    @Test
     void seedsCarryCatalogueIdsForTheirMainEntities() {
         for (EnrichedArticle seed : seeds()) {
             Set<String> ids = ids(seed);
