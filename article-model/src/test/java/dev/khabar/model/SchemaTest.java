@@ -41,6 +41,17 @@ class SchemaTest {
     }
 
     @Test
+    void titleMentionsFollowTheMentionSchemaToo() {
+        ObjectNode node = Json.mapper().valueToTree(ModelFixtures.enriched("داعش"));
+        ObjectNode mention = node.withArray("title_entities").addObject();
+        mention.put("text", "داعش").put("type", "ORGANIZATION").put("start", 0).put("end", 4).put("confidence", 0.9)
+                .put("source", "model");
+        assertEquals(Set.of(), SchemaValidator.problems("articles.enriched", node));
+        mention.put("type", "ANIMAL");
+        assertFalse(SchemaValidator.problems("articles.enriched", node).isEmpty());
+    }
+
+    @Test
     void recordsWithoutCanonicalEntitiesDatesOrQuantitiesStillMatch() {
         ObjectNode node = Json.mapper().valueToTree(ModelFixtures.enriched("داعش"));
         node.remove(java.util.List.of("canonical_entities", "dates", "quantities"));
