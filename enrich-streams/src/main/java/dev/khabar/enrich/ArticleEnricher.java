@@ -62,28 +62,28 @@ public final class ArticleEnricher {
                 linked.entities(), new Dedup(Dedup.UNIQUE, article.fingerprint()),
                 new Pipeline(PipelineVersion.VERSION, Instant.now(clock), models), linked.canonical(),
                 dates, QuantityFinder.find(x.body(), language.code()),
-                titleEntities(x.title(), language.code(), linked.canonical()));
+                titleEntities(x.title(), x.body(), language.code(), linked.canonical()));
     }
 
     /**
      * The mentions in the title, offsets into it, each pointing at the body's canonical entity of the same catalogue id
      * (else of the same name) where there is one: a headline names the story's main entities.
      */
-    private List<Entity> titleEntities(String title, String language, List<CanonicalEntity> canonical) {
+    private List<Entity> titleEntities(String title, String body, String language, List<CanonicalEntity> canonical) {
         if (title == null || title.isBlank()) {
             return List.of();
         }
         EntityLinker.Linked linked = linker.link(title, language, entities.recognize(title, language),
-                word -> entities.ordinaryWord(word, language));
+                word -> entities.ordinaryWord(word, language), body);
         List<Entity> out = new ArrayList<>(linked.entities().size());
         for (Entity e : linked.entities()) {
             Integer index = null;
             if (e.canonical() != null) {
                 CanonicalEntity own = linked.canonical().get(e.canonical());
                 for (int k = 0; k < canonical.size() && index == null; k++) {
-                    CanonicalEntity body = canonical.get(k);
-                    boolean same = own.id() != null ? own.id().equals(body.id())
-                            : body.id() == null && own.name().equals(body.name());
+                    CanonicalEntity entry = canonical.get(k);
+                    boolean same = own.id() != null ? own.id().equals(entry.id())
+                            : entry.id() == null && own.name().equals(entry.name());
                     index = same ? k : null;
                 }
             }

@@ -39,7 +39,7 @@ final class EntityCatalog {
 
     private static final Set<String> ARTICLES = Set.of("al", "an", "ar", "as", "ad", "at", "az", "ash", "ath", "el",
             "ed", "es", "en");
-    private static final String[] CLITICS = {"وب", "ول", "وك", "فب", "فل", "فك", "و", "ف", "ب", "ك", "ل"};
+    static final String[] CLITICS = {"وب", "ول", "وك", "فب", "فل", "فك", "و", "ف", "ب", "ك", "ل"};
     private static final Set<String> GENERIC = java.util.stream.Stream.of("north", "south", "east", "west", "central", "centre", "center",
             "northern", "southern", "eastern", "western", "capital", "coast", "coastal", "lakes", "upper", "lower",
             "island", "islands", "highlands", "sud", "nord", "est", "ouest", "littoral", "plateau", "plateaux", "maritime",
@@ -80,6 +80,7 @@ final class EntityCatalog {
     private final Map<String, Entry> entries = new LinkedHashMap<>();
     private final Map<String, Candidate> byName = new HashMap<>();
     private final Map<String, List<Alias>> byFirstKey = new HashMap<>();
+    private PlaceReadings readings;
 
     private EntityCatalog() {
     }
@@ -179,6 +180,15 @@ final class EntityCatalog {
         return found;
     }
 
+    /**
+     * {@link #matches} with each place name two places share read as the one the text points at ({@link PlaceReadings});
+     * {@code context} (the body of a title; else empty) is read for cues too.
+     */
+    List<Match> placesRead(List<Token> tokens, List<Token> context) {
+        List<Match> found = matches(tokens);
+        return readings.resolve(tokens, found, context, context.isEmpty() ? List.of() : matches(context));
+    }
+
     private Match matchAt(List<Token> tokens, int i) {
         String first = tokens.get(i).norm();
         Match match = longest(tokens, i, first, 0);
@@ -249,6 +259,7 @@ final class EntityCatalog {
         catalog.loadCities();
         catalog.loadSubdivisions(lines("/catalog/subdivisions.tsv"));
         catalog.index();
+        catalog.readings = PlaceReadings.load(catalog, lines("/catalog/place-readings.tsv"));
         return catalog;
     }
 

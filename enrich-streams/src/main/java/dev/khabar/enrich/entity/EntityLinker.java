@@ -52,7 +52,7 @@ public final class EntityLinker {
 
     /** Identifies the catalogue, recorded on every enriched record. */
     public String version() {
-        return "catalog-1 (" + catalog.size() + " entities)";
+        return "catalog-2 (" + catalog.size() + " entities)";
     }
 
     private static final class Unit {
@@ -99,9 +99,18 @@ public final class EntityLinker {
      * where a mention in the article was linked to the same entry.
      */
     public Linked link(String body, String language, List<Entity> mentions, Predicate<String> ordinaryWord) {
+        return link(body, language, mentions, ordinaryWord, "");
+    }
+
+    /**
+     * As {@link #link(String, String, List, Predicate)} for a text read with another ({@code context}: the body of a
+     * title), which also tells which place a name two places share stands for ({@code عمان}: Oman or Amman).
+     */
+    public Linked link(String body, String language, List<Entity> mentions, Predicate<String> ordinaryWord,
+                       String context) {
         String lang = language == null ? "en" : language.toLowerCase(Locale.ROOT).split("[-_]", 2)[0];
         List<Token> words = EntityCatalog.words(body);
-        List<EntityCatalog.Match> found = catalog.matches(words);
+        List<EntityCatalog.Match> found = catalog.placesRead(words, EntityCatalog.words(context));
         List<int[]> spans = new ArrayList<>(found.size());
         for (EntityCatalog.Match m : found) {
             Token first = words.get(m.first());

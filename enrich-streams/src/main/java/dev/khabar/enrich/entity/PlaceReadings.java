@@ -1,0 +1,214 @@
+package dev.khabar.enrich.entity;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Place names two places share, read as the place the article itself points at: {@code عمان} is Oman, but Amman in
+ * {@code العاصمة الأردنية عمّان} or in an article about Jordan; {@code طرابلس} is Libya's capital, but Lebanon's Tripoli
+ * beside {@code صيدا}. The catalogue gives such a name to one entity only (a country wins over a city); this reads it
+ * again, from {@code catalog/place-readings.tsv}: a written form that says which place it is ({@code عمّان}, with its
+ * shadda), else a cue word right before or after the name ({@code سلطنة عمان}, {@code أمانة عمان}), else the reading
+ * whose cues (its country and that country's places in the catalogue, its cue words) the article names most, else the
+ * first reading.
+ */
+final class PlaceReadings {
+
+    private static final int NEAR = 2;
+    private static final Pattern VOWEL_MARKS = Pattern.compile("[\u064B-\u0650\u0652]");
+
+    /** One place a shared name may stand for. */
+    private record Reading(EntityCatalog.Entry entry, String country, Set<String> cues, Set<String> near,
+                           Set<String> forms) {
+    }
+
+    private final Map<String, List<Reading>> byName;
+
+    private PlaceReadings(Map<String, List<Reading>> byName) {
+        this.byName = byName;
+    }
+
+    /** The readings of {@code catalog/place-readings.tsv}, each an entry of {@code catalog}. */
+    static PlaceReadings load(EntityCatalog catalog, List<String> lines) {
+        Map<String, List<Reading>> byName = new HashMap<>();
+        for (String line : lines) {
+            String[] cells = line.split("\t", -1);
+            EntityCatalog.Entry entry = cells.length == 5 ? catalog.entry(cells[1].strip()) : null;
+            if (entry == null) {
+                throw new IllegalStateException("catalog/place-readings.tsv: 5 cells and a catalogue id expected in '"
+                        + line + "'");
+            }
+            Set<String> cues = new HashSet<>();
+            Set<String> near = new HashSet<>();
+            for (String cue : cells[3].split("\\|")) {
+                (cue.endsWith("<") ? near : cues).addAll(keys(cue.replace("<", "")));
+            }
+            near.addAll(cues);
+            Set<String> forms = new HashSet<>(List.of(cells[4].split("\\|")));
+            forms.remove("");
+            byName.computeIfAbsent(String.join(" ", keys(cells[0])), k -> new ArrayList<>())
+                    .add(new Reading(entry, cells[2].strip(), cues, near, forms));
+        }
+        return new PlaceReadings(Map.copyOf(byName));
+    }
+
+    private static List<String> keys(String text) {
+        return EntityCatalog.words(text.strip()).stream().map(Token::norm).toList();
+    }
+
+    /**
+     * {@code found} (names found in {@code words} by {@link EntityCatalog#matches}) with each shared place name read as
+     * its place; cues are counted in {@code words} and in {@code contextWords} with its names {@code contextFound} (the
+     * body, when {@code words} is its title; else empty lists).
+     */
+    List<EntityCatalog.Match> resolve(List<Token> words, List<EntityCatalog.Match> found, List<Token> contextWords,
+                                      List<EntityCatalog.Match> contextFound) {
+        List<EntityCatalog.Match> out = null;
+        for (int m = 0; m < found.size(); m++) {
+            EntityCatalog.Match match = found.get(m);
+            List<Reading> readings = byName.get(name(words, match));
+            if (readings == null) {
+                continue;
+            }
+            if (out == null) {
+                out = new ArrayList<>(found);
+            }
+            Reading chosen = written(words.get(match.first()).text(), readings);
+            chosen = chosen != null ? chosen : nextTo(words, found, m, readings);
+            if (chosen == null) {
+                int[] score = new int[readings.size()];
+                count(words, found, readings, score);
+                count(contextWords, contextFound, readings, score);
+                chosen = readings.get(best(score));
+            }
+            out.set(m, new EntityCatalog.Match(match.first(), match.last(), chosen.entry(), match.prefixLength()));
+        }
+        return out == null ? found : out;
+    }
+
+    private static String name(List<Token> words, EntityCatalog.Match match) {
+        StringBuilder name = new StringBuilder(words.get(match.first()).norm().substring(match.prefixLength()));
+        for (int i = match.first() + 1; i <= match.last(); i++) {
+            name.append(' ').append(words.get(i).norm());
+        }
+        return name.toString();
+    }
+
+    private static Reading written(String text, List<Reading> readings) {
+        String marked = VOWEL_MARKS.matcher(text).replaceAll("");  // عمَّان as عمّان: the shadda is what tells
+        for (Reading r : readings) {
+            for (String form : r.forms()) {
+                if (marked.endsWith(form)) {
+                    return r;
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The one reading that the nearest cue before or after the name (two words at most) points at, else null: a cue
+     * word ({@code العاصمة الأردنية عمان}); or a country the name is listed with, which makes it the country
+     * ({@code والبحرين وعمان واليمن}).
+     */
+    private Reading nextTo(List<Token> words, List<EntityCatalog.Match> found, int m, List<Reading> readings) {
+        EntityCatalog.Match match = found.get(m);
+        if ((m > 0 && listed(words, found.get(m - 1), match)) || (m + 1 < found.size() && listed(words, match,
+                found.get(m + 1)))) {
+            List<Reading> countries = readings.stream().filter(r -> r.entry().id().startsWith("country:")).toList();
+            if (countries.size() == 1) {
+                return countries.get(0);
+            }
+        }
+        for (int d = 1; d <= NEAR; d++) {
+            Set<Reading> chosen = new HashSet<>();
+            for (int i : new int[] {match.first() - d, match.last() + d}) {
+                for (Reading r : readings) {
+                    if (i >= 0 && i < words.size() && isCue(words.get(i).norm(), r.near())) {
+                        chosen.add(r);
+                    }
+                }
+            }
+            if (!chosen.isEmpty()) {
+                return chosen.size() == 1 ? chosen.iterator().next() : null;
+            }
+        }
+        return null;
+    }
+
+    /** Whether {@code second} follows {@code first} in a list of countries: after a comma, or joined by و. */
+    private boolean listed(List<Token> words, EntityCatalog.Match first, EntityCatalog.Match second) {
+        EntityCatalog.Match other = byName.containsKey(name(words, first)) ? second : first;
+        if (!other.entry().id().startsWith("country:") || byName.containsKey(name(words, other))) {
+            return false;
+        }
+        int between = second.first() - first.last() - 1;
+        if (between == 1) {
+            String mark = words.get(first.last() + 1).text();
+            return mark.equals("،") || mark.equals(",");
+        }
+        return between == 0 && second.prefixLength() > 0 && words.get(second.first()).norm().startsWith("و");
+    }
+
+    /** Adds to {@code score} each reading's cues in a text: names of its country's places, and cue words outside names. */
+    private void count(List<Token> words, List<EntityCatalog.Match> found, List<Reading> readings, int[] score) {
+        boolean[] inName = new boolean[words.size()];
+        for (EntityCatalog.Match match : found) {
+            for (int i = match.first(); i <= match.last(); i++) {
+                inName[i] = true;
+            }
+            if (byName.containsKey(name(words, match))) {
+                continue;  // a shared name is no cue for itself
+            }
+            for (int r = 0; r < readings.size(); r++) {
+                score[r] += inCountry(match.entry().id(), readings.get(r).country()) ? 1 : 0;
+            }
+        }
+        for (int i = 0; i < words.size(); i++) {
+            for (int r = 0; r < readings.size() && !inName[i]; r++) {
+                score[r] += isCue(words.get(i).norm(), readings.get(r).cues()) ? 1 : 0;
+            }
+        }
+    }
+
+    /** The one reading scored highest, else the first (the catalogue's own reading of the name). */
+    private static int best(int[] score) {
+        int best = 0;
+        int ties = 0;
+        for (int r = 0; r < score.length; r++) {
+            if (score[r] > score[best]) {
+                best = r;
+                ties = 0;
+            } else if (r > 0 && score[r] == score[best]) {
+                ties++;
+            }
+        }
+        return ties == 0 ? best : 0;
+    }
+
+    private static boolean inCountry(String id, String country) {
+        return id.equals("country:" + country) || id.startsWith("city:" + country + ":")
+                || id.startsWith("subdivision:" + country + "-");
+    }
+
+    /** Whether a word in matching form is a cue, a clitic prefix allowed ({@code والأردنية}, {@code للبنانيين}). */
+    private static boolean isCue(String word, Set<String> cues) {
+        if (cues.contains(word)) {
+            return true;
+        }
+        for (String prefix : EntityCatalog.CLITICS) {
+            if (word.length() > prefix.length() + 2 && word.startsWith(prefix)) {
+                String rest = word.substring(prefix.length());
+                if (cues.contains(rest) || (prefix.endsWith("ل") && rest.startsWith("ل") && cues.contains("ا" + rest))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+}
