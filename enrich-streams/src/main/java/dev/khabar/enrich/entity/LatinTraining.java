@@ -20,14 +20,23 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code train ner --lang en|fr --sets TABLE --data-dir DIR [--stage tune|final] [--roles name=role,...] [--epochs 10]
  * [--runs 1] [--bits 20] [--seed 7] [--clusters 64,512] [--o-bias 0] [--scheme bio|bilou] [--dropout 0]
- * [--names SET,...|all] [--version V] --out FILE}: trains an English or French tagger on the sets of
- * {@link NerDataSets}: their training parts at stage {@code tune}, training and tuning parts at stage {@code final};
+ * [--names SET,...|all] [--labelled-share 1] [--version V] --out FILE}: trains an English or French tagger on the sets
+ * of {@link NerDataSets}: their training parts at stage {@code tune}, training and tuning parts at stage {@code final};
  * held-out parts never. {@code --names} learns a name list ({@link NameLists}) from the labels of the sets named (or
- * of every set read), bundled with the model and read by the features.
+ * of every set read), bundled with the model and read by the features. {@code --labelled-share} keeps the first share
+ * ({@code 1/2}) of each labelled set's sentences, for learning curves.
  */
 final class LatinTraining {
 
     private static final Logger LOG = LoggerFactory.getLogger(LatinTraining.class);
+
+    /** The first {@code share} (0 to 1) of {@code sentences}, rounded to the nearest sentence. */
+    static <T> List<T> firstShare(List<T> sentences, double share) {
+        if (share <= 0 || share > 1) {
+            throw new IllegalArgumentException("--labelled-share must be in (0, 1], not " + share);
+        }
+        return sentences.subList(0, (int) Math.round(sentences.size() * share));
+    }
 
     /** Labelled sentences of one set, with the domain whose feature copies they train ({@code null}: none). */
     record Labelled(List<ConllCorpus.Sentence> sentences, String domain, int copies) {
@@ -45,11 +54,16 @@ final class LatinTraining {
         List<ConllCorpus.Sentence> unlabelled = new ArrayList<>();
         Set<String> nameSets = new HashSet<>(Arrays.asList(options.get("names", "").split(",")));
         List<ConllCorpus.Sentence> nameSource = new ArrayList<>();
+        // a learning curve: the first share of each labelled set's training sentences (text-only sets whole)
+        double share = ConllCorpus.fraction(options.get("labelled-share", "1"));
         for (NerDataSets.DataSet set : sets.sets()) {
             if (set.role().equals("off")) {
                 continue;
             }
             List<ConllCorpus.Sentence> sentences = set.read(NerDataSets.Part.TRAIN, finalStage);
+            if (!set.role().equals("text")) {
+                sentences = firstShare(sentences, share);
+            }
             unlabelled.addAll(sentences);
             if (nameSets.contains(set.name()) || nameSets.contains("all")) {
                 nameSource.addAll(sentences);

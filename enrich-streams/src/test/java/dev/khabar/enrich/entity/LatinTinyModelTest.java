@@ -1,6 +1,7 @@
 package dev.khabar.enrich.entity;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
@@ -88,5 +89,15 @@ class LatinTinyModelTest {
         EntityRecognizer recognizer = new LatinRecognizer(model, Gazetteer.standard(), true);
         List<Entity> entities = recognizer.recognize("we ate turkey and flew over Japan", "en");
         assertEquals(List.of("Japan"), entities.stream().map(Entity::text).toList());
+    }
+
+    @Test
+    void aLearningCurveKeepsTheFirstShareOfEachLabelledSet() {
+        List<Integer> sentences = List.of(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10);
+        assertEquals(List.of(0, 1, 2), LatinTraining.firstShare(sentences, ConllCorpus.fraction("1/4")));
+        assertEquals(List.of(0, 1, 2, 3, 4, 5), LatinTraining.firstShare(sentences, ConllCorpus.fraction("1/2")));
+        assertEquals(sentences, LatinTraining.firstShare(sentences, 1));
+        assertThrows(IllegalArgumentException.class, () -> LatinTraining.firstShare(sentences, 0));
+        assertThrows(IllegalArgumentException.class, () -> LatinTraining.firstShare(sentences, 2));
     }
 }
