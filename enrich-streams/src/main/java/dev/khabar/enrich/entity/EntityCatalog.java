@@ -257,7 +257,8 @@ final class EntityCatalog {
         catalog.loadCurated(lines("/catalog/news-entities.tsv"));
         catalog.loadCountries();
         catalog.loadCities();
-        catalog.loadSubdivisions(lines("/catalog/subdivisions.tsv"));
+        Map<String, Map<String, String>> fullNames = catalog.loadSubdivisions(lines("/catalog/subdivisions.tsv"));
+        catalog.nameApart(fullNames);
         catalog.index();
         catalog.readings = PlaceReadings.load(catalog, lines("/catalog/place-readings.tsv"));
         return catalog;
@@ -312,7 +313,9 @@ final class EntityCatalog {
         }
     }
 
-    private void loadSubdivisions(List<String> lines) {
+    /** Loads the subdivisions; returns each one's full name per language (its first: {@code محافظة الأنبار}). */
+    private Map<String, Map<String, String>> loadSubdivisions(List<String> lines) {
+        Map<String, Map<String, String>> fullNames = new HashMap<>();
         for (String line : lines) {
             String[] cells = line.split("\t", -1);
             String id = "subdivision:" + cells[0].strip();
@@ -322,6 +325,7 @@ final class EntityCatalog {
                 if (!names[names.length - 1].isBlank()) {
                     entries.computeIfAbsent(id, k -> new Entry(k, "LOCATION", new LinkedHashMap<>())).names()
                             .putIfAbsent(lang, names[names.length - 1].strip());  // الأنبار, not محافظة الأنبار
+                    fullNames.computeIfAbsent(id, k -> new HashMap<>()).put(lang, names[0].strip());
                 }
                 for (String name : names) {
                     add(id, "LOCATION", lang, name.strip(), SUBDIVISION, false);
@@ -332,6 +336,36 @@ final class EntityCatalog {
                 }
             }
         }
+        return fullNames;
+    }
+
+    /**
+     * A subdivision whose short name is also the display name of another entity (the region of Riyadh and the city,
+     * both {@code الرياض}, {@code Riyadh}) is shown by its full name ({@code منطقة الرياض}, {@code Riyadh Province}),
+     * so that one article's entries never read the same.
+     */
+    private void nameApart(Map<String, Map<String, String>> fullNames) {
+        for (String lang : LANGUAGES) {
+            Set<String> shown = new java.util.HashSet<>();
+            for (Entry e : entries.values()) {
+                if (!e.id().startsWith("subdivision:") && e.names().containsKey(lang)) {
+                    shown.add(displayKey(e.names().get(lang)));
+                }
+            }
+            for (Map.Entry<String, Map<String, String>> full : fullNames.entrySet()) {
+                Entry e = entries.get(full.getKey());
+                String name = e.names().get(lang);
+                String longer = full.getValue().get(lang);
+                if (name != null && longer != null && shown.contains(displayKey(name))
+                        && !displayKey(longer).equals(displayKey(name))) {
+                    e.names().put(lang, longer);
+                }
+            }
+        }
+    }
+
+    private static String displayKey(String name) {
+        return String.join(" ", words(name).stream().map(Token::norm).toList());
     }
 
     /** {@code Al Anbar}, {@code An-Najaf} and {@code As-Sulaymaniya} without their article, else {@code null}. */

@@ -99,6 +99,16 @@ class EntityCatalogTest {
     }
 
     @Test
+    void showsASubdivisionByItsFullNameWhereAnotherEntityHasItsShortName() {
+        EntityCatalog.Entry region = CATALOG.entry("subdivision:SA-01");
+        assertEquals("الرياض", CATALOG.entry("city:SA:riyadh").name("ar"));
+        assertEquals("منطقة الرياض", region.name("ar"));
+        assertEquals("Riyadh Province", region.name("en"));
+        assertEquals("Baghdad Governorate", CATALOG.entry("subdivision:IQ-BG").name("en"));
+        assertEquals("Al Anbar", CATALOG.entry("subdivision:IQ-AN").name("en"));  // no other Anbar
+    }
+
+    @Test
     void citiesOfTheTimeZoneDatabaseCarryTheirCountryInTheirId() {
         assertEquals("LOCATION", CATALOG.entry("city:FR:paris").type());
         assertEquals("Tokyo", CATALOG.entry("city:JP:tokyo").name("en"));
