@@ -182,11 +182,10 @@ final class EntityCatalog {
 
     /**
      * {@link #matches} with each place name two places share read as the one the text points at ({@link PlaceReadings});
-     * {@code context} (the body of a title; else empty) is read for cues too.
+     * {@code context} (the body of a title; else empty) is read for cues too, only where the text leaves a name open.
      */
-    List<Match> placesRead(List<Token> tokens, List<Token> context) {
-        List<Match> found = matches(tokens);
-        return readings.resolve(tokens, found, context, context.isEmpty() ? List.of() : matches(context));
+    List<Match> placesRead(List<Token> tokens, String context) {
+        return readings.resolve(tokens, matches(tokens), () -> words(context), this::matches);
     }
 
     private Match matchAt(List<Token> tokens, int i) {

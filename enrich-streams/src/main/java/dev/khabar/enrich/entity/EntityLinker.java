@@ -110,7 +110,7 @@ public final class EntityLinker {
                        String context) {
         String lang = language == null ? "en" : language.toLowerCase(Locale.ROOT).split("[-_]", 2)[0];
         List<Token> words = EntityCatalog.words(body);
-        List<EntityCatalog.Match> found = catalog.placesRead(words, EntityCatalog.words(context));
+        List<EntityCatalog.Match> found = catalog.placesRead(words, context);
         List<int[]> spans = new ArrayList<>(found.size());
         for (EntityCatalog.Match m : found) {
             Token first = words.get(m.first());

@@ -3,9 +3,13 @@ package dev.khabar.enrich.entity;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import java.util.regex.Pattern;
 
 /**
@@ -28,9 +32,12 @@ final class PlaceReadings {
     }
 
     private final Map<String, List<Reading>> byName;
+    /** The entries the catalogue gives shared names to: only their matches are looked at again. */
+    private final Set<String> owners;
 
     private PlaceReadings(Map<String, List<Reading>> byName) {
         this.byName = byName;
+        this.owners = byName.values().stream().map(r -> r.get(0).entry().id()).collect(Collectors.toUnmodifiableSet());
     }
 
     /** The readings of {@code catalog/place-readings.tsv}, each an entry of {@code catalog}. */
@@ -51,8 +58,13 @@ final class PlaceReadings {
             near.addAll(cues);
             Set<String> forms = new HashSet<>(List.of(cells[4].split("\\|")));
             forms.remove("");
-            byName.computeIfAbsent(String.join(" ", keys(cells[0])), k -> new ArrayList<>())
-                    .add(new Reading(entry, cells[2].strip(), cues, near, forms));
+            List<Reading> readings = byName.computeIfAbsent(String.join(" ", keys(cells[0])), k -> new ArrayList<>());
+            EntityCatalog.Entry own = catalog.wholeName(cells[0].strip());
+            if (readings.isEmpty() && (own == null || own != entry)) {
+                throw new IllegalStateException("catalog/place-readings.tsv: the first row of '" + cells[0]
+                        + "' must be the catalogue's own reading of it, " + (own == null ? "none" : own.id()));
+            }
+            readings.add(new Reading(entry, cells[2].strip(), cues, near, forms));
         }
         return new PlaceReadings(Map.copyOf(byName));
     }
@@ -63,15 +75,17 @@ final class PlaceReadings {
 
     /**
      * {@code found} (names found in {@code words} by {@link EntityCatalog#matches}) with each shared place name read as
-     * its place; cues are counted in {@code words} and in {@code contextWords} with its names {@code contextFound} (the
-     * body, when {@code words} is its title; else empty lists).
+     * its place; cues are counted in {@code words} and, where that leaves a name open, in the words of {@code context}
+     * (the body, when {@code words} is its title) with the names {@code matcher} finds in them.
      */
-    List<EntityCatalog.Match> resolve(List<Token> words, List<EntityCatalog.Match> found, List<Token> contextWords,
-                                      List<EntityCatalog.Match> contextFound) {
+    List<EntityCatalog.Match> resolve(List<Token> words, List<EntityCatalog.Match> found,
+                                      Supplier<List<Token>> context,
+                                      Function<List<Token>, List<EntityCatalog.Match>> matcher) {
         List<EntityCatalog.Match> out = null;
+        Map<List<Reading>, Reading> byArticle = new IdentityHashMap<>();  // the article's cues, counted once a name
         for (int m = 0; m < found.size(); m++) {
             EntityCatalog.Match match = found.get(m);
-            List<Reading> readings = byName.get(name(words, match));
+            List<Reading> readings = owners.contains(match.entry().id()) ? byName.get(name(words, match)) : null;
             if (readings == null) {
                 continue;
             }
@@ -81,10 +95,13 @@ final class PlaceReadings {
             Reading chosen = written(words.get(match.first()).text(), readings);
             chosen = chosen != null ? chosen : nextTo(words, found, m, readings);
             if (chosen == null) {
-                int[] score = new int[readings.size()];
-                count(words, found, readings, score);
-                count(contextWords, contextFound, readings, score);
-                chosen = readings.get(best(score));
+                chosen = byArticle.computeIfAbsent(readings, r -> {
+                    List<Token> contextWords = context.get();
+                    int[] score = new int[r.size()];
+                    count(words, found, r, score);
+                    count(contextWords, contextWords.isEmpty() ? List.of() : matcher.apply(contextWords), r, score);
+                    return r.get(best(score));
+                });
             }
             out.set(m, new EntityCatalog.Match(match.first(), match.last(), chosen.entry(), match.prefixLength()));
         }

@@ -81,4 +81,11 @@ class PlaceReadingsTest {
                 () -> PlaceReadings.load(catalog, List.of("عمان\tcity:JO:nowhere\tJO\tالأردنية\t")));
         assertTrue(e.getMessage().contains("city:JO:nowhere"), e.getMessage());
     }
+
+    @Test
+    void refusesAFirstReadingThatIsNotTheCataloguesOwn() {
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> PlaceReadings.load(
+                EntityCatalog.standard(), List.of("عمان\tcity:JO:amman\tJO\tالأردنية\t")));
+        assertTrue(e.getMessage().contains("country:OM"), e.getMessage());
+    }
 }
