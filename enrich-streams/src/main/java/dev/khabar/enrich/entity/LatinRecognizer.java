@@ -34,6 +34,14 @@ final class LatinRecognizer implements EntityRecognizer {
             "ul", "bin", "ibn", "abu", "bint");
 
     private static final Set<String> DEMONYMS = Set.copyOf(Gazetteer.loadWords("/gazetteer/demonyms-en.txt"));
+    private static final Set<String> COUNTRY_SHORT = Set.of("US", "UK", "EU", "UN");
+    private static final Set<String> PORTFOLIO_LINKS = Set.of("de", "des", "du", "d", "of", "for", "la", "le", "l",
+            "the");
+    private static final Set<String> TITLE_COMPLEMENTS = Set.of("state", "defense", "defence", "finance", "health",
+            "energy", "commerce", "treasury", "homeland", "staff", "education", "agriculture", "labor", "labour",
+            "trade", "transport", "transportation", "interior");
+    /** Kinship particles written apart between the parts of an Arabic name ({@code Mohammed bin Salman}). */
+    private static final Set<String> KIN = Set.of("bin", "ibn", "bint", "ben");
     private static final int MISC = Gazetteer.TYPES.indexOf("MISC");
     private static final double NATIONALITY_CONFIDENCE = 0.8;
     private static final int LOCATION = Gazetteer.TYPES.indexOf("LOCATION");
@@ -134,8 +142,17 @@ final class LatinRecognizer implements EntityRecognizer {
         boolean[] covered = new boolean[tokens.size()];
         boolean[] nationality = english ? nationalities(tokens) : new boolean[tokens.size()];
         for (SequenceModel.Chunk c : tagger.chunks(emissions, tags, TEMPERATURE)) {
-            if (c.type() != PERSON && onlyNationalities(tokens, nationality, c.first(), c.last())) {
+            if (onlyNationalities(tokens, nationality, c.first(), c.last())) {
                 continue;  // Iraqi, British government read as a place or organisation: nationalities, tagged below
+            }
+            if (c.type() != PERSON && titlePhrase(tokens, c.first(), c.last())) {
+                // ministre des Affaires étrangères, Premier ministre libanais: a title, not an organisation; a name
+                // right after it is the person who holds it (Premier ministre libanais Najib Mikati)
+                int name = nameAfterTitle(tokens, c.first(), c.last());
+                if (name >= 0) {
+                    add(text, tokens, name, c.last(), PERSON, c.confidence(), "model", found, covered);
+                }
+                continue;
             }
             int facility = english ? -1 : facilityName(tokens, c.first(), c.last());
             if (facility >= 0) {
@@ -260,6 +277,16 @@ final class LatinRecognizer implements EntityRecognizer {
                 tags[k] = SequenceModel.inside(type);
             }
         }
+        for (int k = 2; k < tags.length; k++) {
+            // Mohammed + bin + Abdulrahman Al Thani: a person's name goes on across a kinship particle written apart
+            boolean person = SequenceModel.typeOf(tags[k - 2]) == PERSON && tags[k - 1] == 0
+                    && KIN.contains(tokens.get(k - 1).text());
+            if (person && (tags[k] == SequenceModel.begin(PERSON)
+                    || tags[k] == 0 && Character.isUpperCase(tokens.get(k).text().codePointAt(0)))) {
+                tags[k - 1] = SequenceModel.inside(PERSON);
+                tags[k] = SequenceModel.inside(PERSON);
+            }
+        }
         return tags;
     }
 
@@ -300,13 +327,58 @@ final class LatinRecognizer implements EntityRecognizer {
     static int withoutTitles(List<Token> tokens, int first, int last) {
         int k = first;
         while (k < last && (LatinFeatures.isPersonTitle(tokens.get(k).text().toLowerCase(Locale.ROOT))
-                || k > first && tokens.get(k).text().equals("."))) {
+                || k > first && tokens.get(k).text().equals(".") || k == first && beforeTitle(tokens, k))) {
             k++;
+            if (k + 1 < last && tokens.get(k).text().equals("of")
+                    && TITLE_COMPLEMENTS.contains(tokens.get(k + 1).text().toLowerCase(Locale.ROOT))) {
+                k += 2;  // Secretary of State, Minister of Defence
+            }
         }
         while (k < last && !Tokenizer.isWordPart(tokens.get(k).text().codePointAt(0))) {
             k++;
         }
         return Character.isUpperCase(tokens.get(k).text().codePointAt(0)) ? k : first;
+    }
+
+    /**
+     * Whether a mention starts with a person's title written in lower case, first or after another title
+     * ({@code ministre des Affaires étrangères}, {@code Premier ministre libanais}): a title, whatever the tagger read.
+     */
+    static boolean titlePhrase(List<Token> tokens, int first, int last) {
+        for (int k = first; k <= Math.min(last, first + 1); k++) {
+            String word = tokens.get(k).text();
+            if (!LatinFeatures.isPersonTitle(word.toLowerCase(Locale.ROOT))) {
+                return false;
+            }
+            if (Character.isLowerCase(word.codePointAt(0))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The first token of a capitalised name that follows a title and its lower-case words within a mention, with no
+     * {@code de}, {@code des}, {@code of} between ({@code Premier ministre libanais Najib Mikati}), else -1
+     * ({@code ministre des Affaires étrangères}: the portfolio, not a name).
+     */
+    static int nameAfterTitle(List<Token> tokens, int first, int last) {
+        int k = first;
+        while (k <= last && LatinFeatures.isPersonTitle(tokens.get(k).text().toLowerCase(Locale.ROOT))) {
+            k++;
+        }
+        while (k <= last && Character.isLowerCase(tokens.get(k).text().codePointAt(0))
+                && !PORTFOLIO_LINKS.contains(tokens.get(k).text())) {
+            k++;
+        }
+        return k > first && k <= last && Character.isUpperCase(tokens.get(k).text().codePointAt(0)) ? k : -1;
+    }
+
+    /** Whether a nationality or a country's short name comes before a title ({@code US Secretary of State}). */
+    private static boolean beforeTitle(List<Token> tokens, int k) {
+        String word = tokens.get(k).text();
+        return k + 1 < tokens.size() && (DEMONYMS.contains(word) || COUNTRY_SHORT.contains(word))
+                && LatinFeatures.isPersonTitle(tokens.get(k + 1).text().toLowerCase(Locale.ROOT));
     }
 
     private static void add(String text, List<Token> tokens, int first, int last, int type, double confidence,

@@ -163,4 +163,35 @@ class LatinNewsEntitiesTest {
             assertEquals(e.text(), ArabicTokenizationTest.codePoints(text, e.start(), e.end()));
         }
     }
+
+    @Test
+    void aPersonLosesTheNationalityAndTitleBeforeItAndKeepsAKinshipParticle() {
+        String text = "US Secretary of State Antony Blinken flew to Doha, where Qatari Prime Minister Mohammed bin "
+                + "Abdulrahman Al Thani hosted talks.";
+        List<Entity> entities = EntityRecognizer.standard().recognize(text, "en");
+        ArabicTokenizationTest.assertHas(entities, text, "Antony Blinken", "PERSON");
+        ArabicTokenizationTest.assertHas(entities, text, "Mohammed bin Abdulrahman Al Thani", "PERSON");
+        ArabicTokenizationTest.assertHas(entities, text, "Qatari", "MISC");
+        assertTrue(entities.stream().noneMatch(e -> e.type().equals("PERSON") && (e.text().startsWith("US")
+                || e.text().equals("Mohammed") || e.text().equals("Qatari"))), entities::toString);
+    }
+
+    @Test
+    void aTitleWrittenInLowerCaseIsNoOrganisation() {
+        String text = "Le Premier ministre libanais Najib Mikati a rencontré le ministre des Affaires étrangères, "
+                + "Jean-Noël Barrot, à Beyrouth.";
+        List<Entity> entities = EntityRecognizer.standard().recognize(text, "fr");
+        ArabicTokenizationTest.assertHas(entities, text, "Najib Mikati", "PERSON");
+        ArabicTokenizationTest.assertHas(entities, text, "Jean-Noël Barrot", "PERSON");
+        assertTrue(entities.stream().noneMatch(e -> e.text().contains("ministre")), entities::toString);
+        assertTrue(LatinRecognizer.titlePhrase(tokens("ministre des Affaires étrangères"), 0, 3));
+        assertTrue(LatinRecognizer.titlePhrase(tokens("Premier ministre libanais"), 0, 2));
+        assertTrue(!LatinRecognizer.titlePhrase(tokens("Prime Minister's Office"), 0, 3));  // a real office
+        assertEquals(3, LatinRecognizer.nameAfterTitle(tokens("Premier ministre libanais Najib Mikati"), 0, 4));
+        assertEquals(-1, LatinRecognizer.nameAfterTitle(tokens("ministre des Affaires étrangères"), 0, 3));
+    }
+
+    private static List<Token> tokens(String text) {
+        return Tokenizer.tokenize(text);
+    }
 }
