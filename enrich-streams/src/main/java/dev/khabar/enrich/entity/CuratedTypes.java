@@ -10,9 +10,10 @@ import dev.khabar.model.Entity;
  * French model reads {@code État islamique} as a place, the catalogue knows it as the organisation {@code org:isis}.
  * The curated list holds names that mean one thing in the news. A country's name read as an organisation is a place,
  * as news annotation (CoNLL) has it even where the name stands for the government ({@code the United States will keep
- * working}); a country read as a person, and cities, which also name clubs, are left alone. A mention the model read
- * as MISC keeps it: the corpora disagree on what MISC holds (ANERcorp tags {@code البيت الأبيض} MISC), and the model
- * learnt its training data's convention; so does a place that is one Arabic word with the article. A French elided
+ * working}); a country read as a person, and cities, which also name clubs, are left alone. An Arabic mention the
+ * model read as MISC keeps it: ANERcorp tags {@code البيت الأبيض} MISC, and the model learnt its training data's
+ * convention; in Latin letters the catalogue's type wins ({@code World Food Programme} read as MISC). A place that is
+ * one Arabic word with the article keeps its type too. A French elided
  * article before a catalogue name is left out of the mention ({@code L'État islamique}).
  */
 final class CuratedTypes {
@@ -33,13 +34,18 @@ final class CuratedTypes {
                 EntityCatalog.Entry whole = catalog.wholeName(e.text());
                 entry = whole != null && whole.id().startsWith("country:") ? whole : null;
             }
-            if (entry != null && !entry.type().equals(e.type()) && !e.type().equals("MISC") && !placeWord(e)) {
+            boolean keepsMisc = e.type().equals("MISC") && !isLatin(e.text().codePointAt(0));
+            if (entry != null && !entry.type().equals(e.type()) && !keepsMisc && !placeWord(e)) {
                 out = out == null ? new ArrayList<>(mentions) : out;
                 out.set(i, new Entity(e.text(), entry.type(), e.start(), e.end(), e.confidence(), e.source(),
                         e.canonical()));
             }
         }
         return out == null ? mentions : out;
+    }
+
+    private static boolean isLatin(int cp) {
+        return Character.UnicodeScript.of(cp) == Character.UnicodeScript.LATIN;
     }
 
     /**

@@ -25,6 +25,13 @@ class CuratedTypesTest {
     }
 
     @Test
+    void anOrganisationReadAsMiscInLatinLettersTakesItsCatalogueTypeAndInArabicKeepsMisc() {
+        assertEquals(List.of("ORGANIZATION", "MISC"), types(List.of(
+                new Entity("World Food Programme", "MISC", 0, 20, 1.0, "model"),
+                new Entity("البيت الأبيض", "MISC", 30, 42, 0.9, "model"))));
+    }
+
+    @Test
     void readsACountryTakenForAnOrganisationAsAPlace() {
         assertEquals(List.of("LOCATION", "LOCATION", "PERSON", "ORGANIZATION"), types(List.of(
                 new Entity("United States", "ORGANIZATION", 0, 13, 0.9, "model"),
