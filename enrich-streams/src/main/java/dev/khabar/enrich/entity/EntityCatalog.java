@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -345,7 +346,7 @@ final class EntityCatalog {
      */
     private void nameApart(Map<String, Map<String, String>> fullNames) {
         for (String lang : LANGUAGES) {
-            Set<String> shown = new java.util.HashSet<>();
+            Set<String> shown = new HashSet<>();
             for (Entry e : entries.values()) {
                 if (!e.id().startsWith("subdivision:") && e.names().containsKey(lang)) {
                     shown.add(displayKey(e.names().get(lang)));
