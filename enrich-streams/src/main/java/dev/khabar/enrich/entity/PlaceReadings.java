@@ -108,6 +108,11 @@ final class PlaceReadings {
         return out == null ? found : out;
     }
 
+    /** Whether a match is one of the shared names. */
+    private boolean shared(List<Token> words, EntityCatalog.Match match) {
+        return owners.contains(match.entry().id()) && byName.containsKey(name(words, match));
+    }
+
     private static String name(List<Token> words, EntityCatalog.Match match) {
         StringBuilder name = new StringBuilder(words.get(match.first()).norm().substring(match.prefixLength()));
         for (int i = match.first() + 1; i <= match.last(); i++) {
@@ -160,8 +165,8 @@ final class PlaceReadings {
 
     /** Whether {@code second} follows {@code first} in a list of countries: after a comma, or joined by و. */
     private boolean listed(List<Token> words, EntityCatalog.Match first, EntityCatalog.Match second) {
-        EntityCatalog.Match other = byName.containsKey(name(words, first)) ? second : first;
-        if (!other.entry().id().startsWith("country:") || byName.containsKey(name(words, other))) {
+        EntityCatalog.Match other = shared(words, first) ? second : first;
+        if (!other.entry().id().startsWith("country:") || shared(words, other)) {
             return false;
         }
         int between = second.first() - first.last() - 1;
@@ -179,7 +184,7 @@ final class PlaceReadings {
             for (int i = match.first(); i <= match.last(); i++) {
                 inName[i] = true;
             }
-            if (byName.containsKey(name(words, match))) {
+            if (shared(words, match)) {
                 continue;  // a shared name is no cue for itself
             }
             for (int r = 0; r < readings.size(); r++) {
