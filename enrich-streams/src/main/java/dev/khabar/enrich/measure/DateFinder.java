@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -59,6 +60,8 @@ public final class DateFinder {
     private static final Pattern MONTH_BEFORE_MARK = Pattern.compile("(" + CalendarWords.MONTH + ")\\.?\\s*$");
     private static final Pattern MONTH_AFTER_MARK = Pattern.compile("^\\s*(" + CalendarWords.MONTH + ")\\.?\\s*\\)?");
     private static final int MONTH_WINDOW = 40;
+    /** Month names that are also English words. */
+    private static final Set<String> WORD_MONTHS = Set.of("may", "mar");
     private static final Pattern CUE_BEFORE = Pattern.compile(NOT_LETTER_BEFORE + "(?:(last|next|this|on)|(يوم))\\s+$");
     private static final Pattern RELATIVE_PERIOD = Pattern.compile(NOT_LETTER_BEFORE + "(?:"
             + "(الشهر\\s+الماضي|last\\s+month|le\\s+mois\\s+dernier)"
@@ -104,9 +107,9 @@ public final class DateFinder {
                 }
             }
             if (digits > 0) {
-                dayMonth(m.region(lineStart, lineEnd), anchor, found);
-                monthDay(monthDay.region(lineStart, lineEnd), anchor, found);
-                monthYear(monthYear.region(lineStart, lineEnd), found);
+                dayMonth(m.region(lineStart, lineEnd), folded, anchor, found);
+                monthDay(monthDay.region(lineStart, lineEnd), folded, anchor, found);
+                monthYear(monthYear.region(lineStart, lineEnd), folded, found);
             }
             lineStart = lineEnd + 1;
         }
@@ -127,7 +130,7 @@ public final class DateFinder {
             }
         }
         if (anchor != null) {
-            relative(text, words, anchor, found);
+            relative(folded, words, anchor, found);
         }
         return resolve(found, folded);
     }
@@ -154,38 +157,39 @@ public final class DateFinder {
         return false;
     }
 
-    private static void dayMonth(Matcher m, LocalDate anchor, List<Found> found) {
+    private static void dayMonth(Matcher m, FoldedText folded, LocalDate anchor, List<Found> found) {
         while (m.find()) {
             Integer month = CalendarWords.MONTHS.get(m.group(2));
             if (m.group(3) != null) {
                 add(found, m.start(), m.end(), date(Integer.parseInt(m.group(3)), month, m.group(1)), false, 1);
-            } else if (anchor != null) {
+            } else if (anchor != null && monthWord(folded, m.start(2), m.end(2))) {
                 add(found, m.start(), m.end(), nearest(anchor, month, m.group(1)), true, 2);
             }
         }
     }
 
-    private static void monthDay(Matcher m, LocalDate anchor, List<Found> found) {
+    private static void monthDay(Matcher m, FoldedText folded, LocalDate anchor, List<Found> found) {
         while (m.find()) {
             Integer month = CalendarWords.MONTHS.get(m.group(1));
             if (m.group(3) != null) {
                 add(found, m.start(), m.end(), date(Integer.parseInt(m.group(3)), month, m.group(2)), false, 1);
-            } else if (anchor != null && wholeMonthName(m.group(1))) {
+            } else if (anchor != null && monthWord(folded, m.start(1), m.end(1))) {
                 add(found, m.start(), m.end(), nearest(anchor, month, m.group(2)), true, 2);
             }
         }
     }
 
-    private static void monthYear(Matcher m, List<Found> found) {
+    private static void monthYear(Matcher m, FoldedText folded, List<Found> found) {
         while (m.find()) {
             Integer month = CalendarWords.MONTHS.get(m.group(1));
-            if (month != null && wholeMonthName(m.group(1))) {
+            if (month != null && monthWord(folded, m.start(1), m.end(1))) {
                 found.add(new Found(m.start(), m.end(), m.group(2) + "-" + two(month), false, "gregorian", 3));
             }
         }
     }
 
-    private static void relative(String text, int[] words, LocalDate anchor, List<Found> found) {
+    private static void relative(FoldedText folded, int[] words, LocalDate anchor, List<Found> found) {
+        String text = folded.text;
         for (MatchResult m : matchesAt(RELATIVE_DAY, text, words)) {
             int[] shift = {-2, 2, -1, 1, 0};
             for (int g = 1; g <= 5; g++) {
@@ -252,7 +256,7 @@ public final class DateFinder {
                 end = m.end();
             }
             Integer number = CalendarWords.MONTHS.get(month.group(1));
-            if (number == null || !wholeMonthName(month.group(1))) {
+            if (number == null || !monthWord(folded, month.start(1), month.end(1))) {
                 continue;
             }
             boolean next = cue.equals("next") || cue.equals("المقبل") || cue.equals("القادم") || cue.equals("prochain");
@@ -416,9 +420,14 @@ public final class DateFinder {
         }
     }
 
-    /** Not an English or French abbreviation that is also a word ({@code may}, {@code mar}), and not {@code آب} alone. */
-    private static boolean wholeMonthName(String month) {
-        return month.length() > 3 || month.charAt(0) >= 0x0600;
+    /**
+     * Whether the month name at {@code [start, end)} of the folded text reads as a month in a date that lacks its day or
+     * year: any name, abbreviations too ({@code Oct 27}), but the English words {@code may} and {@code mar}, which count
+     * only capitalised ({@code May 5}, {@code Mar 2024}).
+     */
+    private static boolean monthWord(FoldedText folded, int start, int end) {
+        return !WORD_MONTHS.contains(folded.text.substring(start, end))
+                || Character.isUpperCase(folded.original(start, end).charAt(0));
     }
 
     private static String two(int n) {

@@ -84,6 +84,34 @@ class DateFinderTest {
         assertTrue(d.relative());
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "TBILISI, Oct 27 (Reuters) - Georgia's ruling party won|Oct 27|2024-10-27|true",
+        "WASHINGTON, Oct. 27 (AP) - The president said|Oct. 27|2024-10-27|true",
+        "DUBAI, Sep 30 (Reuters) - Oil prices rose|Sep 30|2024-09-30|true",
+        "Parliament met on May 5 in Baghdad|May 5|2024-05-05|true",
+        "Prices fell in Dec 2023 across the region|Dec 2023|2023-12|false",
+        "The vote was held on 27 Oct 2024 in Tbilisi|27 Oct 2024|2024-10-27|false",
+        "The deal was signed on Sept. 5, 2024 in Geneva|Sept. 5, 2024|2024-09-05|false",
+        "Le scrutin du 27 oct. 2024 a été contesté|27 oct. 2024|2024-10-27|false",
+        "Le sommet reprend le 3 déc. à Paris|3 déc.|2024-12-03|true",
+        "Les prix ont baissé en mai dernier|mai dernier|2024-05|true",
+    })
+    void readsAbbreviatedMonthNamesAsFullOnes(String text, String expression, String value, boolean relative) {
+        DateExpression d = only(text, "2024-10-28T06:00:00Z");
+        assertEquals(expression, d.text());
+        assertEquals(value, d.value());
+        assertEquals(relative, d.relative());
+    }
+
+    @Test
+    void readsMayAndMarWithoutAYearOnlyCapitalised() {
+        assertEquals(List.of(), DateFinder.find("Of the 40 detainees, 5 may be freed and the rest may 2 weeks later",
+                PUBLISHED));
+        assertEquals(List.of(), DateFinder.find("Nothing should mar 2024 for them", PUBLISHED));
+        assertEquals("2024-05-05", only("Of the 40 detainees, 5 were freed on 5 May", PUBLISHED).value());
+    }
+
     @Test
     void keepsAWeekdayBeforeADateInTheExpression() {
         DateExpression d = only("وصل الوفد الأحد 5 يونيو إلى بغداد", "2022-06-01");
