@@ -233,7 +233,7 @@ final class BodyCleaner {
             }
             if (isHeadline(line) && !(line.words < TITLE_MIN_WORDS + 1 && nextIsLongerHeadline(lines, i))) {
                 line.removed = true;
-                d.title = line.text;
+                d.title = ChromeSignals.withoutTitleLabel(line.text);
                 splitSiteSuffix(lines, d);
                 d.remove("boilerplate", line.text, "title-line");
                 takeSection(lines, i, d);

@@ -83,6 +83,8 @@ final class ChromeSignals {
             "^(?:(?:by|written by|reporting by|par|بقلم|[اإ]عداد|الكاتب)(?:\\s*[:：\\-–]\\s*|\\s+)"
                     + "|(?:auteur|author|كتب|كتبت|كتبه|تقرير)\\s*[:：\\-–]\\s*)(.{2,80})$",
             Pattern.CASE_INSENSITIVE);
+    private static final Pattern TITLE_LABEL = Pattern.compile("^(?:العنوان|title|headline|titre)\\s*[:：]\\s*(\\S.*)$",
+            Pattern.CASE_INSENSITIVE);
     private static final Pattern BYLINE_BAR = Pattern.compile("^([^|]{2,50}?)\\s*\\|$");
     private static final Pattern NAVIGATION_SEPARATOR = Pattern.compile("\\s[|•·»›/>]\\s");
     private static final Pattern BREADCRUMB_SEPARATOR = Pattern.compile("\\s[»›>]\\s");
@@ -226,6 +228,12 @@ final class ChromeSignals {
             return m.group(1).strip();
         }
         return null;
+    }
+
+    /** {@code line} without a leading title label ({@code العنوان:}, {@code Title:}, {@code Titre :}). */
+    static String withoutTitleLabel(String line) {
+        Matcher m = TITLE_LABEL.matcher(line);
+        return m.matches() ? m.group(1) : line;
     }
 
     /** The author named by a byline such as {@code By X}, {@code بقلم: X} or {@code X |}. */

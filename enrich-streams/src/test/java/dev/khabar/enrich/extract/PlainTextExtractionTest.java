@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.khabar.model.Format;
 
@@ -75,6 +77,42 @@ class PlainTextExtractionTest {
         assertEquals(2, e.body().split("\n\n").length);
         assertFalse(e.body().contains("cantines"));
         assertFalse(e.body().contains("droits"));
+    }
+
+    @Test
+    void dropsTheLabelOfALabelledTitleLine() {
+        String text = """
+                العنوان: الملك عبدالله الثاني يستقبل وزير الخارجية المصري في عمان
+                التاريخ: 12 آذار 2024
+                استقبل الملك عبدالله الثاني في قصر الحسينية اليوم وزير الخارجية المصري، وبحث معه العلاقات الثنائية.
+                """;
+        Extraction e = Fixtures.extract(Format.TEXT, text);
+        assertEquals("الملك عبدالله الثاني يستقبل وزير الخارجية المصري في عمان", e.title());
+        assertEquals("2024-03-12", e.publishedAt());
+        assertTrue(e.body().startsWith("استقبل الملك"));
+        assertTrue(e.removed().stream().anyMatch(r -> r.rule().equals("title-line")
+                && r.text().equals("العنوان: الملك عبدالله الثاني يستقبل وزير الخارجية المصري في عمان")));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Title: ", "HEADLINE:", "Titre : ", "titre :"})
+    void dropsEnglishAndFrenchTitleLabels(String label) {
+        Extraction e = Fixtures.extract(Format.TEXT, label + "Port workers agree new contract\n"
+                + "Dock workers voted to accept a three-year contract on Friday, ending a long dispute.");
+        assertEquals("Port workers agree new contract", e.title());
+        assertEquals("Dock workers voted to accept a three-year contract on Friday, ending a long dispute.", e.body());
+    }
+
+    @Test
+    void keepsATitleWhoseFirstWordIsNotALabel() {
+        Extraction e = Fixtures.extract(Format.TEXT, "Budget: what the new rules mean for renters\n"
+                + "Renters will pay less for water from April under rules the regulator published on Tuesday.");
+        assertEquals("Budget: what the new rules mean for renters", e.title());
+        Extraction json = Fixtures.extract(Format.JSON, """
+                {"title": "Headline inflation: prices rise again", "body": "Prices rose by three percent in the year \
+                to March, the statistics office said on Wednesday."}
+                """);
+        assertEquals("Headline inflation: prices rise again", json.title());
     }
 
     @Test
