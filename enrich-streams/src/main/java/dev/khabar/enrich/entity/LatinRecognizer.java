@@ -39,7 +39,13 @@ final class LatinRecognizer implements EntityRecognizer {
             "the");
     private static final Set<String> TITLE_COMPLEMENTS = Set.of("state", "defense", "defence", "finance", "health",
             "energy", "commerce", "treasury", "homeland", "staff", "education", "agriculture", "labor", "labour",
-            "trade", "transport", "transportation", "interior");
+            "trade", "transport", "transportation", "interior", "foreign", "affairs", "home", "justice", "economy",
+            "information", "culture", "environment", "security", "industry", "tourism", "planning", "development",
+            "commonwealth", "international", "european", "youth", "sport", "sports", "water", "oil", "housing",
+            "communications", "immigration", "veterans", "and");
+    /** Lower-case words that never end a name: links and elided articles left at its end ({@code d'} of d'Abdel). */
+    private static final Set<String> NO_NAME_END = Set.of("de", "des", "du", "d", "of", "for", "la", "le", "l", "the",
+            "and", "et", "à", "au", "aux", "en", "in", "on", "at", "by", "y", "qu");
     /** Kinship particles written apart between the parts of an Arabic name ({@code Mohammed bin Salman}). */
     private static final Set<String> KIN = Set.of("bin", "ibn", "bint", "ben");
     private static final int MISC = Gazetteer.TYPES.indexOf("MISC");
@@ -141,7 +147,10 @@ final class LatinRecognizer implements EntityRecognizer {
         int[] tags = joinParticles(tokens, tagger.decode(emissions));
         boolean[] covered = new boolean[tokens.size()];
         boolean[] nationality = english ? nationalities(tokens) : new boolean[tokens.size()];
-        for (SequenceModel.Chunk c : tagger.chunks(emissions, tags, TEMPERATURE)) {
+        for (SequenceModel.Chunk c : joined(tokens, tagger.chunks(emissions, tags, TEMPERATURE))) {
+            if (afterPlaceKicker(tokens, c.first(), c.last())) {
+                continue;  // Liban : Israël, a headline's two parts read as one name: the gazetteer may find each
+            }
             if (onlyNationalities(tokens, nationality, c.first(), c.last())) {
                 continue;  // Iraqi, British government read as a place or organisation: nationalities, tagged below
             }
@@ -159,8 +168,16 @@ final class LatinRecognizer implements EntityRecognizer {
                 add(text, tokens, facility, c.last(), LOCATION, c.confidence(), "model", found, covered);
                 continue;
             }
-            int first = c.type() == PERSON ? withoutTitles(tokens, c.first(), c.last()) : c.first();
-            add(text, tokens, first, c.last(), c.type(), c.confidence(), "model", found, covered);
+            int first = c.first();
+            int last = c.last();
+            if (c.type() == PERSON) {
+                first = withoutTitles(tokens, first, last);
+                last = withoutLowerCaseEnd(tokens, first, last);
+                if (onlyTitles(tokens, first, last)) {
+                    continue;  // Premier ministre: a title alone names nobody
+                }
+            }
+            add(text, tokens, first, last, c.type(), c.confidence(), "model", found, covered);
         }
         for (int k = 0; k < tokens.size(); k++) {
             if (nationality[k] && !covered[k]) {
@@ -291,6 +308,48 @@ final class LatinRecognizer implements EntityRecognizer {
     }
 
     /**
+     * The chunks with two person names that nothing but a space separates, one of them a single word, made one
+     * ({@code Abdallah Bou} + {@code Habib}, at the lower confidence of the two; two full names in a row are a list, as
+     * in {@code Steffi Graf Martina Navrátilová}), and a chunk that ends on a short word joined by a hyphen to a
+     * lower-case word taking that word in ({@code Organization for Security and Co} + {@code -operation}).
+     */
+    static List<SequenceModel.Chunk> joined(List<Token> tokens, List<SequenceModel.Chunk> chunks) {
+        List<SequenceModel.Chunk> out = new ArrayList<>(chunks.size());
+        for (SequenceModel.Chunk c : chunks) {
+            SequenceModel.Chunk previous = out.isEmpty() ? null : out.get(out.size() - 1);
+            if (previous != null && previous.type() == PERSON && c.type() == PERSON && previous.last() + 1 == c.first()
+                    && (previous.first() == previous.last() || c.first() == c.last())
+                    && isWord(tokens.get(previous.last()).text()) && isWord(tokens.get(c.first()).text())
+                    && tokens.get(c.first()).start() == tokens.get(previous.last()).end() + 1) {
+                out.set(out.size() - 1, new SequenceModel.Chunk(previous.first(), c.last(), PERSON,
+                        Math.min(previous.confidence(), c.confidence())));
+            } else {
+                int end = compoundEnd(tokens, c.last());
+                out.add(end == c.last() ? c : new SequenceModel.Chunk(c.first(), end, c.type(), c.confidence()));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The last token of the word that token {@code k} begins: {@code k}, or the lower-case word a short capitalised
+     * word is joined to by a hyphen ({@code Co-operation}, not {@code al-Assad}, {@code UK-based}, {@code Saudi-led}).
+     */
+    private static int compoundEnd(List<Token> tokens, int k) {
+        int p = k > 0 && isHyphen(tokens.get(k)) ? k - 1 : k;  // the tagger may have taken the hyphen in
+        if (p + 2 >= tokens.size()) {
+            return k;
+        }
+        String part = tokens.get(p).text();
+        Token next = tokens.get(p + 2);
+        boolean compound = part.length() <= 3 && Character.isUpperCase(part.codePointAt(0))
+                && !part.equals(part.toUpperCase(Locale.ROOT)) && !PARTICLES.contains(part.toLowerCase(Locale.ROOT))
+                && isHyphen(tokens.get(p + 1)) && Character.isLowerCase(next.text().codePointAt(0))
+                && tokens.get(p).end() == tokens.get(p + 1).start() && tokens.get(p + 1).end() == next.start();
+        return compound ? p + 2 : k;
+    }
+
+    /**
      * The first token of the place's name in a French mention that starts with a facility head written in lower case,
      * lower-case adjectives, then {@code de}, {@code du} or {@code d'} and a capitalised name ({@code base aérienne
      * d'Aïn al-Assad}, {@code camp de Roukban}), else -1: the name is the place, as the Arabic facility rule reads
@@ -321,23 +380,39 @@ final class LatinRecognizer implements EntityRecognizer {
     }
 
     /**
-     * The first token of a person mention once leading titles ({@code Prime Minister}, {@code M.}) are cut off, as the
-     * CoNLL convention has it (some training sets include them); a mention that is only titles is kept whole.
+     * The first token of a person mention once leading titles ({@code Prime Minister}, {@code M.}, {@code U.S.
+     * Secretary of State}, {@code Minister for Foreign Affairs}) are cut off, as the CoNLL convention has it (some
+     * training sets include them); a mention that is only titles is kept whole.
      */
     static int withoutTitles(List<Token> tokens, int first, int last) {
         int k = first;
+        while (k < last && complement(tokens.get(k)) && k > 0 && (complement(tokens.get(k - 1))
+                || PORTFOLIO_LINKS.contains(tokens.get(k - 1).text()))) {
+            k++;  // Affairs Ilia Darchiashvili: the tagger started inside the title
+        }
+        int title = k == first ? afterCountry(tokens, first) : k;
+        if (title < last && LatinFeatures.isPersonTitle(tokens.get(title).text().toLowerCase(Locale.ROOT))) {
+            k = title;  // US, U.S., British before Secretary
+        }
         while (k < last && (LatinFeatures.isPersonTitle(tokens.get(k).text().toLowerCase(Locale.ROOT))
-                || k > first && tokens.get(k).text().equals(".") || k == first && beforeTitle(tokens, k))) {
+                || k > first && tokens.get(k).text().equals("."))) {
             k++;
-            if (k + 1 < last && tokens.get(k).text().equals("of")
-                    && TITLE_COMPLEMENTS.contains(tokens.get(k + 1).text().toLowerCase(Locale.ROOT))) {
-                k += 2;  // Secretary of State, Minister of Defence
+            if (k + 1 < last && (tokens.get(k).text().equals("of") || tokens.get(k).text().equals("for"))
+                    && complement(tokens.get(k + 1))) {
+                k++;
+                while (k < last && complement(tokens.get(k))) {
+                    k++;  // Secretary of State, Minister for Foreign and Commonwealth Affairs
+                }
             }
         }
         while (k < last && !Tokenizer.isWordPart(tokens.get(k).text().codePointAt(0))) {
             k++;
         }
         return Character.isUpperCase(tokens.get(k).text().codePointAt(0)) ? k : first;
+    }
+
+    private static boolean complement(Token token) {
+        return TITLE_COMPLEMENTS.contains(token.text().toLowerCase(Locale.ROOT));
     }
 
     /**
@@ -374,11 +449,75 @@ final class LatinRecognizer implements EntityRecognizer {
         return k > first && k <= last && Character.isUpperCase(tokens.get(k).text().codePointAt(0)) ? k : -1;
     }
 
-    /** Whether a nationality or a country's short name comes before a title ({@code US Secretary of State}). */
-    private static boolean beforeTitle(List<Token> tokens, int k) {
+    /**
+     * The last token of a person mention once lower-case words at its end are cut off ({@code Najib Mikati dénonce une
+     * escalade}, a headline read as one name); names have lower-case words inside ({@code Charles de Gaulle}), not last.
+     * A name written in lower case ({@code barack obama}, in a tweet) is left whole, and so is one that ends on a bracket
+     * ({@code Christopher Wood (peintre anglais)}, Wikipedia's way of telling people apart).
+     */
+    static int withoutLowerCaseEnd(List<Token> tokens, int first, int last) {
+        if (!Character.isUpperCase(tokens.get(first).text().codePointAt(0)) || tokens.get(last).text().equals(")")) {
+            return last;
+        }
+        int k = last;
+        while (k > first && (Character.isLowerCase(tokens.get(k).text().codePointAt(0)) && !isHyphen(tokens.get(k - 1))
+                || !isWord(tokens.get(k).text()))) {
+            k--;  // but Lamar- tine, a word cut at the end of a printed line, is one word
+        }
+        return k;
+    }
+
+    /** Whether the words of tokens {@code first..last} are titles and their links only ({@code Premier ministre}). */
+    static boolean onlyTitles(List<Token> tokens, int first, int last) {
+        boolean words = false;
+        for (int k = first; k <= last; k++) {
+            String word = tokens.get(k).text();
+            if (isWord(word)) {
+                words = true;
+                if (!LatinFeatures.isPersonTitle(word.toLowerCase(Locale.ROOT)) && !complement(tokens.get(k))
+                        && !PORTFOLIO_LINKS.contains(word)) {
+                    return false;
+                }
+            }
+        }
+        return words;
+    }
+
+    /**
+     * Whether a mention runs from a place across a clause separator written with white space either side ({@code Liban
+     * : Israël}, a French headline's kicker and its news read as one name; {@code Gaza | Reuters}); a title of a work
+     * keeps its spaced colon ({@code Les Experts : Miami}), and a name's colon in English is not spaced.
+     */
+    private boolean afterPlaceKicker(List<Token> tokens, int first, int last) {
+        for (int k = first + 1; k < last; k++) {
+            String t = tokens.get(k).text();
+            boolean separator = t.equals(":") || t.equals("|") || t.equals("\u2013") || t.equals("\u2014");
+            if (separator && tokens.get(k - 1).end() < tokens.get(k).start()
+                    && tokens.get(k).end() < tokens.get(k + 1).start()) {
+                List<Gazetteer.Match> place = gazetteer.matches(tokens.subList(first, k));
+                return place.size() == 1 && place.get(0).first() == 0 && place.get(0).last() == k - first - 1
+                        && place.get(0).type() == LOCATION && place.get(0).prefixLength() == 0;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The token after a nationality or a country's short name at {@code k} ({@code British}, {@code US}, {@code U.S.}),
+     * else {@code k}.
+     */
+    private static int afterCountry(List<Token> tokens, int k) {
         String word = tokens.get(k).text();
-        return k + 1 < tokens.size() && (DEMONYMS.contains(word) || COUNTRY_SHORT.contains(word))
-                && LatinFeatures.isPersonTitle(tokens.get(k + 1).text().toLowerCase(Locale.ROOT));
+        if (DEMONYMS.contains(word) || COUNTRY_SHORT.contains(word)) {
+            return k + 1;
+        }
+        int j = k;
+        while (j + 1 < tokens.size() && tokens.get(j).text().length() == 1
+                && Character.isUpperCase(tokens.get(j).text().charAt(0)) && tokens.get(j + 1).text().equals(".")
+                && tokens.get(j).end() == tokens.get(j + 1).start()) {
+            j += 2;  // U.S., U.K.
+        }
+        return j - k >= 4 ? j : k;
     }
 
     private static void add(String text, List<Token> tokens, int first, int last, int type, double confidence,
@@ -387,8 +526,9 @@ final class LatinRecognizer implements EntityRecognizer {
         while (first <= last && (!isWord(tokens.get(first).text()) || inHandle(tokens, first)) && !handle) {
             first++;
         }
-        while (last >= first && (!isWord(tokens.get(last).text()) || inHandle(tokens, last)) && !handle) {
-            last--;
+        while (last >= first && (!isWord(tokens.get(last).text()) || inHandle(tokens, last)
+                || NO_NAME_END.contains(tokens.get(last).text())) && !handle) {
+            last--;  // nor a link or an elided article: Gouvernement d'union nationale d('Abdel Hamid Dbeibah)
         }
         if (first > last) {
             return;

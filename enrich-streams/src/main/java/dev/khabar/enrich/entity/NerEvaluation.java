@@ -73,7 +73,7 @@ public final class NerEvaluation {
 
     /**
      * {@code eval ner --lang en --sets TABLE --data-dir DIR --part tune|heldout [--only a,b] [--silver]
-     * [--model FILE]}: scores one part of every set of the table ({@link NerDataSets}) that has it, one line per set, then
+     * [--model FILE] [--show-errors]}: scores one part of every set of the table ({@link NerDataSets}) that has it, one line per set, then
      * all gold sets together ({@code --silver}: silver ones too) in the report and the JSON line.
      */
     private static int runSets(Options options, String language) throws IOException {
@@ -96,6 +96,9 @@ public final class NerEvaluation {
                 continue;
             }
             Scores scores = evaluate(recognizer, sentences, language);
+            if (options.flag("show-errors", false)) {
+                scores.printErrors(sentences);
+            }
             System.out.printf(Locale.ROOT, "%-14s %-5s %5d sentences  P %.4f  R %.4f  F1 %.4f  (%d gold)%n", set.name(),
                     set.gold() ? "gold" : "silver", sentences.size(), scores.precision("ALL"), scores.recall("ALL"),
                     scores.f1("ALL"), scores.counts.get("ALL")[2]);

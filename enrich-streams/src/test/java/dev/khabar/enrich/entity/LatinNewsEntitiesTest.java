@@ -191,6 +191,67 @@ class LatinNewsEntitiesTest {
         assertEquals(-1, LatinRecognizer.nameAfterTitle(tokens("ministre des Affaires étrangères"), 0, 3));
     }
 
+    @Test
+    void aHeadlineKeepsItsKickerAndItsVerbsOutOfNames() {
+        String text = "Liban : Israël frappe Tripoli, le Premier ministre Najib Mikati dénonce une escalade";
+        List<Entity> entities = EntityRecognizer.standard().recognize(text, "fr");
+        ArabicTokenizationTest.assertHas(entities, text, "Liban", "LOCATION");
+        ArabicTokenizationTest.assertHas(entities, text, "Israël", "LOCATION");
+        ArabicTokenizationTest.assertHas(entities, text, "Najib Mikati", "PERSON");
+        assertTrue(entities.stream().noneMatch(e -> e.text().contains(":") || e.text().contains("ministre")
+                || e.text().contains("dénonce")), entities::toString);
+        assertTrue(LatinRecognizer.onlyTitles(tokens("Premier ministre"), 0, 1));
+        assertTrue(!LatinRecognizer.onlyTitles(tokens("Martin Luther King"), 0, 2));
+    }
+
+    @Test
+    void aMentionNeverEndsInsideAWordNorOnALinkWord() {
+        String english = "Observers from the Organization for Security and Co-operation in Europe said so.";
+        ArabicTokenizationTest.assertHas(EntityRecognizer.standard().recognize(english, "en"), english,
+                "Organization for Security and Co-operation", "ORGANIZATION");
+        String french = "À Tripoli, le Gouvernement d'union nationale d'Abdel Hamid Dbeibah a condamné l'attaque.";
+        List<Entity> entities = EntityRecognizer.standard().recognize(french, "fr");
+        ArabicTokenizationTest.assertHas(entities, french, "Gouvernement d'union nationale", "ORGANIZATION");
+        ArabicTokenizationTest.assertHas(entities, french, "Abdel Hamid Dbeibah", "PERSON");
+    }
+
+    @Test
+    void lowerCaseWordsEndNoPersonButAPrintedLineBreakOrABracketDoes() {
+        List<Token> headline = tokens("Najib Mikati dénonce une escalade");
+        assertEquals(1, LatinRecognizer.withoutLowerCaseEnd(headline, 0, 4));
+        List<Token> printed = tokens("Lamar- tine");
+        assertEquals(2, LatinRecognizer.withoutLowerCaseEnd(printed, 0, 2));
+        List<Token> wikipedia = tokens("Christopher Wood ( peintre anglais )");
+        assertEquals(5, LatinRecognizer.withoutLowerCaseEnd(wikipedia, 0, 5));
+        List<Token> tweet = tokens("barack obama");
+        assertEquals(1, LatinRecognizer.withoutLowerCaseEnd(tweet, 0, 1));
+    }
+
+    @Test
+    void titlesBeforeAPersonGoWhateverTheirSpelling() {
+        String text = "U.S. Secretary of State Antony Blinken said it. Minister for Foreign Affairs Ilia Darchiashvili "
+                + "met him.";
+        List<Entity> entities = EntityRecognizer.standard().recognize(text, "en");
+        ArabicTokenizationTest.assertHas(entities, text, "Antony Blinken", "PERSON");
+        ArabicTokenizationTest.assertHas(entities, text, "Ilia Darchiashvili", "PERSON");
+        assertEquals(7, LatinRecognizer.withoutTitles(tokens("Minister for Foreign and Commonwealth Affairs Lord "
+                + "Cameron"), 0, 7));
+    }
+
+    @Test
+    void aPersonReadInTwoPiecesIsOnePersonButTwoFullNamesAreTwo() {
+        String text = "Le ministre des Affaires étrangères, Abdallah Bou Habib, s'est entretenu avec son homologue.";
+        ArabicTokenizationTest.assertHas(EntityRecognizer.standard().recognize(text, "fr"), text, "Abdallah Bou Habib",
+                "PERSON");
+        int per = Gazetteer.TYPES.indexOf("PERSON");
+        List<Token> tokens = tokens("Steffi Graf Martina Navrátilová and Cher Lloyd");
+        List<SequenceModel.Chunk> chunks = List.of(new SequenceModel.Chunk(0, 1, per, 0.9),
+                new SequenceModel.Chunk(2, 3, per, 0.8), new SequenceModel.Chunk(5, 5, per, 0.9),
+                new SequenceModel.Chunk(6, 6, per, 0.7));
+        assertEquals(List.of(new SequenceModel.Chunk(0, 1, per, 0.9), new SequenceModel.Chunk(2, 3, per, 0.8),
+                new SequenceModel.Chunk(5, 6, per, 0.7)), LatinRecognizer.joined(tokens, chunks));
+    }
+
     private static List<Token> tokens(String text) {
         return Tokenizer.tokenize(text);
     }
