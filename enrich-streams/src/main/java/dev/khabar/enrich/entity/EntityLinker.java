@@ -52,7 +52,7 @@ public final class EntityLinker {
 
     /** Identifies the catalogue, recorded on every enriched record. */
     public String version() {
-        return "catalog-2 (" + catalog.size() + " entities)";
+        return "catalog-3 (" + catalog.size() + " entities)";
     }
 
     private static final class Unit {

@@ -24,6 +24,9 @@ import java.util.regex.Pattern;
 final class PlaceReadings {
 
     private static final int NEAR = 2;
+    /** Words that say "in" between a place's name and the place that holds it ({@code عمان في الأردن}). */
+    private static final Set<String> IN = Set.of("في", "in", "en", "au", "aux", "à", "dans");
+    private static final Set<String> AND = Set.of("و", "and", "et");
     private static final Pattern VOWEL_MARKS = Pattern.compile("[\u064B-\u0650\u0652]");
 
     /** One place a shared name may stand for. */
@@ -140,8 +143,12 @@ final class PlaceReadings {
      */
     private Reading nextTo(List<Token> words, List<EntityCatalog.Match> found, int m, List<Reading> readings) {
         EntityCatalog.Match match = found.get(m);
-        if ((m > 0 && listed(words, found.get(m - 1), match)) || (m + 1 < found.size() && listed(words, match,
-                found.get(m + 1)))) {
+        boolean afterList = m > 0 && listed(words, found.get(m - 1), match);
+        Reading placed = placedIn(words, found, m, readings, afterList);
+        if (placed != null) {
+            return placed;
+        }
+        if (afterList || (m + 1 < found.size() && listed(words, match, found.get(m + 1)))) {
             List<Reading> countries = readings.stream().filter(r -> r.entry().id().startsWith("country:")).toList();
             if (countries.size() == 1) {
                 return countries.get(0);
@@ -163,7 +170,47 @@ final class PlaceReadings {
         return null;
     }
 
-    /** Whether {@code second} follows {@code first} in a list of countries: after a comma, or joined by و. */
+    /**
+     * The one reading whose country holds the place named right after the name, else null: {@code عمان في الأردن},
+     * {@code Tripoli, en Libye}, {@code Amman, Jordan}. A comma alone does not say "in" after a list of countries, nor
+     * before one ({@code Oman, Jordan and Egypt}).
+     */
+    private Reading placedIn(List<Token> words, List<EntityCatalog.Match> found, int m, List<Reading> readings,
+                             boolean afterList) {
+        if (m + 1 >= found.size()) {
+            return null;
+        }
+        EntityCatalog.Match match = found.get(m);
+        EntityCatalog.Match place = found.get(m + 1);
+        int between = place.first() - match.last() - 1;
+        boolean preposition = false;
+        for (int i = match.last() + 1; i < place.first(); i++) {
+            String word = words.get(i).norm();
+            preposition |= IN.contains(word);
+            if (!IN.contains(word) && !word.equals(",") && !word.equals("،")) {
+                return null;
+            }
+        }
+        String prefix = words.get(place.first()).norm().substring(0, place.prefixLength());
+        boolean joined = prefix.startsWith("و");
+        preposition |= prefix.endsWith("ب");  // عمان بالأردن
+        if (between > 2 || joined || shared(words, place) || !preposition && (between == 0 || afterList
+                || m + 2 < found.size() && listed(words, place, found.get(m + 2)))) {
+            return null;
+        }
+        Reading placed = null;
+        for (Reading r : readings) {
+            if (!r.country().isEmpty() && inCountry(place.entry().id(), r.country())) {
+                if (placed != null) {
+                    return null;
+                }
+                placed = r;
+            }
+        }
+        return placed;
+    }
+
+    /** Whether {@code second} follows {@code first} in a list of countries: after a comma or "and", or joined by و. */
     private boolean listed(List<Token> words, EntityCatalog.Match first, EntityCatalog.Match second) {
         EntityCatalog.Match other = shared(words, first) ? second : first;
         if (!other.entry().id().startsWith("country:") || shared(words, other)) {
@@ -171,8 +218,8 @@ final class PlaceReadings {
         }
         int between = second.first() - first.last() - 1;
         if (between == 1) {
-            String mark = words.get(first.last() + 1).text();
-            return mark.equals("،") || mark.equals(",");
+            String mark = words.get(first.last() + 1).norm();
+            return mark.equals("،") || mark.equals(",") || AND.contains(mark);
         }
         return between == 0 && second.prefixLength() > 0 && words.get(second.first()).norm().startsWith("و");
     }

@@ -88,4 +88,27 @@ class PlaceReadingsTest {
                 EntityCatalog.standard(), List.of("عمان\tcity:JO:amman\tJO\tالأردنية\t")));
         assertTrue(e.getMessage().contains("country:OM"), e.getMessage());
     }
+
+    @Test
+    void readsThePlaceThatHoldsTheNameRightAfterIt() {
+        // "he visited Alexandria in Egypt and Amman in Jordan"
+        List<String> ids = ids("زار الإسكندرية في مصر وعمان في الأردن.", "ar");
+        assertTrue(ids.contains("city:JO:amman") && !ids.contains("country:OM"), ids::toString);
+        assertEquals(List.of("city:LY:tripoli", "country:LY"), ids("À Tripoli, en Libye, le gouvernement a condamné "
+                + "l'attaque.", "fr"));
+        assertTrue(ids("He flew to Amman, Jordan on Monday.", "en").contains("city:JO:amman"));
+        List<String> list = ids("Talks in Oman, Jordan and Egypt.", "en");
+        assertTrue(list.contains("country:OM") && !list.contains("city:JO:amman"), list::toString);
+    }
+
+    @Test
+    void readsGeorgiaAsTheUsStateOnlyWhereTheArticleSaysSo() {
+        String text = "Georgia's ruling party won in Tbilisi. Meanwhile, in Atlanta, Georgia, the governor spoke. The "
+                + "United States and Washington said nothing.";
+        List<CanonicalEntity> found = LINKER.link(text, "en", EntityRecognizer.standard().recognize(text, "en"))
+                .canonical();
+        List<String> ids = found.stream().map(CanonicalEntity::id).toList();
+        assertTrue(ids.contains("country:GE") && ids.contains("subdivision:US-GA"), ids::toString);
+        assertEquals(List.of("country:RU", "country:GE"), ids("Russia and Georgia agreed to talk.", "en"));
+    }
 }
