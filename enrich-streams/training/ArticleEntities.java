@@ -24,11 +24,13 @@ import dev.khabar.model.SourceInfo;
 
 /**
  * Enriches, without Kafka, the first N entries of a gzipped JSON Lines file (its {@code content} field, as a text
- * article) and prints one line per mention ({@code entry<TAB>mention<TAB>text<TAB>type<TAB>source}) and per linked
- * canonical entity ({@code entry<TAB>canonical<TAB>id<TAB>name}), date ({@code entry<TAB>date<TAB>text<TAB>value}) and
- * quantity ({@code entry<TAB>quantity<TAB>text<TAB>value<TAB>unit}). With a third argument {@code dated}, an entry whose
- * text gives no date is dated by its {@code date_extracted} field, which anchors relative dates. Run it with the jars
- * of two commits and diff the outputs (or the lines of one kind) to count what a change did:
+ * article) and prints one line per mention ({@code entry<TAB>mention<TAB>text<TAB>type<TAB>source}), per linked
+ * canonical entity ({@code entry<TAB>canonical<TAB>id<TAB>name}), per canonical entity linked or not with its count
+ * ({@code entry<TAB>entity<TAB>type<TAB>name<TAB>mentions<TAB>aliases}), date
+ * ({@code entry<TAB>date<TAB>text<TAB>value}) and quantity ({@code entry<TAB>quantity<TAB>text<TAB>value<TAB>unit}).
+ * With a third argument {@code dated}, an entry whose text gives no date is dated by its {@code date_extracted} field,
+ * which anchors relative dates. Run it with the jars of two commits and diff the outputs (or the lines of one kind) to
+ * count what a change did:
  * {@code java -cp enrich-streams/target/enrich-streams.jar enrich-streams/training/ArticleEntities.java FILE N [dated]
  * > out.tsv}.
  */
@@ -65,6 +67,10 @@ public class ArticleEntities {
                     if (c.id() != null) {
                         System.out.printf("%d\tcanonical\t%s\t%s%n", seen, c.id(), c.name());
                     }
+                }
+                for (CanonicalEntity c : article.canonicalEntities()) {
+                    System.out.printf("%d\tentity\t%s\t%s\t%d\t%s%n", seen, c.type(), c.name(), c.mentions(),
+                            String.join("|", c.aliases()));
                 }
                 for (DateExpression d : article.dates()) {
                     System.out.printf("%d\tdate\t%s\t%s%n", seen, d.text(), d.value());
