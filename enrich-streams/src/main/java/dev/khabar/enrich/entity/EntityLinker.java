@@ -17,14 +17,22 @@ import dev.khabar.model.Entity;
 
 /**
  * Merges an article's mentions into canonical entities: the recogniser's mentions and the catalogue's names found in the
- * body are grouped by catalogue id, else by type and matching form; a later one-word mention equal to the last word of an
- * earlier person's name joins that person. Knows nothing of Kafka; safe for concurrent use.
+ * body are grouped by catalogue id, else by type and matching form; a later mention whose words end the name of one person
+ * named earlier joins that person. Knows nothing of Kafka; safe for concurrent use.
  */
 public final class EntityLinker {
 
     /** Confidence of a catalogue name found in the body that no recogniser mention covers. */
     static final double CATALOGUE_CONFIDENCE = 0.9;
     private static final int MIN_SURNAME_LENGTH = 4;
+    /** First words of a compound name, in matching form: what follows is not a name alone ({@code عبد العاطي}). */
+    private static final Set<String> BOUND = Set.of("عبد", "ابو", "ام", "abd", "abdel", "abdul", "abdoul", "abu",
+            "abou", "aboul");
+    /** Kinship particles, in matching form: after a given name, what follows names the father. */
+    private static final Set<String> KIN = Set.of("بن", "ابن", "بنت", "bin", "ibn", "ben", "bint");
+    /** Other words that name no one alone: articles and nobiliary particles. */
+    private static final Set<String> PARTICLES = Set.of("al", "el", "de", "du", "des", "di", "da", "del", "della",
+            "dos", "van", "von", "der", "den", "le", "la");
 
     /**
      * The canonical entities of an article and its mentions pointing at them.
@@ -237,18 +245,9 @@ public final class EntityLinker {
     private static List<Group> group(List<Unit> units) {
         Map<String, Group> byId = new LinkedHashMap<>();
         Map<String, Group> byKey = new LinkedHashMap<>();
-        Map<String, Group> personsByLastWord = new HashMap<>();
         List<Group> groups = new ArrayList<>();
         for (Unit u : units) {
-            Group g;
-            if (u.entry != null) {
-                g = byId.get(u.entry.id());
-            } else {
-                g = byKey.get(u.type + "\u0000" + u.key);
-                if (g == null && u.key.indexOf(' ') < 0) {
-                    g = personsByLastWord.get(u.key);
-                }
-            }
+            Group g = u.entry != null ? byId.get(u.entry.id()) : byKey.get(u.type + "\u0000" + u.key);
             if (g == null) {
                 g = new Group();
                 g.entry = u.entry;
@@ -256,22 +255,105 @@ public final class EntityLinker {
                 groups.add(g);
                 if (u.entry != null) {
                     byId.put(u.entry.id(), g);
+                } else {
+                    byKey.put(u.type + "\u0000" + u.key, g);
                 }
-            }
-            if (u.entry == null) {
-                byKey.putIfAbsent(u.type + "\u0000" + u.key, g);
             }
             g.units.add(u);
             u.group = g;
-            int space = u.key.lastIndexOf(' ');
-            if (g.type.equals("PERSON") && space > 0) {
-                String last = withoutArticle(u.key.substring(space + 1));
-                if (last.length() >= MIN_SURNAME_LENGTH) {
-                    personsByLastWord.putIfAbsent(last, g);
+        }
+        mergeTails(groups);
+        return groups;
+    }
+
+    /**
+     * A name without an id whose words end the name of one person named before it joins that person ({@code بدر عبد
+     * العاطي} … {@code عبد العاطي}, {@code Ursula von der Leyen} … {@code von der Leyen}); a one-word name of another
+     * type too (a surname the model mistyped). Never particles only, nor half a compound ({@code العاطي} of {@code عبد
+     * العاطي}), nor a name after a kinship particle, which is the father's ({@code سلمان} in {@code محمد بن سلمان}). Where
+     * the words end the names of two persons (the father counting as one), a longer name is left alone and one word
+     * joins the person named first, as it always has: a stray mention ({@code سألنا إيفانز}) must not split a surname
+     * the article repeats.
+     */
+    private static void mergeTails(List<Group> groups) {
+        List<Group> persons = groups.stream().filter(g -> g.type.equals("PERSON")).toList();
+        List<Group> shorts = new ArrayList<>(groups.stream().filter(g -> g.entry == null).toList());
+        shorts.sort(Comparator.comparingInt((Group g) -> -g.units.get(0).key.split(" ").length));
+        Map<Group, Group> into = new HashMap<>();
+        for (Group g : shorts) {
+            String[] tail = g.units.get(0).key.split(" ");
+            if (!g.type.equals("PERSON") && tail.length > 1 || !isName(tail)) {
+                continue;
+            }
+            int first = g.units.get(0).start;
+            Map<Group, Integer> named = new HashMap<>();  // each person whose name ends so, and where first named so
+            boolean father = false;
+            for (Group p : persons) {
+                for (Unit u : p.units) {
+                    String[] name = u.key.split(" ");
+                    int at = name.length - tail.length;
+                    if (p == g || at <= 0 || !endsWith(name, tail) || BOUND.contains(name[at - 1])) {
+                        continue;
+                    }
+                    if (at > 1 && KIN.contains(name[at - 1])) {
+                        father = true;
+                    } else {
+                        named.merge(root(p, into), u.start, Math::min);
+                    }
+                }
+            }
+            if (tail.length > 1 && (father || named.size() > 1)) {
+                continue;
+            }
+            Group person = null;
+            for (Map.Entry<Group, Integer> e : named.entrySet()) {
+                if (e.getValue() < first && (person == null || e.getValue() < named.get(person))) {
+                    person = e.getKey();
+                }
+            }
+            if (person != null) {
+                into.put(g, person);
+                person.units.addAll(g.units);
+                person.units.sort(Comparator.comparingInt((Unit u) -> u.start));
+                for (Unit u : g.units) {
+                    u.group = person;
                 }
             }
         }
-        return groups;
+        groups.removeAll(into.keySet());
+    }
+
+    private static Group root(Group g, Map<Group, Group> into) {
+        Group root = g;
+        while (into.containsKey(root)) {
+            root = into.get(root);
+        }
+        return root;
+    }
+
+    /** Whether a name's last words are {@code tail}, the article left out of the first of them as in {@link #matchKey}. */
+    private static boolean endsWith(String[] name, String[] tail) {
+        int at = name.length - tail.length;
+        if (!withoutArticle(name[at]).equals(tail[0])) {
+            return false;
+        }
+        for (int i = 1; i < tail.length; i++) {
+            if (!name[at + i].equals(tail[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether the words of a matching form can name a person alone: not particles only, four letters or more. */
+    private static boolean isName(String[] words) {
+        int letters = 0;
+        boolean word = false;
+        for (String w : words) {
+            letters += w.length();
+            word |= !BOUND.contains(w) && !KIN.contains(w) && !PARTICLES.contains(w);
+        }
+        return word && letters >= MIN_SURNAME_LENGTH;
     }
 
     private static Linked result(List<Group> groups, List<Entity> mentions, List<Unit> units, String lang) {

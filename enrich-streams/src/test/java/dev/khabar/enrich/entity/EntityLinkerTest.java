@@ -55,6 +55,70 @@ class EntityLinkerTest {
     }
 
     @Test
+    void mergesALaterCompoundFamilyNameIntoTheFullName() {
+        String body = "قال وزير الخارجية بدر عبد العاطي إن القاهرة ترفض التهجير. وأضاف عبد العاطي أن الاتصالات مستمرة، "
+                + "وأكد عبد العاطي دعم مصر.";
+        List<Entity> mentions = List.of(mention(body, "بدر عبد العاطي", 0, "PERSON"),
+                mention(body, "عبد العاطي", 1, "PERSON"), mention(body, "عبد العاطي", 2, "PERSON"));
+        EntityLinker.Linked linked = LINKER.link(body, "ar", mentions);
+        CanonicalEntity abdelatty = linked.canonical().get(0);
+        assertNull(abdelatty.id());
+        assertEquals("بدر عبد العاطي", abdelatty.name());
+        assertEquals(3, abdelatty.mentions(), linked.canonical()::toString);
+        assertEquals(List.of("بدر عبد العاطي", "عبد العاطي"), abdelatty.aliases());
+        assertEquals(body.codePointCount(0, body.indexOf("بدر")), abdelatty.firstOffset());
+        assertEquals(List.of(0, 0, 0), linked.entities().stream().map(Entity::canonical).toList());
+    }
+
+    @Test
+    void mergesALaterCompoundGivenNameUsedAsTheFamilyName() {
+        for (String tail : List.of("عبد الله", "عبد الرحمن")) {
+            String body = "قال المتحدث خالد " + tail + " إن الوفد وصل. وأضاف " + tail + " أن المحادثات مستمرة.";
+            List<Entity> mentions = List.of(mention(body, "خالد " + tail, 0, "PERSON"),
+                    mention(body, tail, 1, "PERSON"));
+            List<CanonicalEntity> canonical = LINKER.link(body, "ar", mentions).canonical();
+            assertEquals(1, canonical.size(), canonical::toString);
+            assertEquals("خالد " + tail, canonical.get(0).name());
+            assertEquals(2, canonical.get(0).mentions());
+        }
+    }
+
+    @Test
+    void mergesALaterMultiWordTailOfALatinName() {
+        String body = "Ahmed Aboul Gheit met Pieter van der Berg in Cairo. Aboul Gheit said van der Berg agreed, "
+                + "and Aboul Gheit left.";
+        List<Entity> mentions = List.of(mention(body, "Ahmed Aboul Gheit", 0, "PERSON"),
+                mention(body, "Pieter van der Berg", 0, "PERSON"), mention(body, "Aboul Gheit", 1, "PERSON"),
+                mention(body, "van der Berg", 1, "PERSON"), mention(body, "Aboul Gheit", 2, "PERSON"));
+        List<CanonicalEntity> canonical = LINKER.link(body, "en", mentions).canonical();
+        assertEquals(List.of("Ahmed Aboul Gheit", "Pieter van der Berg", "city:EG:cairo"),
+                canonical.stream().map(c -> c.id() == null ? c.name() : c.id()).toList());
+        assertEquals(List.of(3, 2, 1), canonical.stream().map(CanonicalEntity::mentions).toList());
+    }
+
+    @Test
+    void leavesACompoundTailOfTwoPersonsNamesAlone() {
+        String body = "التقى خالد عبد الرحمن مع سعيد عبد الرحمن. وقال عبد الرحمن إن الأمر مهم.";
+        List<Entity> mentions = List.of(mention(body, "خالد عبد الرحمن", 0, "PERSON"),
+                mention(body, "سعيد عبد الرحمن", 0, "PERSON"), mention(body, "عبد الرحمن", 2, "PERSON"));
+        List<CanonicalEntity> canonical = LINKER.link(body, "ar", mentions).canonical();
+        assertEquals(List.of("خالد عبد الرحمن", "سعيد عبد الرحمن", "عبد الرحمن"),
+                canonical.stream().map(CanonicalEntity::name).toList());
+        assertEquals(List.of(1, 1, 1), canonical.stream().map(CanonicalEntity::mentions).toList());
+    }
+
+    @Test
+    void keepsAFathersNameAndHalfACompoundNameOffThePerson() {
+        String body = "قال الشيخ خالد بن سلمان إن الوفد وصل، ورحب بدر عبد العاطي بذلك. وأضاف سلمان أن العاطي تأخر.";
+        List<Entity> mentions = List.of(mention(body, "خالد بن سلمان", 0, "PERSON"),
+                mention(body, "بدر عبد العاطي", 0, "PERSON"), mention(body, "سلمان", 1, "PERSON"),
+                mention(body, "العاطي", 1, "PERSON"));
+        List<CanonicalEntity> canonical = LINKER.link(body, "ar", mentions).canonical();
+        assertEquals(4, canonical.size(), canonical::toString);
+        assertEquals(List.of(1, 1, 1, 1), canonical.stream().map(CanonicalEntity::mentions).toList());
+    }
+
+    @Test
     void findsCatalogueNamesAndLaterSurnamesWithoutAnyMention() {
         String body = "Joe Biden spoke to Mohammed Shia al-Sudani. Biden praised Iraq; Sudani thanked the United States.";
         List<CanonicalEntity> canonical = LINKER.link(body, "en", List.of()).canonical();
