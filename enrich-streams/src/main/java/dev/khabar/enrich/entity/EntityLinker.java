@@ -17,8 +17,8 @@ import dev.khabar.model.Entity;
 
 /**
  * Merges an article's mentions into canonical entities: the recogniser's mentions and the catalogue's names found in the
- * body are grouped by catalogue id, else by type and matching form; a later mention whose words end the name of one person
- * named earlier joins that person. Knows nothing of Kafka; safe for concurrent use.
+ * body are grouped by catalogue id, else by type and matching form; a later mention whose words end the name of one
+ * person named earlier joins that person. Knows nothing of Kafka; safe for concurrent use.
  */
 public final class EntityLinker {
 
@@ -267,13 +267,13 @@ public final class EntityLinker {
     }
 
     /**
-     * A name without an id whose words end the name of one person named before it joins that person ({@code بدر عبد
-     * العاطي} … {@code عبد العاطي}, {@code Ursula von der Leyen} … {@code von der Leyen}); a one-word name of another
-     * type too (a surname the model mistyped). Never particles only, nor half a compound ({@code العاطي} of {@code عبد
-     * العاطي}), nor a name after a kinship particle, which is the father's ({@code سلمان} in {@code محمد بن سلمان}). Where
-     * the words end the names of two persons (the father counting as one), a longer name is left alone and one word
-     * joins the person named first, as it always has: a stray mention ({@code سألنا إيفانز}) must not split a surname
-     * the article repeats.
+     * A name without an id whose words end the name of one person named before it joins that person
+     * ({@code بدر عبد العاطي} … {@code عبد العاطي}, {@code Ursula von der Leyen} … {@code von der Leyen}); a one-word
+     * name of another type too (a surname the model mistyped). Never particles only, nor half a compound
+     * ({@code العاطي} of {@code عبد العاطي}), nor a name after a kinship particle, which is the father's ({@code سلمان}
+     * in {@code محمد بن سلمان}). Where the words end the names of two persons (the father counting as one), a longer
+     * name is left alone and one word joins the person named first, as it always has: a stray mention
+     * ({@code سألنا إيفانز}) must not split a surname the article repeats.
      */
     private static void mergeTails(List<Group> groups) {
         List<Group> persons = groups.stream().filter(g -> g.type.equals("PERSON")).toList();
@@ -331,7 +331,7 @@ public final class EntityLinker {
         return root;
     }
 
-    /** Whether a name's last words are {@code tail}, the article left out of the first of them as in {@link #matchKey}. */
+    /** Whether a name's last words are {@code tail}, the article off the first of them as in {@link #matchKey}. */
     private static boolean endsWith(String[] name, String[] tail) {
         int at = name.length - tail.length;
         if (!withoutArticle(name[at]).equals(tail[0])) {
