@@ -201,7 +201,10 @@ public final class EntityLinker {
         return new Unit(span[0], span[1], text, entry.type(), confidence, entry, matchKey(text));
     }
 
-    /** Later one-word mentions of a catalogue person's last name that the recogniser did not find. */
+    /**
+     * Later one-word mentions of a catalogue person's last name that the recogniser did not find; not a name after a
+     * kinship particle or the first word of a compound ({@code سلمان} of {@code محمد بن سلمان}, {@code العزيز}).
+     */
     private static void addSurnames(String body, List<Token> words, List<Unit> units) {
         Map<String, Unit> surnames = new HashMap<>();
         for (Unit u : units) {
@@ -209,7 +212,9 @@ public final class EntityLinker {
                 List<Token> name = EntityCatalog.words(u.text);
                 if (name.size() > 1) {
                     Token last = name.get(name.size() - 1);
-                    if (last.norm().length() >= MIN_SURNAME_LENGTH) {
+                    String before = name.get(name.size() - 2).norm();
+                    boolean own = !BOUND.contains(before) && !(name.size() > 2 && KIN.contains(before));
+                    if (own && last.norm().length() >= MIN_SURNAME_LENGTH) {
                         surnames.merge(last.norm(), u, (a, b) -> a.start <= b.start ? a : b);
                     }
                 }

@@ -129,6 +129,15 @@ class EntityLinkerTest {
     }
 
     @Test
+    void findsNoLaterSurnameOfACataloguePersonInHisFathersNameOrHalfACompound() {
+        String body = "استقبل الأمير محمد بن سلمان الوفد في بيت والده سلمان. "
+                + "وهنأ الملك سلمان بن عبد العزيز الوطن العزيز.";
+        List<CanonicalEntity> canonical = LINKER.link(body, "ar", List.of()).canonical();
+        assertEquals(List.of("person:mohammed-bin-salman", "person:salman-bin-abdulaziz"), ids(canonical));
+        assertEquals(List.of(1, 1), canonical.stream().map(CanonicalEntity::mentions).toList(), canonical::toString);
+    }
+
+    @Test
     void ordersBySalienceThenFirstOffset() {
         String body = "سوريا والعراق. العراق والأردن. العراق وسوريا.";
         List<CanonicalEntity> canonical = LINKER.link(body, "ar", List.of()).canonical();
@@ -185,7 +194,11 @@ class EntityLinkerTest {
     }
 
     private static List<String> ids(EntityLinker.Linked linked) {
-        return linked.canonical().stream().map(CanonicalEntity::id).toList();
+        return ids(linked.canonical());
+    }
+
+    private static List<String> ids(List<CanonicalEntity> canonical) {
+        return canonical.stream().map(CanonicalEntity::id).toList();
     }
 
     @Test
