@@ -145,12 +145,19 @@ final class LatinRecognizer implements EntityRecognizer {
         float[][] emissions = tagger.emissions(features.features(tokens));
         model.bias(emissions);
         int[] tags = joinParticles(tokens, tagger.decode(emissions));
+        List<SequenceModel.Chunk> chunks = joined(tokens, tagger.chunks(emissions, tags, TEMPERATURE));
+        for (SequenceModel.Chunk c : chunks) {
+            int separator = kickerEnd(tokens, c.first(), c.last());
+            if (separator > 0) {
+                // Liban : Israël frappe, a headline's kicker and its news read as one name: two sentences, tagged apart
+                tagSentence(text, tokens.subList(0, separator), found, english);
+                tagSentence(text, tokens.subList(separator + 1, tokens.size()), found, english);
+                return;
+            }
+        }
         boolean[] covered = new boolean[tokens.size()];
         boolean[] nationality = english ? nationalities(tokens) : new boolean[tokens.size()];
-        for (SequenceModel.Chunk c : joined(tokens, tagger.chunks(emissions, tags, TEMPERATURE))) {
-            if (afterPlaceKicker(tokens, c.first(), c.last())) {
-                continue;  // Liban : Israël, a headline's two parts read as one name: the gazetteer may find each
-            }
+        for (SequenceModel.Chunk c : chunks) {
             if (onlyNationalities(tokens, nationality, c.first(), c.last())) {
                 continue;  // Iraqi, British government read as a place or organisation: nationalities, tagged below
             }
@@ -484,22 +491,24 @@ final class LatinRecognizer implements EntityRecognizer {
     }
 
     /**
-     * Whether a mention runs from a place across a clause separator written with white space either side ({@code Liban
-     * : Israël}, a French headline's kicker and its news read as one name; {@code Gaza | Reuters}); a title of a work
-     * keeps its spaced colon ({@code Les Experts : Miami}), and a name's colon in English is not spaced.
+     * The clause separator, written with white space either side, that a mention runs across from a place ({@code Liban
+     * : Israël}, a French headline's kicker and its news; {@code Gaza | Reuters}), else -1; a title of a work keeps its
+     * spaced colon ({@code Les Experts : Miami}), and a name's colon in English is not spaced.
      */
-    private boolean afterPlaceKicker(List<Token> tokens, int first, int last) {
+    private int kickerEnd(List<Token> tokens, int first, int last) {
         for (int k = first + 1; k < last; k++) {
             String t = tokens.get(k).text();
             boolean separator = t.equals(":") || t.equals("|") || t.equals("\u2013") || t.equals("\u2014");
             if (separator && tokens.get(k - 1).end() < tokens.get(k).start()
                     && tokens.get(k).end() < tokens.get(k + 1).start()) {
                 List<Gazetteer.Match> place = gazetteer.matches(tokens.subList(first, k));
-                return place.size() == 1 && place.get(0).first() == 0 && place.get(0).last() == k - first - 1
-                        && place.get(0).type() == LOCATION && place.get(0).prefixLength() == 0;
+                boolean kicker = place.size() == 1 && place.get(0).first() == 0
+                        && place.get(0).last() == k - first - 1 && place.get(0).type() == LOCATION
+                        && place.get(0).prefixLength() == 0;
+                return kicker ? k : -1;
             }
         }
-        return false;
+        return -1;
     }
 
     /**

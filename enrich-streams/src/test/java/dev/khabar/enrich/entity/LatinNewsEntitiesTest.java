@@ -200,6 +200,9 @@ class LatinNewsEntitiesTest {
         ArabicTokenizationTest.assertHas(entities, text, "Najib Mikati", "PERSON");
         assertTrue(entities.stream().noneMatch(e -> e.text().contains(":") || e.text().contains("ministre")
                 || e.text().contains("dénonce")), entities::toString);
+        String kicker = "Ukraine : Zelensky à Bruxelles";
+        ArabicTokenizationTest.assertHas(EntityRecognizer.standard().recognize(kicker, "fr"), kicker, "Ukraine",
+                "LOCATION");
         assertTrue(LatinRecognizer.onlyTitles(tokens("Premier ministre"), 0, 1));
         assertTrue(!LatinRecognizer.onlyTitles(tokens("Martin Luther King"), 0, 2));
     }
