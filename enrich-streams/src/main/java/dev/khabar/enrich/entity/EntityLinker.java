@@ -281,7 +281,14 @@ public final class EntityLinker {
      * ({@code سألنا إيفانز}) must not split a surname the article repeats.
      */
     private static void mergeTails(List<Group> groups) {
-        List<Group> persons = groups.stream().filter(g -> g.type.equals("PERSON")).toList();
+        Map<String, List<PersonName>> byLastWord = new HashMap<>();  // the persons' names, by last word
+        for (Group p : groups) {
+            for (Unit u : p.type.equals("PERSON") ? p.units : List.<Unit>of()) {
+                String[] words = u.key.split(" ");
+                byLastWord.computeIfAbsent(withoutArticle(words[words.length - 1]), k -> new ArrayList<>())
+                        .add(new PersonName(p, u.start, words));
+            }
+        }
         List<Group> shorts = new ArrayList<>(groups.stream().filter(g -> g.entry == null).toList());
         shorts.sort(Comparator.comparingInt((Group g) -> -g.units.get(0).key.split(" ").length));
         Map<Group, Group> into = new HashMap<>();
@@ -293,18 +300,16 @@ public final class EntityLinker {
             int first = g.units.get(0).start;
             Map<Group, Integer> named = new HashMap<>();  // each person whose name ends so, and where first named so
             boolean father = false;
-            for (Group p : persons) {
-                for (Unit u : p.units) {
-                    String[] name = u.key.split(" ");
-                    int at = name.length - tail.length;
-                    if (p == g || at <= 0 || !endsWith(name, tail) || BOUND.contains(name[at - 1])) {
-                        continue;
-                    }
-                    if (at > 1 && KIN.contains(name[at - 1])) {
-                        father = true;
-                    } else {
-                        named.merge(root(p, into), u.start, Math::min);
-                    }
+            for (PersonName p : byLastWord.getOrDefault(withoutArticle(tail[tail.length - 1]), List.of())) {
+                String[] name = p.words();
+                int at = name.length - tail.length;
+                if (p.person() == g || at <= 0 || !endsWith(name, tail) || BOUND.contains(name[at - 1])) {
+                    continue;
+                }
+                if (at > 1 && KIN.contains(name[at - 1])) {
+                    father = true;
+                } else {
+                    named.merge(root(p.person(), into), p.start(), Math::min);
                 }
             }
             if (tail.length > 1 && (father || named.size() > 1)) {
@@ -326,6 +331,10 @@ public final class EntityLinker {
             }
         }
         groups.removeAll(into.keySet());
+    }
+
+    /** A person's name as one mention wrote it: its group, where it starts, its words in matching form. */
+    private record PersonName(Group person, int start, String[] words) {
     }
 
     private static Group root(Group g, Map<Group, Group> into) {
@@ -361,6 +370,11 @@ public final class EntityLinker {
         return word && letters >= MIN_SURNAME_LENGTH;
     }
 
+    /** Whether a name is written in capitals ({@code VALENCIA}, {@code NATO}), or is empty. */
+    private static boolean inCapitals(String name) {
+        return name.codePoints().noneMatch(Character::isLowerCase);
+    }
+
     private static Linked result(List<Group> groups, List<Entity> mentions, List<Unit> units, String lang) {
         List<Group> ranked = new ArrayList<>(groups);
         ranked.sort(Comparator.comparingInt((Group g) -> -g.units.size()).thenComparingInt(g -> g.units.get(0).start));
@@ -370,15 +384,16 @@ public final class EntityLinker {
             g.index = i;
             Set<String> aliases = new LinkedHashSet<>();
             double confidence = 0;
-            String longest = "";
+            String shown = "";
             for (Unit u : g.units) {
                 aliases.add(u.text);
                 confidence = Math.max(confidence, u.confidence);
-                if (u.text.length() > longest.length()) {
-                    longest = u.text;
+                boolean shouted = inCapitals(u.text);
+                if (inCapitals(shown) != shouted ? !shouted : u.text.length() > shown.length()) {
+                    shown = u.text;  // Valencia over a dateline's VALENCIA, else the longest form
                 }
             }
-            String name = g.entry != null ? g.entry.name(lang) : longest;
+            String name = g.entry != null ? g.entry.name(lang) : shown;
             canonical.add(new CanonicalEntity(g.entry == null ? null : g.entry.id(), name, g.type, g.units.size(),
                     g.units.get(0).start, List.copyOf(aliases), Math.min(1.0, confidence)));
         }

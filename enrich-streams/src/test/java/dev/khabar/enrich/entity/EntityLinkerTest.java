@@ -55,6 +55,17 @@ class EntityLinkerTest {
     }
 
     @Test
+    void showsAnUnlinkedNameAsTextWritesItRatherThanInADatelinesCapitals() {
+        String body = "KHERSONKA, Dec 3 - Floods hit Khersonka on Tuesday, officials in Khersonka said.";
+        List<Entity> mentions = List.of(mention(body, "KHERSONKA", 0, "LOCATION"),
+                mention(body, "Khersonka", 0, "LOCATION"), mention(body, "Khersonka", 1, "LOCATION"));
+        CanonicalEntity place = LINKER.link(body, "en", mentions).canonical().get(0);
+        assertEquals("Khersonka", place.name());
+        assertEquals(3, place.mentions());
+        assertEquals(List.of("KHERSONKA", "Khersonka"), place.aliases());
+    }
+
+    @Test
     void mergesALaterCompoundFamilyNameIntoTheFullName() {
         String body = "قال وزير الخارجية بدر عبد العاطي إن القاهرة ترفض التهجير. وأضاف عبد العاطي أن الاتصالات مستمرة، "
                 + "وأكد عبد العاطي دعم مصر.";
