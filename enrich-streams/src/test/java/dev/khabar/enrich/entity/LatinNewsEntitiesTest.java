@@ -154,6 +154,9 @@ class LatinNewsEntitiesTest {
         int airways = text.indexOf("British Airways");
         assertTrue(entities.stream().noneMatch(e -> e.text().equals("British") && e.start() == airways
                 || e.text().equals("Saudi")), entities::toString);
+        String movements = "The Saudi-led coalition and Yemen's Houthi rebels exchanged fire near Hodeidah.";
+        ArabicTokenizationTest.assertHas(EntityRecognizer.standard().recognize(movements, "en"), movements, "Houthi",
+                "MISC");
         assertTrue(EntityRecognizer.standard().recognize("Les soldats irakiens et Iraqi forces", "fr").stream()
                 .noneMatch(e -> e.source().equals("rule")), "the nationality words are English only");
     }
