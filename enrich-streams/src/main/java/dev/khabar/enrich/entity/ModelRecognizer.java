@@ -37,6 +37,9 @@ final class ModelRecognizer implements EntityRecognizer {
     private static final Set<String> MAQSURA_PREPOSITIONS = Set.of("علي", "الي", "لدي", "حتي");
     /** في، إلى (الى)، من، عن in the matching form. */
     private static final Set<String> PREPOSITIONS = Set.of("في", "الي", "من", "عن");
+    /** Titles of a ruler written in construct with his country (matching form): {@code سلطان عمان}, {@code أمير قطر}. */
+    private static final Set<String> CONSTRUCT_TITLES = Set.of("سلطان", "امير", "ملك", "رئيس", "شيخ", "حاكم",
+            "امبراطور");
 
     private final NerModel model;
     private final Gazetteer gazetteer;
@@ -120,6 +123,12 @@ final class ModelRecognizer implements EntityRecognizer {
             while (last > first && indefinite(tokens, last, last)) {
                 last--;  // دريد بن الصمة بيتًا: the indefinite noun after the name is not part of it
             }
+            if (c.type() == PERSON && titleOfPlace(analysis.splits(), tags, last)) {
+                if (first == last) {
+                    continue;  // سلطان عمان, the Sultan of Oman: a title, its country the place after it
+                }
+                last--;  // هيثم بن طارق أمير (قطر): the next person's title
+            }
             if (!indefinite(tokens, first, last) && !within(facilities, first, last) && !preposition(tokens, first, last)
                     && !nisbaAdjective(analysis.splits(), tags, first, last, c.type(), c.confidence())
                     && !coordinatedAdjectives(analysis.splits(), first, last, c.type())) {
@@ -163,6 +172,15 @@ final class ModelRecognizer implements EntityRecognizer {
                 }
             }
         }
+    }
+
+    /**
+     * Whether token {@code k} is a title written in construct with the place the tagger begins right after it ({@code
+     * سلطان عمان}, {@code أمير قطر}, {@code رئيس مصر}).
+     */
+    private static boolean titleOfPlace(Clitics.Split[] splits, int[] tags, int k) {
+        return k + 1 < tags.length && tags[k + 1] == SequenceModel.begin(LOCATION)
+                && CONSTRUCT_TITLES.contains(splits[k].rest());
     }
 
     /**
