@@ -154,8 +154,7 @@ class LatinNewsEntitiesTest {
         int airways = text.indexOf("British Airways");
         assertTrue(entities.stream().noneMatch(e -> e.text().equals("British") && e.start() == airways
                 || e.text().equals("Saudi")), entities::toString);
-        String movements = "The Saudi-led coalition and Yemen's Houthi rebels exchanged fire near Hodeidah.";
-        ArabicTokenizationTest.assertHas(EntityRecognizer.standard().recognize(movements, "en"), movements, "Houthi",
+        assertFinds("The Saudi-led coalition and Yemen's Houthi rebels exchanged fire near Hodeidah.", "en", "Houthi",
                 "MISC");
         assertTrue(EntityRecognizer.standard().recognize("Les soldats irakiens et Iraqi forces", "fr").stream()
                 .noneMatch(e -> e.source().equals("rule")), "the nationality words are English only");
@@ -171,10 +170,8 @@ class LatinNewsEntitiesTest {
     void aPersonLosesTheNationalityAndTitleBeforeItAndKeepsAKinshipParticle() {
         String text = "US Secretary of State Antony Blinken flew to Doha, where Qatari Prime Minister Mohammed bin "
                 + "Abdulrahman Al Thani hosted talks.";
-        List<Entity> entities = EntityRecognizer.standard().recognize(text, "en");
-        ArabicTokenizationTest.assertHas(entities, text, "Antony Blinken", "PERSON");
-        ArabicTokenizationTest.assertHas(entities, text, "Mohammed bin Abdulrahman Al Thani", "PERSON");
-        ArabicTokenizationTest.assertHas(entities, text, "Qatari", "MISC");
+        List<Entity> entities = assertFinds(text, "en", "Antony Blinken", "PERSON", "Mohammed bin Abdulrahman Al Thani",
+                "PERSON", "Qatari", "MISC");
         assertTrue(entities.stream().noneMatch(e -> e.type().equals("PERSON") && (e.text().startsWith("US")
                 || e.text().equals("Mohammed") || e.text().equals("Qatari"))), entities::toString);
     }
@@ -197,28 +194,21 @@ class LatinNewsEntitiesTest {
     @Test
     void aHeadlineKeepsItsKickerAndItsVerbsOutOfNames() {
         String text = "Liban : Israël frappe Tripoli, le Premier ministre Najib Mikati dénonce une escalade";
-        List<Entity> entities = EntityRecognizer.standard().recognize(text, "fr");
-        ArabicTokenizationTest.assertHas(entities, text, "Liban", "LOCATION");
-        ArabicTokenizationTest.assertHas(entities, text, "Israël", "LOCATION");
-        ArabicTokenizationTest.assertHas(entities, text, "Najib Mikati", "PERSON");
+        List<Entity> entities = assertFinds(text, "fr", "Liban", "LOCATION", "Israël", "LOCATION", "Najib Mikati",
+                "PERSON");
         assertTrue(entities.stream().noneMatch(e -> e.text().contains(":") || e.text().contains("ministre")
                 || e.text().contains("dénonce")), entities::toString);
-        String kicker = "Ukraine : Zelensky à Bruxelles";
-        ArabicTokenizationTest.assertHas(EntityRecognizer.standard().recognize(kicker, "fr"), kicker, "Ukraine",
-                "LOCATION");
+        assertFinds("Ukraine : Zelensky à Bruxelles", "fr", "Ukraine", "LOCATION");
         assertTrue(LatinRecognizer.onlyTitles(tokens("Premier ministre"), 0, 1));
         assertTrue(!LatinRecognizer.onlyTitles(tokens("Martin Luther King"), 0, 2));
     }
 
     @Test
     void aMentionNeverEndsInsideAWordNorOnALinkWord() {
-        String english = "Observers from the Organization for Security and Co-operation in Europe said so.";
-        ArabicTokenizationTest.assertHas(EntityRecognizer.standard().recognize(english, "en"), english,
+        assertFinds("Observers from the Organization for Security and Co-operation in Europe said so.", "en",
                 "Organization for Security and Co-operation", "ORGANIZATION");
-        String french = "À Tripoli, le Gouvernement d'union nationale d'Abdel Hamid Dbeibah a condamné l'attaque.";
-        List<Entity> entities = EntityRecognizer.standard().recognize(french, "fr");
-        ArabicTokenizationTest.assertHas(entities, french, "Gouvernement d'union nationale", "ORGANIZATION");
-        ArabicTokenizationTest.assertHas(entities, french, "Abdel Hamid Dbeibah", "PERSON");
+        assertFinds("À Tripoli, le Gouvernement d'union nationale d'Abdel Hamid Dbeibah a condamné l'attaque.", "fr",
+                "Gouvernement d'union nationale", "ORGANIZATION", "Abdel Hamid Dbeibah", "PERSON");
     }
 
     @Test
@@ -235,20 +225,16 @@ class LatinNewsEntitiesTest {
 
     @Test
     void titlesBeforeAPersonGoWhateverTheirSpelling() {
-        String text = "U.S. Secretary of State Antony Blinken said it. Minister for Foreign Affairs Ilia Darchiashvili "
-                + "met him.";
-        List<Entity> entities = EntityRecognizer.standard().recognize(text, "en");
-        ArabicTokenizationTest.assertHas(entities, text, "Antony Blinken", "PERSON");
-        ArabicTokenizationTest.assertHas(entities, text, "Ilia Darchiashvili", "PERSON");
+        assertFinds("U.S. Secretary of State Antony Blinken said it. Minister for Foreign Affairs Ilia Darchiashvili "
+                + "met him.", "en", "Antony Blinken", "PERSON", "Ilia Darchiashvili", "PERSON");
         assertEquals(7, LatinRecognizer.withoutTitles(tokens("Minister for Foreign and Commonwealth Affairs Lord "
                 + "Cameron"), 0, 7));
     }
 
     @Test
     void aPersonReadInTwoPiecesIsOnePersonButTwoFullNamesAreTwo() {
-        String text = "Le ministre des Affaires étrangères, Abdallah Bou Habib, s'est entretenu avec son homologue.";
-        ArabicTokenizationTest.assertHas(EntityRecognizer.standard().recognize(text, "fr"), text, "Abdallah Bou Habib",
-                "PERSON");
+        assertFinds("Le ministre des Affaires étrangères, Abdallah Bou Habib, s'est entretenu avec son homologue.", "fr",
+                "Abdallah Bou Habib", "PERSON");
         int per = Gazetteer.TYPES.indexOf("PERSON");
         List<Token> tokens = tokens("Steffi Graf Martina Navrátilová and Cher Lloyd");
         List<SequenceModel.Chunk> chunks = List.of(new SequenceModel.Chunk(0, 1, per, 0.9),
@@ -256,6 +242,15 @@ class LatinNewsEntitiesTest {
                 new SequenceModel.Chunk(6, 6, per, 0.7));
         assertEquals(List.of(new SequenceModel.Chunk(0, 1, per, 0.9), new SequenceModel.Chunk(2, 3, per, 0.8),
                 new SequenceModel.Chunk(5, 6, per, 0.7)), LatinRecognizer.joined(tokens, chunks));
+    }
+
+    /** The mentions found in {@code text}, after checking each {@code name, type} pair is among them. */
+    private static List<Entity> assertFinds(String text, String language, String... namesAndTypes) {
+        List<Entity> entities = EntityRecognizer.standard().recognize(text, language);
+        for (int i = 0; i < namesAndTypes.length; i += 2) {
+            ArabicTokenizationTest.assertHas(entities, text, namesAndTypes[i], namesAndTypes[i + 1]);
+        }
+        return entities;
     }
 
     private static List<Token> tokens(String text) {
