@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
  * {@code العاصمة الأردنية عمّان} or in an article about Jordan; {@code طرابلس} is Libya's capital, but Lebanon's Tripoli
  * beside {@code صيدا}. The catalogue gives such a name to one entity only (a country wins over a city); this reads it
  * again, from {@code catalog/place-readings.tsv}: a written form that says which place it is ({@code عمّان}, with its
- * shadda), else a cue word right before or after the name ({@code سلطنة عمان}, {@code أمانة عمان}), else the reading
+ * shadda), else the place named right after it ({@code عمان في الأردن}), a list of countries or a cue word right before
+ * or after the name ({@code سلطنة عمان}, {@code أمانة عمان}), else the reading
  * whose cues (its country and that country's places in the catalogue, its cue words) the article names most, else the
  * first reading.
  */
@@ -137,9 +138,9 @@ final class PlaceReadings {
     }
 
     /**
-     * The one reading that the nearest cue before or after the name (two words at most) points at, else null: a cue
-     * word ({@code العاصمة الأردنية عمان}); or a country the name is listed with, which makes it the country
-     * ({@code والبحرين وعمان واليمن}).
+     * The one reading that what stands next to the name points at, else null: the place named right after it ({@code
+     * عمان في الأردن}); a country the name is listed with, which makes it the country ({@code والبحرين وعمان واليمن}); or
+     * the nearest cue word before or after it, two words at most ({@code العاصمة الأردنية عمان}).
      */
     private Reading nextTo(List<Token> words, List<EntityCatalog.Match> found, int m, List<Reading> readings) {
         EntityCatalog.Match match = found.get(m);
@@ -200,7 +201,7 @@ final class PlaceReadings {
         }
         Reading placed = null;
         for (Reading r : readings) {
-            if (!r.country().isEmpty() && inCountry(place.entry().id(), r.country())) {
+            if (inCountry(place.entry().id(), r.country())) {
                 if (placed != null) {
                     return null;
                 }
