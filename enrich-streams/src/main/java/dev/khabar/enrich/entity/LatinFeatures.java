@@ -34,7 +34,7 @@ final class LatinFeatures {
 
     /** Words that start a title without being one ({@code Prime Minister}); not features, for cutting titles only. */
     private static final Set<String> TITLE_QUALIFIERS = Set.of("prime", "foreign", "defence",
-            "defense", "finance", "interior", "home", "attorney", "first", "grand", "haut", "haute");
+            "defense", "finance", "interior", "home", "attorney", "first", "grand", "haut", "haute", "supreme", "suprême");
 
     private final Gazetteer gazetteer;
     private final Gazetteer names;

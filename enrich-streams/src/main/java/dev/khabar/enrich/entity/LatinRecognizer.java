@@ -180,9 +180,9 @@ final class LatinRecognizer implements EntityRecognizer {
             if (c.type() == PERSON) {
                 first = withoutTitles(tokens, first, last);
                 last = withoutLowerCaseEnd(tokens, first, last);
-                if (onlyTitles(tokens, first, last)) {
-                    continue;  // Premier ministre: a title alone names nobody
-                }
+            }
+            if (onlyTitles(tokens, first, last)) {
+                continue;  // Premier ministre, Supreme (Leader): a title alone names nobody
             }
             add(text, tokens, first, last, c.type(), c.confidence(), "model", found, covered);
         }
@@ -474,20 +474,23 @@ final class LatinRecognizer implements EntityRecognizer {
         return k;
     }
 
-    /** Whether the words of tokens {@code first..last} are titles and their links only ({@code Premier ministre}). */
+    /**
+     * Whether the words of tokens {@code first..last} are titles and their links and portfolios only, a title among them
+     * ({@code Premier ministre}, {@code Supreme}, {@code Minister for Foreign Affairs}; not {@code Labour}, a party).
+     */
     static boolean onlyTitles(List<Token> tokens, int first, int last) {
-        boolean words = false;
+        boolean title = false;
         for (int k = first; k <= last; k++) {
             String word = tokens.get(k).text();
             if (isWord(word)) {
-                words = true;
-                if (!LatinFeatures.isPersonTitle(word.toLowerCase(Locale.ROOT)) && !complement(tokens.get(k))
-                        && !PORTFOLIO_LINKS.contains(word)) {
+                boolean isTitle = LatinFeatures.isPersonTitle(word.toLowerCase(Locale.ROOT));
+                if (!isTitle && !complement(tokens.get(k)) && !PORTFOLIO_LINKS.contains(word)) {
                     return false;
                 }
+                title |= isTitle;
             }
         }
-        return words;
+        return title;
     }
 
     /**

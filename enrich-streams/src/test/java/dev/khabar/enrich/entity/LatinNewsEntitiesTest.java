@@ -229,6 +229,10 @@ class LatinNewsEntitiesTest {
                 + "met him.", "en", "Antony Blinken", "PERSON", "Ilia Darchiashvili", "PERSON");
         assertEquals(7, LatinRecognizer.withoutTitles(tokens("Minister for Foreign and Commonwealth Affairs Lord "
                 + "Cameron"), 0, 7));
+        List<Entity> leader = assertFinds("Iran's Supreme Leader Ayatollah Ali Khamenei warned Washington.", "en",
+                "Ali Khamenei", "PERSON");
+        assertTrue(leader.stream().noneMatch(e -> e.text().contains("Supreme")), leader::toString);
+        assertTrue(!LatinRecognizer.onlyTitles(tokens("Labour"), 0, 0));  // a party, not a portfolio alone
     }
 
     @Test
