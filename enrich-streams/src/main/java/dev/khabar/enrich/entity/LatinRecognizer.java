@@ -158,6 +158,10 @@ final class LatinRecognizer implements EntityRecognizer {
         boolean[] covered = new boolean[tokens.size()];
         boolean[] nationality = english ? nationalities(tokens) : new boolean[tokens.size()];
         for (SequenceModel.Chunk c : chunks) {
+            if (!english && c.first() == c.last() && c.type() != PERSON && portfolio(tokens, c.first())) {
+                continue;  // président de la République, ministre de l'Intérieur: part of a title (English "director
+                           // of the FBI" names the organisation)
+            }
             if (onlyNationalities(tokens, nationality, c.first(), c.last())) {
                 continue;  // Iraqi, British government read as a place or organisation: nationalities, tagged below
             }
@@ -420,6 +424,24 @@ final class LatinRecognizer implements EntityRecognizer {
 
     private static boolean complement(Token token) {
         return TITLE_COMPLEMENTS.contains(token.text().toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * Whether the word at {@code k} follows a French title written in lower case and its {@code de la}, {@code du},
+     * {@code des} or {@code de l'} ({@code président de la République}, {@code ministre des Armées}) and is no place of
+     * the gazetteer ({@code président de la Syrie} names a country).
+     */
+    private boolean portfolio(List<Token> tokens, int k) {
+        int j = k - 1;
+        while (j >= 0 && (PORTFOLIO_LINKS.contains(tokens.get(j).text()) || tokens.get(j).text().equals("'")
+                || tokens.get(j).text().equals("\u2019"))) {
+            j--;
+        }
+        if (j < 0 || j == k - 1 || !Character.isLowerCase(tokens.get(j).text().codePointAt(0))
+                || !LatinFeatures.isPersonTitle(tokens.get(j).text())) {
+            return false;
+        }
+        return gazetteer.matches(tokens.subList(k, k + 1)).stream().noneMatch(m -> m.type() == LOCATION);
     }
 
     /**
