@@ -189,6 +189,9 @@ class LatinNewsEntitiesTest {
         assertTrue(!LatinRecognizer.titlePhrase(tokens("Prime Minister's Office"), 0, 3));  // a real office
         assertEquals(3, LatinRecognizer.nameAfterTitle(tokens("Premier ministre libanais Najib Mikati"), 0, 4));
         assertEquals(-1, LatinRecognizer.nameAfterTitle(tokens("ministre des Affaires étrangères"), 0, 3));
+        List<Entity> portfolio = assertFinds("Le président de la République, Emmanuel Macron, a reçu le président de "
+                + "la Syrie.", "fr", "Emmanuel Macron", "PERSON", "Syrie", "LOCATION");
+        assertTrue(portfolio.stream().noneMatch(e -> e.text().equals("République")), portfolio::toString);
     }
 
     @Test
