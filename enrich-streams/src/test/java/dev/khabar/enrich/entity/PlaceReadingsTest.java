@@ -55,7 +55,8 @@ class PlaceReadingsTest {
 
     @Test
     void readsLebanonsTripoliBesideSaidaAndLibyasElsewhere() {
-        assertEquals(List.of("place:tripoli-lebanon"), ids("ولعل أهل طرابلس وصيدا هم الأشهر في هذا المجال.", "ar"));
+        assertEquals(List.of("place:tripoli-lebanon", "city:LB:sidon"),
+                ids("ولعل أهل طرابلس وصيدا هم الأشهر في هذا المجال.", "ar"));
         assertEquals(List.of("city:LY:tripoli"), ids("اندلعت اشتباكات في طرابلس مساء أمس.", "ar"));
         assertEquals(List.of("place:tripoli-lebanon", "country:LB"),
                 ids("Clashes broke out in Tripoli overnight. Lebanese troops deployed in Tripoli, the army said, "
