@@ -8,7 +8,9 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.regex.MatchResult;
@@ -73,6 +75,11 @@ public final class DateFinder {
             + "|(العام\\s+(?:الجاري|الحالي)|هذا\\s+العام|this\\s+year|cette\\s+annee))" + NOT_LETTER_AFTER);
     /** Arabic weekdays that are never other words; الاحد, الاثنين and الجمعة need يوم or الماضي/المقبل. */
     private static final List<String> SAFE_ARABIC_WEEKDAYS = List.of("الثلاثاء", "الاربعاء", "الخميس", "السبت");
+    /** Arabic ordinal days, folded: {@code السابع} 7, {@code الحادي والعشرين} 21. */
+    private static final Map<String, Integer> ORDINAL_DAYS = ordinalDays();
+    private static final Pattern ORDINAL_DAY_MONTH = Pattern.compile(NOT_LETTER_BEFORE + "("
+            + CalendarWords.alternation(List.copyOf(ORDINAL_DAYS.keySet())) + ")\\s+من\\s+(?:شهر\\s+)?" + MONTH_PAIR
+            + "(?:\\s*[,،]?\\s*" + YEAR + ")?");
 
     private DateFinder() {
     }
@@ -119,6 +126,15 @@ public final class DateFinder {
             }
         }
         int[] words = wordStarts(text);
+        for (MatchResult d : matchesAt(ORDINAL_DAY_MONTH, text, words)) {  // السابع من أكتوبر 2023
+            Integer month = CalendarWords.MONTHS.get(d.group(2));
+            String day = String.valueOf(ORDINAL_DAYS.get(d.group(1)));
+            if (d.group(3) != null) {
+                add(found, d.start(), d.end(), date(Integer.parseInt(d.group(3)), month, day), false, 1);
+            } else if (anchor != null) {
+                add(found, d.start(), d.end(), nearest(anchor, month, day), true, 2);
+            }
+        }
         for (MatchResult y : matchesAt(CUED_YEAR, text, words)) {
             found.add(new Found(y.start(1), y.end(1), y.group(1), false, "gregorian", 4));
         }
@@ -330,6 +346,21 @@ public final class DateFinder {
             }
         }
         return matches;
+    }
+
+    private static Map<String, Integer> ordinalDays() {
+        String[] units = {"الأول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع"};
+        Map<String, Integer> days = new HashMap<>();
+        for (int n = 1; n <= 9; n++) {
+            days.put(FoldedText.fold(units[n - 1]), n);
+            days.put(FoldedText.fold((n == 1 ? "الحادي" : units[n - 1]) + " عشر"), 10 + n);
+            days.put(FoldedText.fold((n == 1 ? "الحادي" : units[n - 1]) + " والعشرين"), 20 + n);
+        }
+        days.put(FoldedText.fold("العاشر"), 10);
+        days.put(FoldedText.fold("العشرين"), 20);
+        days.put(FoldedText.fold("الثلاثين"), 30);
+        days.put(FoldedText.fold("الحادي والثلاثين"), 31);
+        return Map.copyOf(days);
     }
 
     private static List<DateExpression> resolve(List<Found> found, FoldedText folded) {

@@ -112,6 +112,20 @@ class DateFinderTest {
         assertEquals("2024-05-05", only("Of the 40 detainees, 5 were freed on 5 May", PUBLISHED).value());
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "قتلوا منذ السابع من أكتوبر/تشرين الأول 2023 في غزة|السابع من أكتوبر/تشرين الأول 2023|2023-10-07|false",
+        "بدأت الحرب في الخامس عشر من أبريل 2023 في الخرطوم|الخامس عشر من أبريل 2023|2023-04-15|false",
+        "تعقد القمة في الحادي والعشرين من شهر حزيران في بغداد|الحادي والعشرين من شهر حزيران|2024-06-21|true",
+        "وصل في الأول من يونيو|الأول من يونيو|2024-06-01|true",
+    })
+    void readsArabicOrdinalDays(String text, String expression, String value, boolean relative) {
+        DateExpression d = only(text, PUBLISHED);
+        assertEquals(expression, d.text());
+        assertEquals(value, d.value());
+        assertEquals(relative, d.relative());
+    }
+
     @Test
     void keepsAWeekdayBeforeADateInTheExpression() {
         DateExpression d = only("وصل الوفد الأحد 5 يونيو إلى بغداد", "2022-06-01");
