@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import dev.khabar.enrich.extract.NewsDateParser;
 import dev.khabar.model.DateExpression;
@@ -77,6 +78,8 @@ public final class DateFinder {
     private static final List<String> SAFE_ARABIC_WEEKDAYS = List.of("الثلاثاء", "الاربعاء", "الخميس", "السبت");
     /** Arabic ordinal days, folded: {@code السابع} 7, {@code الحادي والعشرين} 21. */
     private static final Map<String, Integer> ORDINAL_DAYS = ordinalDays();
+    private static final Set<String> ORDINAL_FIRST_WORDS = ORDINAL_DAYS.keySet().stream().map(d -> d.split(" ")[0])
+            .collect(Collectors.toUnmodifiableSet());
     private static final Pattern ORDINAL_DAY_MONTH = Pattern.compile(NOT_LETTER_BEFORE + "("
             + CalendarWords.alternation(List.copyOf(ORDINAL_DAYS.keySet())) + ")\\s+من\\s+(?:شهر\\s+)?" + MONTH_PAIR
             + "(?:\\s*[,،]?\\s*" + YEAR + ")?");
@@ -126,7 +129,7 @@ public final class DateFinder {
             }
         }
         int[] words = wordStarts(text);
-        for (MatchResult d : matchesAt(ORDINAL_DAY_MONTH, text, words)) {  // السابع من أكتوبر 2023
+        for (MatchResult d : matchesAt(ORDINAL_DAY_MONTH, text, ordinalStarts(text, words))) {  // السابع من أكتوبر
             Integer month = CalendarWords.MONTHS.get(d.group(2));
             String day = String.valueOf(ORDINAL_DAYS.get(d.group(1)));
             if (d.group(3) != null) {
@@ -346,6 +349,22 @@ public final class DateFinder {
             }
         }
         return matches;
+    }
+
+    /** The word starts of {@code words} where an ordinal day may begin: its first word is one of theirs. */
+    private static int[] ordinalStarts(String text, int[] words) {
+        int[] starts = new int[words.length];
+        int n = 0;
+        for (int start : words) {
+            int end = start;
+            while (end < text.length() && !Character.isWhitespace(text.charAt(end))) {
+                end++;
+            }
+            if (ORDINAL_FIRST_WORDS.contains(text.substring(start, end))) {
+                starts[n++] = start;
+            }
+        }
+        return Arrays.copyOf(starts, n);
     }
 
     private static Map<String, Integer> ordinalDays() {
