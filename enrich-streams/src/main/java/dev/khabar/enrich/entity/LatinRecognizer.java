@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import dev.khabar.model.Entity;
 
@@ -44,8 +46,9 @@ final class LatinRecognizer implements EntityRecognizer {
             "commonwealth", "international", "european", "youth", "sport", "sports", "water", "oil", "housing",
             "communications", "immigration", "veterans", "and");
     /** Lower-case words that never end a name: links and elided articles left at its end ({@code d'} of d'Abdel). */
-    private static final Set<String> NO_NAME_END = Set.of("de", "des", "du", "d", "of", "for", "la", "le", "l", "the",
-            "and", "et", "à", "au", "aux", "en", "in", "on", "at", "by", "y", "qu");
+    private static final Set<String> NO_NAME_END = Stream.concat(PORTFOLIO_LINKS.stream(),
+            Stream.of("and", "et", "à", "au", "aux", "en", "in", "on", "at", "by", "y", "qu")).collect(
+            Collectors.toUnmodifiableSet());
     /** Kinship particles written apart between the parts of an Arabic name ({@code Mohammed bin Salman}). */
     private static final Set<String> KIN = Set.of("bin", "ibn", "bint", "ben");
     private static final int MISC = Gazetteer.TYPES.indexOf("MISC");
