@@ -38,8 +38,15 @@ final class LatinTraining {
         return sentences.subList(0, (int) Math.round(sentences.size() * share));
     }
 
-    /** Labelled sentences of one set, with the domain whose feature copies they train ({@code null}: none). */
-    record Labelled(List<ConllCorpus.Sentence> sentences, String domain, int copies) {
+    /**
+     * Labelled sentences of one set, with the domain whose feature copies they train ({@code null}: none); {@code
+     * swapped}: made by {@link MentionSwaps}, so not evidence of how often a name is tagged.
+     */
+    record Labelled(List<ConllCorpus.Sentence> sentences, String domain, int copies, boolean swapped) {
+
+        Labelled(List<ConllCorpus.Sentence> sentences, String domain, int copies) {
+            this(sentences, domain, copies, false);
+        }
     }
 
     private LatinTraining() {
@@ -75,6 +82,10 @@ final class LatinTraining {
         }
         NameLists names = nameSource.isEmpty() ? NameLists.NONE : NameLists.of(nameSource);
         LOG.info("name list: {} names from {} sentences", names.all().size(), nameSource.size());
+        int swaps = options.integer("swaps", 0);
+        if (swaps > 0) {
+            labelled = withSwaps(labelled, names, swaps, options.integer("seed", 7));
+        }
         String version = options.get("version", "ner-" + language + "-perceptron-" + LocalDate.now());
         NerModel model = train(language, labelled, unlabelled, Gazetteer.standard(), names, options.integer("bits", 20),
                 options.integer("epochs", 10), options.integer("runs", 1), options.integer("seed", 7),
@@ -91,6 +102,19 @@ final class LatinTraining {
         System.out.printf(Locale.ROOT, "trained %s on %d sentences (%d for word classes) in %.1f s -> %s (%d bytes)%n",
                 version, count, unlabelled.size(), (System.nanoTime() - started) / 1e9, out, Files.size(out));
         return 0;
+    }
+
+    /**
+     * The sets and, after each, its {@code swaps} swapped copies ({@link MentionSwaps}); names are drawn within the set
+     * and within the half of the name list the sentence fed, and a copy reads the half its source reads.
+     */
+    private static List<Labelled> withSwaps(List<Labelled> labelled, NameLists names, int swaps, long seed) {
+        List<Labelled> all = new ArrayList<>();
+        for (Labelled set : labelled) {
+            all.add(set);
+            all.add(new Labelled(MentionSwaps.of(set.sentences(), swaps, seed, names), set.domain(), set.copies(), true));
+        }
+        return all;
     }
 
     private static int[] clusterSizes(String value) {
@@ -150,7 +174,7 @@ final class LatinTraining {
             int salt = set.domain() == null ? 0 : set.domain().hashCode() | 1;
             boolean misc = set.sentences().stream().anyMatch(s -> s.tags().contains("B-MISC"));
             int missing = misc ? -1 : Gazetteer.TYPES.indexOf("MISC");
-            if (set.domain() == null) {
+            if (set.domain() == null && !set.swapped()) {
                 reliability.addAll(set.sentences());
             }
             for (ConllCorpus.Sentence sentence : set.sentences()) {

@@ -80,7 +80,8 @@ public final class NerTraining {
                 options.integer("epochs", 10), options.integer("runs", 1), options.integer("seed", 7),
                 clusterSizes(options.get("clusters", "64,512")), Float.parseFloat(options.get("o-bias", "0")),
                 Double.parseDouble(options.get("dropout", "0")), options.integer("labelled-weight", 1),
-                scheme(options.get("scheme", "bio")), options.flag("names", false), version);
+                scheme(options.get("scheme", "bio")), options.flag("names", false), options.integer("swaps", 0),
+                version);
         String typeBias = options.get("type-bias", null);
         model = typeBias == null ? model : model.withTypeBias(NerModel.parseTypeBias(typeBias));
         Path out = Path.of(options.require("out"));
@@ -118,7 +119,8 @@ public final class NerTraining {
     static NerModel train(List<ConllCorpus.Sentence> labelled, List<ConllCorpus.Sentence> auxiliary,
                           List<ConllCorpus.Sentence> unlabelled, Gazetteer gazetteer,
                           int bits, int epochs, int runs, long seed, int[] clusterSizes, float outsideBias,
-                          double dropout, int labelledWeight, int width, boolean nameList, String version) {
+                          double dropout, int labelledWeight, int width, boolean nameList, int swaps,
+                          String version) {
         List<List<Token>> texts = unlabelled.stream().map(s -> Tokenizer.tokenize(s.text())).toList();
         Map<String, Integer> counts = new HashMap<>();
         texts.forEach(tokens -> tokens.forEach(t -> counts.merge(t.norm(), 1, Integer::sum)));
@@ -144,8 +146,10 @@ public final class NerTraining {
         WordClusters classes = clusters;
         NameLists.Views<ArabicFeatures> features = names.views(list -> new ArabicFeatures(gazetteer, list, clitics,
                 classes, bits));
+        List<ConllCorpus.Sentence> trained = new ArrayList<>(labelled);
+        trained.addAll(MentionSwaps.of(labelled, swaps, seed, names));
         List<PerceptronTrainer.Example> examples = new ArrayList<>();
-        for (ConllCorpus.Sentence sentence : labelled) {
+        for (ConllCorpus.Sentence sentence : trained) {
             List<Token> tokens = Tokenizer.tokenize(sentence.text());
             if (!tokens.isEmpty()) {
                 int[][] general = features.of(sentence).analyse(tokens).features();

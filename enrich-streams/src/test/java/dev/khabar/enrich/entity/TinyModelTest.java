@@ -25,7 +25,7 @@ class TinyModelTest {
         sentences = ConllCorpus.read(Path.of(TinyModelTest.class.getResource("/ner/tiny-train.conll").toURI()),
                 ConllCorpus.COARSE);
         model = NerTraining.train(sentences, List.of(), sentences, Gazetteer.standard(), 16, 5, 1, 1, new int[] {4, 8}, 0f,
-                0, 1, SequenceModel.BILOU, true, "tiny-1");
+                0, 1, SequenceModel.BILOU, true, 0, "tiny-1");
     }
 
     @Test
