@@ -1,5 +1,8 @@
 package dev.khabar.enrich.measure;
 
+import java.util.Arrays;
+import java.util.List;
+
 /**
  * A text folded for matching, one char for one char or none: Arabic letter variants and Arabic-Indic digits to their
  * base forms, tashkeel and tatweel removed, Latin accents removed, lower case. Offsets map back to the original.
@@ -34,6 +37,41 @@ final class FoldedText {
         }
         origin[out.length()] = s.length();
         return new FoldedText(s, out.toString(), origin, surrogates);
+    }
+
+    /** A span {@code [start, end)} of the folded text to be written as {@code digits}. */
+    record Replacement(int start, int end, String digits) {
+    }
+
+    /**
+     * This text with each span (in order, not overlapping) written as its digits; the digits map back to the whole
+     * span of the original, so a match over them reports the words they stand for.
+     */
+    FoldedText with(List<Replacement> replacements) {
+        if (replacements.isEmpty()) {
+            return this;
+        }
+        int grown = replacements.stream().mapToInt(r -> Math.max(0, r.digits().length() - (r.end() - r.start()))).sum();
+        StringBuilder out = new StringBuilder(text.length() + grown);
+        int[] mapped = new int[text.length() + grown + 1];
+        int next = 0;
+        for (Replacement r : replacements) {
+            for (; next < r.start(); next++) {
+                mapped[out.length()] = origin[next];
+                out.append(text.charAt(next));
+            }
+            for (int i = 0; i < r.digits().length(); i++) {
+                mapped[out.length()] = origin[r.start()];
+                out.append(r.digits().charAt(i));
+            }
+            next = r.end();
+        }
+        for (; next < text.length(); next++) {
+            mapped[out.length()] = origin[next];
+            out.append(text.charAt(next));
+        }
+        mapped[out.length()] = original.length();
+        return new FoldedText(original, out.toString(), Arrays.copyOf(mapped, out.length() + 1), surrogates);
     }
 
     /** Char index in the original of char {@code index} of the folded text. */

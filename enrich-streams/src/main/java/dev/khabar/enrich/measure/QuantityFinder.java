@@ -16,7 +16,7 @@ import dev.khabar.model.Quantity;
 
 /**
  * Finds amounts with units in Arabic, English and French text: a number (Arabic-Indic digits, thousands separators,
- * decimal comma in French), an optional range ({@code 250 و350}, {@code 250–300}, {@code 2 to 3}), a scale word
+ * decimal comma in French, or words: {@link NumberWords}), an optional range ({@code 250 و350}, {@code 250–300}, {@code 2 to 3}), a scale word
  * ({@code مليون}, {@code billion}, {@code milliards}, {@code $1.2bn}) and a unit: a currency (symbol or name, as its ISO
  * 4217 code), a percentage, a measure, or else the counted noun that follows ({@code 2,400 troops},
  * {@code 350 مستشارا}). A bare number without a unit is left out, and so is a year. Knows nothing of Kafka; safe for
@@ -112,7 +112,8 @@ public final class QuantityFinder {
             "for", "with", "as", "is", "was", "were", "are", "has", "have", "than", "after", "before", "de", "du", "des",
             "d", "à", "au", "aux", "en", "et", "ou", "le", "la", "les", "l", "sur", "par", "pour", "dans", "avec", "est",
             "sont", "que", "qui", "h", "gmt", "utc", "am", "pm", "ص", "م", "مساء", "صباحا", "ه", "هـ", "st", "nd", "rd",
-            "th", "er", "e", "eme", "s", "اخرين", "اخري", "others", "autres",
+            "th", "er", "e", "eme", "s", "اخرين", "اخري", "others", "autres", "منهم", "منها", "منهما", "منهن", "كل", "بكل", "لكل",
+            "ونصف", "وربع",
             // verbs, pronouns and conjunctions after a number are not what it counts ("he was 84 had", "12 would")
             "had", "will", "would", "could", "should", "can", "may", "might", "must", "did", "do", "does", "be", "been",
             "being", "said", "says", "but", "while", "when", "which", "who", "that", "this", "these", "those", "it",
@@ -126,7 +127,9 @@ public final class QuantityFinder {
     private static final Set<String> HIJRI_MONTH_WORDS = NewsDateParser.hijriMonthFirstWords().stream()
             .map(FoldedText::fold).collect(Collectors.toUnmodifiableSet());
     private static final Set<String> LATIN_SKIPPED = Set.of("additional", "more", "new", "other", "extra", "further",
-            "u", "us", "american", "iraqi", "foreign", "autres", "nouveaux", "nouvelles");
+            "u", "us", "american", "iraqi", "foreign", "autres", "nouveaux", "nouvelles", "main", "major", "key", "top",
+            "first", "last", "previous", "successive", "consecutive", "straight", "separate", "different", "former",
+            "senior", "young", "small", "large", "big", "leading", "premiers", "derniers", "principaux", "grands");
 
     private QuantityFinder() {
     }
@@ -168,7 +171,8 @@ public final class QuantityFinder {
             return List.of();
         }
         boolean french = language != null && language.toLowerCase(Locale.ROOT).startsWith("fr");
-        FoldedText folded = FoldedText.of(text);
+        FoldedText plain = FoldedText.of(text);
+        FoldedText folded = plain.with(NumberWords.find(plain, language));
         Matcher m = (french ? FR : EN_AR).matcher(folded.text);
         List<Quantity> found = new ArrayList<>();
         while (m.find()) {

@@ -53,6 +53,24 @@ class QuantityFinderTest {
         "fr|Les attaques ont baissé de 15 % l'an dernier|15 %|15|-|percent|%",
         "fr|Un budget de 2,5 milliards de dollars|2,5 milliards de dollars|2500000000|-|currency|USD",
         "fr|Entre 250 et 350 conseillers resteront|250 et 350 conseillers|250|350|count|conseillers",
+        "ar|قتل عشرون شخصا في الهجوم|عشرون شخصا|20|-|count|شخص",
+        "ar|وأصيب خمسة وعشرين جنديا|خمسة وعشرين جنديا|25|-|count|جندي",
+        "ar|بعد ثلاثة أيام من القصف|ثلاثة أيام|3|-|measure|day",
+        "ar|اعتقل ثلاثمائة وخمسون شخصا|ثلاثمائة وخمسون شخصا|350|-|count|شخص",
+        "ar|بلغت الخسائر مليون دولار|مليون دولار|1000000|-|currency|USD",
+        "ar|وصل ثلاثة آلاف جندي|ثلاثة آلاف جندي|3000|-|count|جندي",
+        "ar|قتل أحد عشر مدنيا|أحد عشر مدنيا|11|-|count|مدني",
+        "ar|وقتل وعشرون آخرون|عشرون آخرون|20|-|count|آخرون",
+        "ar|بلغت الحصيلة نصف مليون دولار|نصف مليون دولار|500000|-|currency|USD",
+        "en|Twenty-five people were hurt|Twenty-five people|25|-|count|people",
+        "en|The army sent two hundred and fifty troops|two hundred and fifty troops|250|-|count|troops",
+        "en|It cost a million dollars|a million dollars|1000000|-|currency|USD",
+        "en|The strike lasted three weeks|three weeks|3|-|measure|week",
+        "fr|Quatre-vingt-dix soldats sont arrivés|Quatre-vingt-dix soldats|90|-|count|soldats",
+        "fr|Il a reçu trois millions d'euros|trois millions d'euros|3000000|-|currency|EUR",
+        "fr|vingt et un blessés|vingt et un blessés|21|-|count|blessés",
+        "fr|deux cents manifestants|deux cents manifestants|200|-|count|manifestants",
+        "fr|depuis cent neuf représentations|cent neuf représentations|109|-|count|représentations",
     })
     void readsAmountsWithTheirUnits(String language, String text, String expression, String value, String upper,
                                     String kind, String unit) {
@@ -79,5 +97,20 @@ class QuantityFinderTest {
         assertEquals(List.of(), QuantityFinder.find("في عام 2014م وفي الساعة 7ص", "ar"));
         assertEquals(List.of(), QuantityFinder.find("في 17 رمضان وحتى 10شوال قتل 12وكان الهجوم", "ar"));
         assertEquals(List.of(), QuantityFinder.find("Ils étaient 12 selon la police, et 30 étaient partis", "fr"));
+    }
+
+    @Test
+    void readsNumberWordsOnlyBeforeWhatTheyCount() {
+        assertEquals(List.of(), QuantityFinder.find("One of the two was freed; a man and one woman", "en"));
+        assertEquals(List.of(), QuantityFinder.find("لست أدري، قال أحد الشهود إن الاثنين", "ar"));
+        assertEquals(List.of(), QuantityFinder.find("un homme et une femme dans un bâtiment neuf.", "fr"));
+        assertEquals(List.of(), QuantityFinder.find("Sept 11 was long ago", "en"), "sept is French");
+        assertEquals(List.of(), QuantityFinder.find("in the Six Nations encounter, a top-five player", "en"));
+        assertEquals(List.of(), QuantityFinder.find("في القرن السابع عشر بروايته، فقتلوا اثنين منهم", "ar"));
+        assertEquals(List.of(), QuantityFinder.find("لقد ألف الباحث كتابا، مرحبا ألف بكل زائر", "ar"));
+        assertEquals(List.of(), QuantityFinder.find("أكثر من (72) مليون ريال، ونحو مليون ونصف المليون", "ar"));
+        assertEquals(List.of(), QuantityFinder.find("يتعدى المائتي ألف جنيه إسترليني", "ar"), "200,000 is not 1,000");
+        assertEquals("3000000", only("ثلاثة ملايين دولار", "ar").value().toPlainString(), "a scale after words");
+        assertEquals("2000", only("deux mille soldats", "fr").value().toPlainString());
     }
 }
