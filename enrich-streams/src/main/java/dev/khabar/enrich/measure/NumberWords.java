@@ -5,6 +5,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Numbers written in words in folded Arabic, English or French text ({@code twenty-five}, {@code quatre-vingt-dix},
@@ -16,15 +18,24 @@ final class NumberWords {
 
     /** A language's number words, by the folded words of each written form joined with single spaces. */
     private record Table(Map<String, Long> values, Set<String> onlyBeforeScale, Set<String> scales,
-                         Map<String, Long> standalone, Set<String> hundreds, String andWord, boolean arabic) {
+                         Map<String, Long> standalone, Set<String> hundreds, String andWord, boolean arabic,
+                         Set<String> starts) {
+
+        /** {@code starts}: the words a number can start with, so that most words are passed over at once. */
+        Table(Map<String, Long> values, Set<String> onlyBeforeScale, Set<String> scales, Map<String, Long> standalone,
+              Set<String> hundreds, String andWord, boolean arabic) {
+            this(values, onlyBeforeScale, scales, standalone, hundreds, andWord, arabic, Stream.concat(
+                    values.keySet().stream().map(k -> k.split(" ")[0]), standalone.keySet().stream())
+                    .collect(Collectors.toUnmodifiableSet()));
+        }
     }
 
     private static final Table ENGLISH = english();
     private static final Table FRENCH = french();
     private static final Table ARABIC = arabic();
     private static final int LONGEST = 4;
-    /** Half before a standalone scale word: {@code نصف مليون}, {@code half a million} is not read. */
-    private static final Set<String> HALF = Set.of("نصف");
+    /** Half before a standalone scale word or {@code a}: {@code نصف مليون}, {@code half a million}. */
+    private static final Set<String> HALF = Set.of("نصف", "half");
 
     private NumberWords() {
     }
@@ -52,11 +63,14 @@ final class NumberWords {
                 first = first.substring(1);
                 start++;
             }
+            if (!table.starts().contains(first)) {
+                continue;
+            }
             if (!table.arabic() && partOfName(text, start)) {
                 continue;  // Six Nations, Five Live, top-five
             }
             long[] match = match(folded, words, i, first, table);
-            if (match != null && match[1] == i && table.values().get(first) == 10 && i > 0
+            if (match != null && match[1] == i && Long.valueOf(10).equals(table.values().get(first)) && i > 0
                     && word(folded, words.get(i - 1)).startsWith("ال")) {
                 continue;  // السابع عشر: the tens of an ordinal
             }
@@ -76,6 +90,11 @@ final class NumberWords {
                 continue;
             }
             int last = (int) match[1];
+            if (match[0] == 1 && last == i && HALF.contains(previous)) {
+                found.add(new FoldedText.Replacement(words.get(i - 1)[0], words.get(i)[1], "0.5"));  // half a million
+                previousEnd = words.get(i)[1];
+                continue;
+            }
             if (table.arabic() && last + 1 < words.size() && definite(word(folded, words.get(last + 1)))) {
                 continue;  // ألف الباحث: a verb; what a number counts is never definite
             }

@@ -113,7 +113,7 @@ public final class QuantityFinder {
             "d", "à", "au", "aux", "en", "et", "ou", "le", "la", "les", "l", "sur", "par", "pour", "dans", "avec", "est",
             "sont", "que", "qui", "h", "gmt", "utc", "am", "pm", "ص", "م", "مساء", "صباحا", "ه", "هـ", "st", "nd", "rd",
             "th", "er", "e", "eme", "s", "اخرين", "اخري", "others", "autres", "منهم", "منها", "منهما", "منهن", "كل", "بكل", "لكل",
-            "ونصف", "وربع",
+            "ونصف", "وربع", "o'clock",
             // verbs, pronouns and conjunctions after a number are not what it counts ("he was 84 had", "12 would")
             "had", "will", "would", "could", "should", "can", "may", "might", "must", "did", "do", "does", "be", "been",
             "being", "said", "says", "but", "while", "when", "which", "who", "that", "this", "these", "those", "it",
@@ -253,6 +253,12 @@ public final class QuantityFinder {
                         && Character.isLetter(word.charAt(0))) {
                     noun = latin ? written.toLowerCase(Locale.ROOT) : withoutAccusative(withoutTashkeel(written));
                     end = next.end(1);
+                    if (latin && !french) {
+                        int head = pluralHead(next, noun, folded);
+                        noun = head < 0 ? (singularGerund(noun) ? null : noun) : folded.original(next.start(1), head)
+                                .toLowerCase(Locale.ROOT);
+                        end = head < 0 ? end : head;
+                    }
                 }
                 break;
             }
@@ -268,6 +274,33 @@ public final class QuantityFinder {
         String written = folded.original(m.start(), end);
         return new Quantity(written, folded.codePoint(m.start()), folded.codePoint(end), plain(value),
                 upper == null ? null : plain(upper), kind, unit);
+    }
+
+    /**
+     * The end of the plural noun that heads an English count when the word after the number is not it ({@code two rap
+     * albums}, {@code five unreleased tracks}): one of the next two lower-case words ending in s; -1 if none.
+     * {@code next} stands on the first word and moves on.
+     */
+    private static int pluralHead(Matcher next, String first, FoldedText folded) {
+        if (first.endsWith("s")) {
+            return -1;
+        }
+        for (int k = 0; k < 2 && next.find() && next.start() < next.start(1); k++) {
+            String word = next.group(1);
+            String written = folded.original(next.start(1), next.end(1));
+            if (STOPWORDS.contains(word) || !Character.isLowerCase(written.codePointAt(0)) || word.length() < 3) {
+                return -1;
+            }
+            if (word.endsWith("s") && !word.endsWith("ss")) {
+                return next.end(1);
+            }
+        }
+        return -1;
+    }
+
+    /** {@code doing} of {@code I was sixteen doing}: a verb, not a counted noun ({@code buildings} is one). */
+    private static boolean singularGerund(String noun) {
+        return noun.endsWith("ing") && noun.length() > 4;
     }
 
     /** A number starts a word, or follows one clitic letter (و350, ب600). */
