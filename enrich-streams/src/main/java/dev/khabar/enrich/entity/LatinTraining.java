@@ -20,11 +20,12 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code train ner --lang en|fr --sets TABLE --data-dir DIR [--stage tune|final] [--roles name=role,...] [--epochs 10]
  * [--runs 1] [--bits 20] [--seed 7] [--clusters 64,512] [--o-bias 0] [--scheme bio|bilou] [--dropout 0]
- * [--names SET,...|all] [--labelled-share 1] [--version V] --out FILE}: trains an English or French tagger on the sets
- * of {@link NerDataSets}: their training parts at stage {@code tune}, training and tuning parts at stage {@code final};
- * held-out parts never. {@code --names} learns a name list ({@link NameLists}) from the labels of the sets named (or
+ * [--names SET,...|all] [--labelled-share 1] [--swaps 0] [--version V] --out FILE}: trains an English or French
+ * tagger on the sets of {@link NerDataSets}: their training parts at stage {@code tune}, training and tuning parts at
+ * stage {@code final}; held-out parts never. {@code --names} learns a name list ({@link NameLists}) from the labels of the sets named (or
  * of every set read), bundled with the model and read by the features. {@code --labelled-share} keeps the first share
- * ({@code 1/2}) of each labelled set's sentences, for learning curves.
+ * ({@code 1/2}) of each labelled set's sentences, for learning curves; {@code --swaps} adds that many
+ * {@link MentionSwaps} copies of each labelled sentence with a name (an experiment: it lost on the tuning parts).
  */
 final class LatinTraining {
 

@@ -19,12 +19,14 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code train ner --lang ar --anercorp FILE [--train-from 0] [--train-to 5/6] [--fane DIR] [--news-labels true]
  * [--wiki] [--wiki-text true] [--epochs 10] [--runs 1] [--dropout 0] [--labelled-weight 1] [--bits 20] [--seed 7]
- * [--clusters 64,512] [--o-bias 0] [--type-bias TYPE:B,...] [--scheme bio|bilou] [--names] [--version V] --out FILE}: trains the Arabic tagger. ANERcorp sentences outside {@code [--train-from, --train-to)}
- * are never used, and FANE sentences sharing six consecutive words with them are dropped, so held-out and tuning
- * slices stay unseen. FANE labels (NewsFANE, and WikiFANE with {@code --wiki}) train under their own conventions
- * through domain-specific feature copies ({@code --labelled-weight} visits each ANERcorp sentence that many times per
- * epoch); {@code --dropout} is the word-dropout rate of {@link PerceptronTrainer}. FANE text always feeds the lexicon and word classes. The learner
- * ({@link PerceptronTrainer}, {@link SequenceModel}) is language-independent; only the features are Arabic.
+ * [--clusters 64,512] [--o-bias 0] [--type-bias TYPE:B,...] [--scheme bio|bilou] [--names] [--swaps 0] [--version V]
+ * --out FILE}: trains the Arabic tagger. ANERcorp sentences outside {@code [--train-from, --train-to)} are never used,
+ * and FANE sentences sharing six consecutive words with them are dropped, so held-out and tuning slices stay unseen.
+ * FANE labels (NewsFANE, and WikiFANE with {@code --wiki}) train under their own conventions through domain-specific
+ * feature copies ({@code --labelled-weight} visits each ANERcorp sentence that many times per epoch); {@code
+ * --dropout} is the word-dropout rate of {@link PerceptronTrainer}; {@code --swaps} adds that many {@link
+ * MentionSwaps} copies of each ANERcorp sentence with a name. FANE text always feeds the lexicon and word classes. The
+ * learner ({@link PerceptronTrainer}, {@link SequenceModel}) is language-independent; only the features are Arabic.
  * {@code --lang en|fr} trains an English or French tagger instead ({@link LatinTraining}).
  */
 public final class NerTraining {
