@@ -10,7 +10,9 @@ import dev.khabar.model.Entity;
  * French model reads {@code État islamique} as a place, the catalogue knows it as the organisation {@code org:isis}.
  * The curated list holds names that mean one thing in the news. A country's name read as an organisation is a place,
  * as news annotation (CoNLL) has it even where the name stands for the government ({@code the United States will keep
- * working}); a country read as a person, and cities, which also name clubs, are left alone. An Arabic mention the
+ * working}); a country read as a person, and cities, which also name clubs and newspapers ({@code الشرق الأوسط}), are
+ * left alone, but a city or place of more than one word read as a person is a place ({@code Khan Younis}, {@code Deir
+ * al-Balah}). An Arabic mention the
  * model read as MISC keeps it: ANERcorp tags {@code البيت الأبيض} MISC, and the model learnt its training data's
  * convention; in Latin letters the catalogue's type wins ({@code World Food Programme} read as MISC). A place that is
  * one Arabic word with the article keeps its type too. A French elided
@@ -34,6 +36,11 @@ final class CuratedTypes {
                 EntityCatalog.Entry whole = catalog.wholeName(e.text());
                 entry = whole != null && whole.id().startsWith("country:") ? whole : null;
             }
+            if (entry == null && e.type().equals("PERSON") && e.text().indexOf(' ') > 0) {
+                EntityCatalog.Entry whole = catalog.wholeName(e.text());
+                entry = whole != null && (whole.id().startsWith("place:") || whole.id().startsWith("city:")) ? whole
+                        : null;  // Khan Younis, Deir al-Balah read as persons
+            }
             boolean keepsMisc = e.type().equals("MISC") && !isLatin(e.text().codePointAt(0));
             if (entry != null && !entry.type().equals(e.type()) && !keepsMisc && !placeWord(e)) {
                 out = out == null ? new ArrayList<>(mentions) : out;
@@ -42,6 +49,52 @@ final class CuratedTypes {
             }
         }
         return out == null ? mentions : out;
+    }
+
+    /**
+     * Mentions next to each other, one space apart, that together are a name of the catalogue, made one mention of the
+     * catalogue's type ({@code Khan Younès}, which the French model reads as the place {@code Khan} and the person
+     * {@code Younès}). {@code mentions} are in text order; offsets are code points into {@code text}.
+     */
+    static List<Entity> joined(EntityCatalog catalog, String text, List<Entity> mentions) {
+        List<Entity> out = null;
+        int[] codePoints = null;
+        for (int i = 0; i + 1 < mentions.size(); i++) {
+            Entity first = mentions.get(i);
+            int last = i;
+            while (last + 1 < mentions.size() && mentions.get(last + 1).start() == mentions.get(last).end() + 1
+                    && last - i < 2) {
+                last++;
+            }
+            for (int j = last; j > i; j--) {
+                codePoints = codePoints == null ? text.codePoints().toArray() : codePoints;
+                boolean spaced = true;
+                for (int k = i; k < j && spaced; k++) {
+                    spaced = codePoints[mentions.get(k).end()] == ' ';
+                }
+                Entity end = mentions.get(j);
+                String name = new String(codePoints, first.start(), end.end() - first.start());
+                EntityCatalog.Entry entry = spaced ? catalog.wholeName(name) : null;
+                if (entry != null && !entry.type().equals("MISC")) {
+                    out = out == null ? new ArrayList<>(mentions.subList(0, i)) : out;
+                    out.add(new Entity(name, entry.type(), first.start(), end.end(),
+                            Math.min(first.confidence(), end.confidence()), "gazetteer", first.canonical()));
+                    i = j;
+                    first = null;
+                    break;
+                }
+            }
+            if (out != null && first != null) {
+                out.add(first);
+            }
+        }
+        if (out == null) {
+            return mentions;
+        }
+        if (out.get(out.size() - 1).end() < mentions.get(mentions.size() - 1).end()) {
+            out.add(mentions.get(mentions.size() - 1));
+        }
+        return out;
     }
 
     private static boolean isLatin(int cp) {

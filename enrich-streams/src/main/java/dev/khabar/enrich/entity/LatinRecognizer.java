@@ -85,7 +85,8 @@ final class LatinRecognizer implements EntityRecognizer {
             }
         }
         found.sort(Comparator.comparingInt(Entity::start));
-        List<Entity> typed = fallback ? CuratedTypes.apply(EntityCatalog.standard(), found) : found;
+        EntityCatalog catalog = EntityCatalog.standard();
+        List<Entity> typed = fallback ? CuratedTypes.apply(catalog, CuratedTypes.joined(catalog, text, found)) : found;
         return familyNamesAsPersons(typed);
     }
 

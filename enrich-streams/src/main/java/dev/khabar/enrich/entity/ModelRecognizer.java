@@ -89,7 +89,8 @@ final class ModelRecognizer implements EntityRecognizer {
             }
         }
         entities.sort(Comparator.comparingInt(Entity::start));
-        return fallback ? CuratedTypes.apply(EntityCatalog.standard(), entities) : entities;
+        EntityCatalog catalog = EntityCatalog.standard();
+        return fallback ? CuratedTypes.apply(catalog, CuratedTypes.joined(catalog, text, entities)) : entities;
     }
 
     static boolean endsSentence(String token) {

@@ -41,6 +41,33 @@ class CuratedTypesTest {
     }
 
     @Test
+    void readsACityOfMoreThanOneWordTakenForAPersonAsAPlace() {
+        assertEquals(List.of("LOCATION", "LOCATION", "ORGANIZATION", "PERSON", "ORGANIZATION"), types(List.of(
+                new Entity("Khan Younis", "PERSON", 0, 11, 0.9, "model"),
+                new Entity("دير البلح", "PERSON", 20, 29, 0.9, "model"),
+                new Entity("الشرق الأوسط", "ORGANIZATION", 30, 42, 0.9, "model"),
+                new Entity("Washington", "PERSON", 40, 50, 0.9, "model"),
+                new Entity("Manchester City", "ORGANIZATION", 60, 75, 0.9, "model"))));
+    }
+
+    @Test
+    void joinsNeighbouringMentionsThatTogetherAreACatalogueName() {
+        String text = "frappes à Khan Younès et Rafah, Liban Israël";
+        List<Entity> found = CuratedTypes.joined(EntityCatalog.standard(), text, List.of(
+                new Entity("Khan", "LOCATION", 10, 14, 0.8, "model"),
+                new Entity("Younès", "PERSON", 15, 21, 0.7, "model"),
+                new Entity("Rafah", "LOCATION", 25, 30, 0.9, "model"),
+                new Entity("Liban", "LOCATION", 32, 37, 0.9, "model"),
+                new Entity("Israël", "LOCATION", 38, 44, 0.9, "model")));
+        assertEquals(List.of("Khan Younès LOCATION 10-21 gazetteer", "Rafah LOCATION 25-30 model",
+                "Liban LOCATION 32-37 model", "Israël LOCATION 38-44 model"), found.stream()
+                .map(e -> e.text() + " " + e.type() + " " + e.start() + "-" + e.end() + " " + e.source()).toList());
+        List<Entity> apart = List.of(new Entity("Khan", "LOCATION", 0, 4, 0.8, "model"),
+                new Entity("Younès", "PERSON", 5, 11, 0.7, "model"));
+        assertSame(apart, CuratedTypes.joined(EntityCatalog.standard(), "Khan,Younès", apart), "a comma keeps them apart");
+    }
+
+    @Test
     void leavesAnElidedArticleOutOfACatalogueName() {
         List<Entity> found = CuratedTypes.apply(EntityCatalog.standard(), List.of(
                 new Entity("L'État islamique", "LOCATION", 0, 16, 0.9, "model"),
