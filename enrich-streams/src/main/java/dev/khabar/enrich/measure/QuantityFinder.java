@@ -2,6 +2,7 @@ package dev.khabar.enrich.measure;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -62,6 +63,7 @@ public final class QuantityFinder {
         measure("ha", "هكتار", "هكتارا", "hectares", "hectare");
         measure("MW", "ميغاواط", "ميجاوات", "megawatts", "megawatt", "mw");
         measure("°C", "درجه مئويه", "درجات مئويه", "°c", "degres celsius", "degrees celsius");
+        measure("°F", "°f", "degres fahrenheit", "degrees fahrenheit");
         measure("year", "عام", "عاما", "اعوام", "سنه", "سنوات", "سنين", "years", "year", "ans", "an", "annees", "annee");
         measure("month", "شهر", "شهرا", "اشهر", "شهور", "months", "month", "mois");
         measure("week", "اسبوع", "اسبوعا", "اسابيع", "weeks", "week", "semaines", "semaine");
@@ -106,6 +108,8 @@ public final class QuantityFinder {
     private static final Pattern NEXT_WORD =
             Pattern.compile("\\G(?:\\s+|(?=[\\u0600-\\u06FF]))((?:\\p{L}\\.)+|[\\p{L}\\p{M}']+)");
 
+    private static final Pattern TEMPERATURE =
+            Pattern.compile("(?<![\\p{L}\\d.,])(\\d{1,3}(?:\\.\\d)?)([cf])(?![\\p{L}\\d])");
     private static final Set<String> STOPWORDS = Set.of("في", "من", "الي", "الى", "علي", "على", "عن", "مع", "او", "ثم",
             "حتي", "التي", "الذي", "الذين", "قد", "لا", "ما", "ان", "انه", "بين", "عبر", "خلال", "منذ", "بعد", "قبل", "و",
             "هو", "هي", "كان", "كانت", "to", "of", "in", "on", "at", "and", "or", "the", "a", "an", "per", "from", "by",
@@ -172,7 +176,10 @@ public final class QuantityFinder {
         }
         boolean french = language != null && language.toLowerCase(Locale.ROOT).startsWith("fr");
         FoldedText plain = FoldedText.of(text);
-        FoldedText folded = plain.with(NumberWords.find(plain, language));
+        List<FoldedText.Replacement> spans = new ArrayList<>(NumberWords.find(plain, language));
+        spans.addAll(temperatures(plain));
+        spans.sort(Comparator.comparingInt(FoldedText.Replacement::start));
+        FoldedText folded = plain.with(spans);
         Matcher m = (french ? FR : EN_AR).matcher(folded.text);
         List<Quantity> found = new ArrayList<>();
         while (m.find()) {
@@ -301,6 +308,19 @@ public final class QuantityFinder {
     /** {@code doing} of {@code I was sixteen doing}: a verb, not a counted noun ({@code buildings} is one). */
     private static boolean singularGerund(String noun) {
         return noun.endsWith("ing") && noun.length() > 4;
+    }
+
+    /** Temperatures with a capital letter against the number ({@code 45C}, {@code 104F}), read as {@code 45°c}. */
+    private static List<FoldedText.Replacement> temperatures(FoldedText plain) {
+        List<FoldedText.Replacement> found = new ArrayList<>();
+        Matcher m = TEMPERATURE.matcher(plain.text);
+        while (m.find()) {
+            char scale = plain.original(m.start(2), m.end(2)).charAt(0);
+            if (scale == 'C' || scale == 'F') {
+                found.add(new FoldedText.Replacement(m.start(1), m.end(2), m.group(1) + "°" + m.group(2)));
+            }
+        }
+        return found;
     }
 
     /** A number starts a word, or follows one clitic letter (و350, ب600). */

@@ -69,6 +69,9 @@ class QuantityFinderTest {
         "en|We are talking about half a trillion dollars|half a trillion dollars|500000000000|-|currency|USD",
         "en|It has spawned five video games so far|five video games|5|-|count|games",
         "en|The band released 12 rap albums|12 rap albums|12|-|count|albums",
+        "en|Temperatures reached 45C in Baghdad|45C|45|-|measure|°C",
+        "en|It was 104F in Phoenix|104F|104|-|measure|°F",
+        "fr|Il fait 38,5 °C à Bagdad|38,5 °C|38.5|-|measure|°C",
         "fr|Quatre-vingt-dix soldats sont arrivés|Quatre-vingt-dix soldats|90|-|count|soldats",
         "fr|Il a reçu trois millions d'euros|trois millions d'euros|3000000|-|currency|EUR",
         "fr|vingt et un blessés|vingt et un blessés|21|-|count|blessés",
@@ -110,6 +113,7 @@ class QuantityFinderTest {
         assertEquals(List.of(), QuantityFinder.find("un homme et une femme dans un bâtiment neuf.", "fr"));
         assertEquals(List.of(), QuantityFinder.find("Sept 11 was long ago", "en"), "sept is French");
         assertEquals(List.of(), QuantityFinder.find("since I was sixteen doing poetry, at ten o'clock", "en"));
+        assertEquals(List.of(), QuantityFinder.find("a 5c coin and a B52c jet", "en"), "cents, not degrees");
         assertEquals(List.of(), QuantityFinder.find("in the Six Nations encounter, a top-five player", "en"));
         assertEquals(List.of(), QuantityFinder.find("في القرن السابع عشر بروايته، فقتلوا اثنين منهم", "ar"));
         assertEquals(List.of(), QuantityFinder.find("لقد ألف الباحث كتابا، مرحبا ألف بكل زائر", "ar"));
