@@ -78,8 +78,8 @@ final class NumberWords {
             if (match == null && table.standalone().containsKey(first)
                     && !(previousEnd >= 0 && folded.substring(previousEnd, start).isBlank())
                     && !endsWithDigit(folded, start) && !table.values().containsKey(withoutArticle(previous))) {
-                match = new long[] {table.standalone().get(first), i};  // مليون دولار, not the scale of 3 مليون
-                if (HALF.contains(previous)) {
+                match = arabicTail(folded, words, table.standalone().get(first), i, table);  // مليون دولار, not 3 مليون
+                if (HALF.contains(previous) && match[1] == i) {
                     found.add(new FoldedText.Replacement(words.get(i - 1)[0], words.get(i)[1],
                             Long.toString(match[0] / 2)));  // نصف مليون دولار
                     previousEnd = words.get(i)[1];
@@ -158,13 +158,17 @@ final class NumberWords {
                 && table.hundreds().contains(word(text, words.get(last + 1))) && value < 10) {
             return withTail(text, words, value * 100, last + 1, table);
         }
-        if (table.arabic() && value >= 100 && last + 1 < words.size() && joined(text, words, last, table)) {
+        return table.arabic() ? arabicTail(text, words, value, last, table) : new long[] {value, last};
+    }
+
+    /** Hundreds or thousands ending at word {@code last} and the smaller number joined by و ({@code ألف ومئتي}). */
+    private static long[] arabicTail(String text, List<int[]> words, long value, int last, Table table) {
+        if (value >= 100 && last + 1 < words.size() && joined(text, words, last, table)) {
             String next = word(text, words.get(last + 1));
             if (next.length() > 1 && next.charAt(0) == 'و') {
                 long[] tail = phrase(text, words, last + 1, next.substring(1), table);
                 if (tail != null && tail[0] < value) {
-                    value += tail[0];
-                    last = (int) tail[1];
+                    return new long[] {value + tail[0], tail[1]};
                 }
             }
         }

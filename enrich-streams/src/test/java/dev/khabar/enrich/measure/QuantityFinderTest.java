@@ -62,6 +62,7 @@ class QuantityFinderTest {
         "ar|قتل أحد عشر مدنيا|أحد عشر مدنيا|11|-|count|مدني",
         "ar|وقتل وعشرون آخرون|عشرون آخرون|20|-|count|آخرون",
         "ar|بلغت الحصيلة نصف مليون دولار|نصف مليون دولار|500000|-|currency|USD",
+        "ar|نقل أكثر من ألف ومئتي شخص|ألف ومئتي شخص|1200|-|count|شخص",
         "en|Twenty-five people were hurt|Twenty-five people|25|-|count|people",
         "en|The army sent two hundred and fifty troops|two hundred and fifty troops|250|-|count|troops",
         "en|It cost a million dollars|a million dollars|1000000|-|currency|USD",
