@@ -59,6 +59,8 @@ final class LatinRecognizer implements EntityRecognizer {
     /** French heads of a facility named after its place ({@code la base aérienne d'Aïn al-Assad}). */
     private static final Set<String> FACILITY_HEADS = Set.of("base", "aéroport", "camp", "prison", "port");
 
+    private static final Set<String> ARTICLES = Set.of("la", "le", "les", "the");
+
     private final NerModel model;
     private final Gazetteer gazetteer;
     private final LatinFeatures features;
@@ -205,7 +207,7 @@ final class LatinRecognizer implements EntityRecognizer {
                 for (int k = m.first(); k <= m.last() && free; k++) {
                     free = !covered[k];
                 }
-                if (free && !model.unreliableNames().contains(Gazetteer.key(tokens, m))) {
+                if (free && (!model.unreliableNames().contains(Gazetteer.key(tokens, m)) || country(tokens, m))) {
                     add(text, tokens, m.first(), m.last(), m.type(), FALLBACK_CONFIDENCE, "gazetteer", found, covered);
                 }
             }
@@ -213,6 +215,23 @@ final class LatinRecognizer implements EntityRecognizer {
                 curatedOrganisations(text, tokens, found, covered);  // not in a headline written in capitals
             }
         }
+    }
+
+    /**
+     * Whether the match is a country's name: the training labels make countries look unreliable (WikiANN's {@code
+     * France} inside {@code Tour de France}, {@code Coupe de France}), but standing alone, which is all the fallback
+     * sees, a country is a place ({@code Selon Bagdad, l'Irak ferme}, which the French model leaves untagged).
+     */
+    private static boolean country(List<Token> tokens, Gazetteer.Match m) {
+        if (m.last() > m.first() && ARTICLES.contains(tokens.get(m.first()).norm())) {
+            return false;  // La réunion, a meeting at a sentence's start, not La Réunion
+        }
+        StringBuilder name = new StringBuilder(tokens.get(m.first()).text());
+        for (int k = m.first() + 1; k <= m.last(); k++) {
+            name.append(tokens.get(k).start() > tokens.get(k - 1).end() ? " " : "").append(tokens.get(k).text());
+        }
+        EntityCatalog.Entry entry = EntityCatalog.standard().wholeName(name.toString());
+        return entry != null && entry.id().startsWith("country:");
     }
 
     /**

@@ -40,6 +40,14 @@ class LatinNewsEntitiesTest {
     }
 
     @Test
+    void aCountryTheModelLeavesIsStillAPlaceButNotAMeetingAtTheStart() {
+        String text = "Selon Bagdad, l'Irak ferme ses administrations.";
+        ArabicTokenizationTest.assertHas(EntityRecognizer.standard().recognize(text, "fr"), text, "Irak", "LOCATION");
+        String meeting = "La réunion a commencé hier.";
+        assertEquals(List.of(), EntityRecognizer.standard().recognize(meeting, "fr"));
+    }
+
+    @Test
     void aBracketOpenedInsideAMentionClosesInsideItAndEveryMentionHasLetters() {
         String text = "Il est né à Péronne (Saône-et-Loire) en 1950. Le Comté de Montgomery (Maryland) est voisin.";
         List<Entity> entities = EntityRecognizer.standard().recognize(text, "fr");
