@@ -60,6 +60,7 @@ final class LatinRecognizer implements EntityRecognizer {
     private static final Set<String> FACILITY_HEADS = Set.of("base", "aéroport", "camp", "prison", "port");
 
     private static final Set<String> ARTICLES = Set.of("la", "le", "les", "the");
+    private static final Set<String> NAME_PARTICLES = Set.of("los", "las", "des", "les", "dos", "das", "ses", "aus");
 
     private final NerModel model;
     private final Gazetteer gazetteer;
@@ -153,7 +154,8 @@ final class LatinRecognizer implements EntityRecognizer {
         int[] tags = joinParticles(tokens, tagger.decode(emissions));
         List<SequenceModel.Chunk> chunks = joined(tokens, tagger.chunks(emissions, tags, TEMPERATURE));
         for (SequenceModel.Chunk c : chunks) {
-            int separator = kickerEnd(tokens, c.first(), c.last());
+            int separator = kickerEnd(tokens, c.first(), c.last(), c.type());
+            separator = separator > 0 || !english || c.type() == MISC ? separator : innerVerb(tokens, c.first(), c.last());
             if (separator > 0) {
                 // Liban : Israël frappe, a headline's kicker and its news read as one name: two sentences, tagged apart
                 tagSentence(text, tokens.subList(0, separator), found, english);
@@ -540,10 +542,11 @@ final class LatinRecognizer implements EntityRecognizer {
 
     /**
      * The clause separator, written with white space either side, that a mention runs across from a place ({@code Liban
-     * : Israël}, a French headline's kicker and its news; {@code Gaza | Reuters}), else -1; a title of a work keeps its
-     * spaced colon ({@code Les Experts : Miami}), and a name's colon in English is not spaced.
+     * : Israël}, a French headline's kicker and its news; {@code Gaza | Reuters}) or from a sentence's one-word opening
+     * when the sentence goes on after the mention ({@code Canicule : l'Irak ferme ses administrations}), else -1; a title
+     * of a work keeps its spaced colon ({@code Les Experts : Miami}), and a name's colon in English is not spaced.
      */
-    private int kickerEnd(List<Token> tokens, int first, int last) {
+    private int kickerEnd(List<Token> tokens, int first, int last, int type) {
         for (int k = first + 1; k < last; k++) {
             String t = tokens.get(k).text();
             boolean separator = t.equals(":") || t.equals("|") || t.equals("\u2013") || t.equals("\u2014");
@@ -553,7 +556,24 @@ final class LatinRecognizer implements EntityRecognizer {
                 boolean kicker = place.size() == 1 && place.get(0).first() == 0
                         && place.get(0).last() == k - first - 1 && place.get(0).type() == LOCATION
                         && place.get(0).prefixLength() == 0;
-                return kicker ? k : -1;
+                boolean opening = first == 0 && k == 1 && type != MISC && last < tokens.size() - 1;
+                return kicker || opening ? k : -1;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * An English word in lower case inside a mention that reads as a verb ({@code grips} of {@code Heatwave grips Iraq},
+     * a headline; {@code endorsed} of {@code Cuomo endorsed Crowley}): ending in s or ed, and no particle of a name
+     * ({@code los}, {@code des}); else -1. The sentence is tagged again on either side of it.
+     */
+    private static int innerVerb(List<Token> tokens, int first, int last) {
+        for (int k = first + 1; k < last; k++) {
+            String word = tokens.get(k).text();
+            if (word.length() >= 3 && Character.isLowerCase(word.codePointAt(0)) && word.chars().allMatch(Character::isLetter)
+                    && (word.endsWith("s") || word.endsWith("ed")) && !NAME_PARTICLES.contains(word)) {
+                return k;
             }
         }
         return -1;

@@ -48,6 +48,18 @@ class LatinNewsEntitiesTest {
     }
 
     @Test
+    void aHeadlineIsNotReadAsOneNameAcrossItsVerbOrItsKicker() {
+        String english = "Heatwave grips Iraq as temperatures top 50C";
+        List<Entity> entities = EntityRecognizer.standard().recognize(english, "en");
+        ArabicTokenizationTest.assertHas(entities, english, "Iraq", "LOCATION");
+        assertTrue(entities.stream().noneMatch(e -> e.text().contains("grips")), entities::toString);
+        String french = "Canicule : l'Irak ferme ses administrations";
+        entities = EntityRecognizer.standard().recognize(french, "fr");
+        ArabicTokenizationTest.assertHas(entities, french, "Irak", "LOCATION");
+        assertTrue(entities.stream().noneMatch(e -> e.text().contains(":")), entities::toString);
+    }
+
+    @Test
     void aBracketOpenedInsideAMentionClosesInsideItAndEveryMentionHasLetters() {
         String text = "Il est né à Péronne (Saône-et-Loire) en 1950. Le Comté de Montgomery (Maryland) est voisin.";
         List<Entity> entities = EntityRecognizer.standard().recognize(text, "fr");
