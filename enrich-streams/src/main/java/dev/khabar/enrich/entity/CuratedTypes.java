@@ -2,6 +2,7 @@ package dev.khabar.enrich.entity;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import dev.khabar.model.Entity;
 
@@ -10,9 +11,10 @@ import dev.khabar.model.Entity;
  * French model reads {@code État islamique} as a place, the catalogue knows it as the organisation {@code org:isis}.
  * The curated list holds names that mean one thing in the news. A country's name read as an organisation is a place,
  * as news annotation (CoNLL) has it even where the name stands for the government ({@code the United States will keep
- * working}); a country read as a person, and cities, which also name clubs and newspapers ({@code الشرق الأوسط}), are
- * left alone, but a city or place of more than one word read as a person is a place ({@code Khan Younis}, {@code Deir
- * al-Balah}). An Arabic mention the
+ * working}); a country read as a person is left alone ({@code Jordan}), and so is a city read as an organisation, as
+ * cities also name clubs and newspapers ({@code الشرق الأوسط}). A city or place read as a person is a place ({@code Khan
+ * Younis}, {@code Deir al-Balah}, {@code Nassiriya}) unless it is one word that is also a given or family name ({@code
+ * Paris}, {@code Washington}). An Arabic mention the
  * model read as MISC keeps it: ANERcorp tags {@code البيت الأبيض} MISC, and the model learnt its training data's
  * convention; in Latin letters the catalogue's type wins ({@code World Food Programme} read as MISC). A place that is
  * one Arabic word with the article keeps its type too. A French elided
@@ -36,10 +38,10 @@ final class CuratedTypes {
                 EntityCatalog.Entry whole = catalog.wholeName(e.text());
                 entry = whole != null && whole.id().startsWith("country:") ? whole : null;
             }
-            if (entry == null && e.type().equals("PERSON") && e.text().indexOf(' ') > 0) {
+            if (entry == null && e.type().equals("PERSON") && (e.text().indexOf(' ') > 0 || !personWord(e.text()))) {
                 EntityCatalog.Entry whole = catalog.wholeName(e.text());
                 entry = whole != null && (whole.id().startsWith("place:") || whole.id().startsWith("city:")) ? whole
-                        : null;  // Khan Younis, Deir al-Balah read as persons
+                        : null;  // Khan Younis, Deir al-Balah, Nassiriya read as persons
             }
             boolean keepsMisc = e.type().equals("MISC") && !isLatin(e.text().codePointAt(0));
             if (entry != null && !entry.type().equals(e.type()) && !keepsMisc && !placeWord(e)) {
@@ -95,6 +97,12 @@ final class CuratedTypes {
             out.add(mentions.get(mentions.size() - 1));
         }
         return out;
+    }
+
+    /** Whether one word is also a listed given or family name ({@code Paris}, {@code Jordan}, {@code Washington}). */
+    private static boolean personWord(String word) {
+        return isLatin(word.codePointAt(0)) ? LatinNames.standard().personWord(word.toLowerCase(Locale.ROOT)) != 0
+                : Gazetteer.standard().isGivenName(ArabicText.normalize(word));
     }
 
     private static boolean isLatin(int cp) {
