@@ -13,8 +13,8 @@ import dev.khabar.model.Entity;
  * as news annotation (CoNLL) has it even where the name stands for the government ({@code the United States will keep
  * working}); a country read as a person is left alone ({@code Jordan}), and so is a city read as an organisation, as
  * cities also name clubs and newspapers ({@code الشرق الأوسط}). A city or place read as a person is a place ({@code Khan
- * Younis}, {@code Deir al-Balah}, {@code Nassiriya}) unless it is one word that is also a given or family name ({@code
- * Paris}, {@code Washington}). An Arabic mention the
+ * Younis}, {@code Deir al-Balah}, {@code Nassiriya}) unless it is one word that may be a person's name ({@code Paris},
+ * {@code Washington}, any one Arabic word). An Arabic mention the
  * model read as MISC keeps it: ANERcorp tags {@code البيت الأبيض} MISC, and the model learnt its training data's
  * convention; in Latin letters the catalogue's type wins ({@code World Food Programme} read as MISC). A place that is
  * one Arabic word with the article keeps its type too. A French elided
@@ -99,10 +99,13 @@ final class CuratedTypes {
         return out;
     }
 
-    /** Whether one word is also a listed given or family name ({@code Paris}, {@code Jordan}, {@code Washington}). */
+    /**
+     * Whether one word may be a person's name: a listed given or family name in Latin letters ({@code Paris}, {@code
+     * Washington}); any Arabic word, as the Arabic list of given names leaves out foreign ones ({@code أليس}, Alice, is
+     * also a catalogue city's name).
+     */
     private static boolean personWord(String word) {
-        return isLatin(word.codePointAt(0)) ? LatinNames.standard().personWord(word.toLowerCase(Locale.ROOT)) != 0
-                : Gazetteer.standard().isGivenName(ArabicText.normalize(word));
+        return !isLatin(word.codePointAt(0)) || LatinNames.standard().personWord(word.toLowerCase(Locale.ROOT)) != 0;
     }
 
     private static boolean isLatin(int cp) {

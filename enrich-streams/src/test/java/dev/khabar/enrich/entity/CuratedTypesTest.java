@@ -41,13 +41,16 @@ class CuratedTypesTest {
     }
 
     @Test
-    void readsACityOfMoreThanOneWordTakenForAPersonAsAPlace() {
-        assertEquals(List.of("LOCATION", "LOCATION", "ORGANIZATION", "PERSON", "ORGANIZATION"), types(List.of(
-                new Entity("Khan Younis", "PERSON", 0, 11, 0.9, "model"),
-                new Entity("دير البلح", "PERSON", 20, 29, 0.9, "model"),
-                new Entity("الشرق الأوسط", "ORGANIZATION", 30, 42, 0.9, "model"),
-                new Entity("Washington", "PERSON", 40, 50, 0.9, "model"),
-                new Entity("Manchester City", "ORGANIZATION", 60, 75, 0.9, "model"))));
+    void readsACityTakenForAPersonAsAPlaceUnlessItIsAlsoAPersonsName() {
+        assertEquals(List.of("LOCATION", "LOCATION", "ORGANIZATION", "PERSON", "ORGANIZATION", "LOCATION", "PERSON"),
+                types(List.of(
+                        new Entity("Khan Younis", "PERSON", 0, 11, 0.9, "model"),
+                        new Entity("دير البلح", "PERSON", 20, 29, 0.9, "model"),
+                        new Entity("الشرق الأوسط", "ORGANIZATION", 30, 42, 0.9, "model"),
+                        new Entity("Washington", "PERSON", 40, 50, 0.9, "model"),
+                        new Entity("Manchester City", "ORGANIZATION", 60, 75, 0.9, "model"),
+                        new Entity("Nassiriya", "PERSON", 80, 89, 0.9, "model"),
+                        new Entity("Paris", "PERSON", 90, 95, 0.9, "model"))));
     }
 
     @Test
