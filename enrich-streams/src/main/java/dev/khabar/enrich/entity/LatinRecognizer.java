@@ -571,8 +571,9 @@ final class LatinRecognizer implements EntityRecognizer {
     private static int innerVerb(List<Token> tokens, int first, int last) {
         for (int k = first + 1; k < last; k++) {
             String word = tokens.get(k).text();
-            if (word.length() >= 3 && Character.isLowerCase(word.codePointAt(0)) && word.chars().allMatch(Character::isLetter)
-                    && (word.endsWith("s") || word.endsWith("ed")) && !NAME_PARTICLES.contains(word)) {
+            boolean lowerCaseWord = word.length() >= 3 && Character.isLowerCase(word.codePointAt(0))
+                    && word.chars().allMatch(Character::isLetter);
+            if (lowerCaseWord && (word.endsWith("s") || word.endsWith("ed")) && !NAME_PARTICLES.contains(word)) {
                 return k;
             }
         }
