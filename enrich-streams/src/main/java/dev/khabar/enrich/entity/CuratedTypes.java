@@ -59,44 +59,31 @@ final class CuratedTypes {
      * {@code Younès}). {@code mentions} are in text order; offsets are code points into {@code text}.
      */
     static List<Entity> joined(EntityCatalog catalog, String text, List<Entity> mentions) {
-        List<Entity> out = null;
+        List<Entity> out = new ArrayList<>(mentions.size());
         int[] codePoints = null;
-        for (int i = 0; i + 1 < mentions.size(); i++) {
+        for (int i = 0; i < mentions.size(); i++) {
             Entity first = mentions.get(i);
+            Entity whole = null;
             int last = i;
-            while (last + 1 < mentions.size() && mentions.get(last + 1).start() == mentions.get(last).end() + 1
-                    && last - i < 2) {
-                last++;
-            }
-            for (int j = last; j > i; j--) {
+            for (int j = i + 1; j < mentions.size() && j - i <= 2
+                    && mentions.get(j).start() == mentions.get(j - 1).end() + 1; j++) {
                 codePoints = codePoints == null ? text.codePoints().toArray() : codePoints;
-                boolean spaced = true;
-                for (int k = i; k < j && spaced; k++) {
-                    spaced = codePoints[mentions.get(k).end()] == ' ';
+                if (codePoints[mentions.get(j - 1).end()] != ' ') {
+                    break;
                 }
                 Entity end = mentions.get(j);
                 String name = new String(codePoints, first.start(), end.end() - first.start());
-                EntityCatalog.Entry entry = spaced ? catalog.wholeName(name) : null;
-                if (entry != null && !entry.type().equals("MISC")) {
-                    out = out == null ? new ArrayList<>(mentions.subList(0, i)) : out;
-                    out.add(new Entity(name, entry.type(), first.start(), end.end(),
-                            Math.min(first.confidence(), end.confidence()), "gazetteer", first.canonical()));
-                    i = j;
-                    first = null;
-                    break;
+                EntityCatalog.Entry entry = catalog.wholeName(name);
+                if (entry != null && !entry.type().equals("MISC")) {  // the longest name wins
+                    whole = new Entity(name, entry.type(), first.start(), end.end(),
+                            Math.min(first.confidence(), end.confidence()), "gazetteer", first.canonical());
+                    last = j;
                 }
             }
-            if (out != null && first != null) {
-                out.add(first);
-            }
+            out.add(whole == null ? first : whole);
+            i = last;
         }
-        if (out == null) {
-            return mentions;
-        }
-        if (out.get(out.size() - 1).end() < mentions.get(mentions.size() - 1).end()) {
-            out.add(mentions.get(mentions.size() - 1));
-        }
-        return out;
+        return out.size() == mentions.size() ? mentions : out;
     }
 
     /**

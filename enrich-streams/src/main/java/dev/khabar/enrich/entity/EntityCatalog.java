@@ -117,7 +117,11 @@ final class EntityCatalog {
 
     /** The entry whose catalogue name {@code text} is, whole (a clitic prefix on an Arabic name allowed), else null. */
     Entry wholeName(String text) {
-        List<Token> words = words(text);
+        return wholeName(words(text));
+    }
+
+    /** {@link #wholeName(String)} of tokens already made ({@link #words(List)} of them). */
+    Entry wholeName(List<Token> words) {
         if (words.isEmpty()) {
             return null;
         }

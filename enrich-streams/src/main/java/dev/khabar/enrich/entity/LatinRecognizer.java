@@ -228,11 +228,8 @@ final class LatinRecognizer implements EntityRecognizer {
         if (m.last() > m.first() && ARTICLES.contains(tokens.get(m.first()).norm())) {
             return false;  // La réunion, a meeting at a sentence's start, not La Réunion
         }
-        StringBuilder name = new StringBuilder(tokens.get(m.first()).text());
-        for (int k = m.first() + 1; k <= m.last(); k++) {
-            name.append(tokens.get(k).start() > tokens.get(k - 1).end() ? " " : "").append(tokens.get(k).text());
-        }
-        EntityCatalog.Entry entry = EntityCatalog.standard().wholeName(name.toString());
+        EntityCatalog.Entry entry = EntityCatalog.standard()
+                .wholeName(EntityCatalog.words(tokens.subList(m.first(), m.last() + 1)));
         return entry != null && entry.id().startsWith("country:");
     }
 

@@ -39,19 +39,19 @@ final class FoldedText {
         return new FoldedText(s, out.toString(), origin, surrogates);
     }
 
-    /** A span {@code [start, end)} of the folded text to be written as {@code digits}. */
-    record Replacement(int start, int end, String digits) {
+    /** A span {@code [start, end)} of the folded text to be read as {@code written} ({@code twenty} as {@code 20}). */
+    record Replacement(int start, int end, String written) {
     }
 
     /**
-     * This text with each span (in order, not overlapping) written as its digits; the digits map back to the whole
-     * span of the original, so a match over them reports the words they stand for.
+     * This text with each span (in order, not overlapping) written anew; what is written maps back to the whole span of
+     * the original, so a match over it reports the words it stands for.
      */
     FoldedText with(List<Replacement> replacements) {
         if (replacements.isEmpty()) {
             return this;
         }
-        int grown = replacements.stream().mapToInt(r -> Math.max(0, r.digits().length() - (r.end() - r.start()))).sum();
+        int grown = replacements.stream().mapToInt(r -> Math.max(0, r.written().length() - (r.end() - r.start()))).sum();
         StringBuilder out = new StringBuilder(text.length() + grown);
         int[] mapped = new int[text.length() + grown + 1];
         int next = 0;
@@ -60,9 +60,9 @@ final class FoldedText {
                 mapped[out.length()] = origin[next];
                 out.append(text.charAt(next));
             }
-            for (int i = 0; i < r.digits().length(); i++) {
+            for (int i = 0; i < r.written().length(); i++) {
                 mapped[out.length()] = origin[r.start()];
-                out.append(r.digits().charAt(i));
+                out.append(r.written().charAt(i));
             }
             next = r.end();
         }
