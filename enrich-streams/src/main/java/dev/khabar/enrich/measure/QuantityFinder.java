@@ -17,8 +17,8 @@ import dev.khabar.model.Quantity;
 
 /**
  * Finds amounts with units in Arabic, English and French text: a number (Arabic-Indic digits, thousands separators,
- * decimal comma in French, or words: {@link NumberWords}), an optional range ({@code 250 و350}, {@code 250–300}, {@code 2 to 3}), a scale word
- * ({@code مليون}, {@code billion}, {@code milliards}, {@code $1.2bn}) and a unit: a currency (symbol or name, as its ISO
+ * decimal comma in French, or words: {@link NumberWords}), an optional range ({@code 250 و350}, {@code 250–300},
+ * {@code 2 to 3}), a scale word ({@code مليون}, {@code billion}, {@code milliards}, {@code $1.2bn}) and a unit: a currency (symbol or name, as its ISO
  * 4217 code), a percentage, a measure, or else the counted noun that follows ({@code 2,400 troops},
  * {@code 350 مستشارا}). A bare number without a unit is left out, and so is a year. Knows nothing of Kafka; safe for
  * concurrent use.
@@ -108,6 +108,9 @@ public final class QuantityFinder {
     private static final Pattern NEXT_WORD =
             Pattern.compile("\\G(?:\\s+|(?=[\\u0600-\\u06FF]))((?:\\p{L}\\.)+|[\\p{L}\\p{M}']+)");
 
+    private static final Pattern CLOCK_BEFORE = Pattern.compile("(?<![\\p{L}'])(?:a|vers|des|jusqu'a)\\s+$");
+    private static final Pattern CLOCK_AFTER =
+            Pattern.compile("\\s+(?:du\\s+(?:matin|soir)|de\\s+l'apres[- ]midi|et\\s+(?:demie|quart)|moins)(?![\\p{L}])");
     private static final Pattern TEMPERATURE =
             Pattern.compile("(?<![\\p{L}\\d.,])(\\d{1,3}(?:\\.\\d)?)([cf])(?![\\p{L}\\d])");
     private static final Set<String> STOPWORDS = Set.of("في", "من", "الي", "الى", "علي", "على", "عن", "مع", "او", "ثم",
@@ -116,8 +119,9 @@ public final class QuantityFinder {
             "for", "with", "as", "is", "was", "were", "are", "has", "have", "than", "after", "before", "de", "du", "des",
             "d", "à", "au", "aux", "en", "et", "ou", "le", "la", "les", "l", "sur", "par", "pour", "dans", "avec", "est",
             "sont", "que", "qui", "h", "gmt", "utc", "am", "pm", "ص", "م", "مساء", "صباحا", "ه", "هـ", "st", "nd", "rd",
-            "th", "er", "e", "eme", "s", "اخرين", "اخري", "others", "autres", "منهم", "منها", "منهما", "منهن", "كل", "بكل", "لكل",
-            "ونصف", "وربع", "o'clock",
+            "th", "er", "e", "eme", "s", "اخرين", "اخري", "others", "autres", "o'clock",
+            // not what a number counts: منهم ("of them"), كل ("every"), ونصف ("and a half": مليون ونصف is not read)
+            "منهم", "منها", "منهما", "منهن", "كل", "بكل", "لكل", "ونصف", "وربع",
             // verbs, pronouns and conjunctions after a number are not what it counts ("he was 84 had", "12 would")
             "had", "will", "would", "could", "should", "can", "may", "might", "must", "did", "do", "does", "be", "been",
             "being", "said", "says", "but", "while", "when", "which", "who", "that", "this", "these", "those", "it",
@@ -233,6 +237,9 @@ public final class QuantityFinder {
         } else if (m.group(10) != null) {
             kind = "measure";
             unit = MEASURES.get(m.group(10).replaceAll("\\s+", " "));
+            if (french && unit.equals("hour") && clockTime(folded.text, m.start(), m.end())) {
+                return null;  // à sept heures et demie: a time of day, not seven hours
+            }
         } else {
             String number = m.group(5) != null ? m.group(5) : m.group(2);
             if (scale == null && number.length() == 4 && (number.startsWith("19") || number.startsWith("20"))) {
@@ -308,6 +315,16 @@ public final class QuantityFinder {
     /** {@code doing} of {@code I was sixteen doing}: a verb, not a counted noun ({@code buildings} is one). */
     private static boolean singularGerund(String noun) {
         return noun.endsWith("ing") && noun.length() > 4;
+    }
+
+    /**
+     * Whether French hours at {@code [start, end)} of the folded text tell the time: {@code à}, {@code vers},
+     * {@code dès} before them, or {@code du matin}, {@code du soir}, {@code de l'après-midi}, {@code et demie},
+     * {@code et quart}, {@code moins} after them.
+     */
+    private static boolean clockTime(String text, int start, int end) {
+        return CLOCK_BEFORE.matcher(text).region(0, start).find() || CLOCK_AFTER.matcher(text).region(end, text.length())
+                .lookingAt();
     }
 
     /** Temperatures with a capital letter against the number ({@code 45C}, {@code 104F}), read as {@code 45°c}. */

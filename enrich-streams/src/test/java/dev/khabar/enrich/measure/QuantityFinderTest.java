@@ -115,6 +115,9 @@ class QuantityFinderTest {
         assertEquals(List.of(), QuantityFinder.find("Sept 11 was long ago", "en"), "sept is French");
         assertEquals(List.of(), QuantityFinder.find("since I was sixteen doing poetry, at ten o'clock", "en"));
         assertEquals(List.of(), QuantityFinder.find("a 5c coin and a B52c jet", "en"), "cents, not degrees");
+        assertEquals(List.of(), QuantityFinder.find("À sept heures et demie, vers 6 heures du matin, entre dix heures du "
+                + "matin et deux heures de l'après-midi", "fr"), "times of day, not hours");
+        assertEquals("12", only("privant la ville d'électricité pendant douze heures", "fr").value().toPlainString());
         assertEquals(List.of(), QuantityFinder.find("in the Six Nations encounter, a top-five player", "en"));
         assertEquals(List.of(), QuantityFinder.find("في القرن السابع عشر بروايته، فقتلوا اثنين منهم", "ar"));
         assertEquals(List.of(), QuantityFinder.find("لقد ألف الباحث كتابا، مرحبا ألف بكل زائر", "ar"));
