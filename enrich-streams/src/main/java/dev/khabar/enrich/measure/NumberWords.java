@@ -3,6 +3,7 @@ package dev.khabar.enrich.measure;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -34,6 +35,10 @@ final class NumberWords {
     private static final Table FRENCH = french();
     private static final Table ARABIC = arabic();
     private static final int LONGEST = 4;
+    /** Latin scale words that join a smaller number after them ({@code fifty-nine thousand one hundred}). */
+    private static final Map<String, Long> SCALE_VALUES = Map.of("thousand", 1_000L, "million", 1_000_000L,
+            "billion", 1_000_000_000L, "trillion", 1_000_000_000_000L, "mille", 1_000L, "millions", 1_000_000L,
+            "milliard", 1_000_000_000L, "milliards", 1_000_000_000L);
     /** Half before a standalone scale word or {@code a}: {@code نصف مليون}, {@code half a million}. */
     private static final Set<String> HALF = Set.of("نصف", "half");
 
@@ -98,11 +103,27 @@ final class NumberWords {
             if (table.arabic() && last + 1 < words.size() && definite(word(folded, words.get(last + 1)))) {
                 continue;  // ألف الباحث: a verb; what a number counts is never definite
             }
-            found.add(new FoldedText.Replacement(start, words.get(last)[1], Long.toString(match[0])));
+            if (!table.arabic()) {
+                match = composed(folded, words, match, table);
+                last = (int) match[1];
+            }
+            found.add(new FoldedText.Replacement(start, words.get(last)[1], digits(match[0], table)));
             previousEnd = words.get(last)[1];
             i = last;
         }
         return found;
+    }
+
+    /**
+     * {@code value} in digits as the language groups them ({@code 2,005}, {@code 2 005}), so that a number written in
+     * words is never taken for a year ({@code two thousand and five people}).
+     */
+    private static String digits(long value, Table table) {
+        if (table.arabic() || value < 1000) {
+            return Long.toString(value);
+        }
+        String grouped = String.format(Locale.ROOT, "%,d", value);
+        return table == FRENCH ? grouped.replace(',', ' ') : grouped;
     }
 
     /** A Latin number word written against a hyphen, or capitalised inside a sentence. */
@@ -159,6 +180,55 @@ final class NumberWords {
             return withTail(text, words, value * 100, last + 1, table);
         }
         return table.arabic() ? arabicTail(text, words, value, last, table) : new long[] {value, last};
+    }
+
+    /**
+     * A Latin number read on through falling scale words and the smaller numbers after them ({@code fifty-nine
+     * thousand one hundred and thirty}, {@code deux millions trois cent mille}, {@code mille deux cents}); {@code head}
+     * as it is when no smaller number follows a scale word ({@code three thousand}: the scale word is read with the
+     * digits), or when the number after the scale word starts a number of its own ({@code two thousand and three
+     * thousand}).
+     */
+    private static long[] composed(String text, List<int[]> words, long[] head, Table table) {
+        int last = (int) head[1];
+        Long headScale = SCALE_VALUES.get(word(text, words.get(last)));
+        long total = headScale == null ? 0 : head[0];
+        long ceiling = headScale == null ? Long.MAX_VALUE : headScale;
+        long group = headScale == null ? head[0] : 0;
+        boolean smallerRead = false;
+        while (true) {
+            if (group == 0) {
+                int next = last + 1;
+                if (table.andWord() != null && next < words.size() && joined(text, words, last, table)
+                        && word(text, words.get(next)).equals(table.andWord())) {
+                    next++;
+                }
+                if (next >= words.size() || !joined(text, words, next - 1, table)) {
+                    break;
+                }
+                long[] tail = match(text, words, next, word(text, words.get(next)), table);
+                if (tail == null || tail[0] >= ceiling || scaleAfter(text, words, (int) tail[1], table) >= ceiling) {
+                    break;
+                }
+                group = tail[0];
+                last = (int) tail[1];
+                smallerRead = true;
+            }
+            long scale = scaleAfter(text, words, last, table);
+            if (scale == 0 || scale >= ceiling) {
+                break;
+            }
+            total += group * scale;
+            ceiling = scale;
+            group = 0;
+            last++;
+        }
+        return smallerRead ? new long[] {total + group, last} : head;
+    }
+
+    /** The value of the Latin scale word joined after word {@code k}, or 0. */
+    private static long scaleAfter(String text, List<int[]> words, int k, Table table) {
+        return joined(text, words, k, table) ? SCALE_VALUES.getOrDefault(word(text, words.get(k + 1)), 0L) : 0;
     }
 
     /** Hundreds or thousands ending at word {@code last} and the smaller number joined by و ({@code ألف ومئتي}). */

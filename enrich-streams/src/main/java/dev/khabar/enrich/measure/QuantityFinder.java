@@ -137,7 +137,13 @@ public final class QuantityFinder {
     private static final Set<String> LATIN_SKIPPED = Set.of("additional", "more", "new", "other", "extra", "further",
             "u", "us", "american", "iraqi", "foreign", "autres", "nouveaux", "nouvelles", "main", "major", "key", "top",
             "first", "last", "previous", "successive", "consecutive", "straight", "separate", "different", "former",
-            "senior", "young", "small", "large", "big", "leading", "premiers", "derniers", "principaux", "grands");
+            "senior", "young", "small", "large", "big", "leading", "premiers", "derniers", "principaux", "grands",
+            // French adjectives written before the noun they qualify: deux gros chiens, trois jeunes femmes
+            "premieres", "dernieres", "grandes", "gros", "grosses", "petits", "petites", "jeunes", "vieux", "vieilles",
+            "beaux", "belles", "bons", "bonnes", "mauvais", "mauvaises", "anciens", "anciennes", "seuls", "seules",
+            "longs", "longues", "hauts", "hautes", "nombreux", "nombreuses", "importants", "importantes");
+    /** A French function word elided before a vowel ({@code qu'il}, {@code d'entre}): never what a number counts. */
+    private static final Pattern ELIDED = Pattern.compile("(?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu)'.*");
 
     private QuantityFinder() {
     }
@@ -258,6 +264,9 @@ public final class QuantityFinder {
                 if (latin && skipped < 2 && (LATIN_SKIPPED.contains(word.replace(".", ""))
                         || Character.isUpperCase(written.codePointAt(0)))) {
                     continue;
+                }
+                if (latin && ELIDED.matcher(word).matches()) {
+                    break;
                 }
                 boolean attached = next.start(1) == next.start();
                 if (word.length() >= 2 && !STOPWORDS.contains(word) && !MONTH_WORDS.contains(word)

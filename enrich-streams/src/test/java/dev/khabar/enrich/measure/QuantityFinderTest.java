@@ -79,6 +79,14 @@ class QuantityFinderTest {
         "fr|deux cents manifestants|deux cents manifestants|200|-|count|manifestants",
         "fr|depuis cent neuf représentations|cent neuf représentations|109|-|count|représentations",
         "fr|une pièce de cent francs|cent francs|100|-|count|francs",
+        "fr|Il y avait cinquante-neuf mille cent trente personnes|cinquante-neuf mille cent trente personnes|59130|-|count|personnes",
+        "fr|trois millions deux cent mille habitants|trois millions deux cent mille habitants|3200000|-|count|habitants",
+        "fr|mille deux cents soldats|mille deux cents soldats|1200|-|count|soldats",
+        "fr|Il a vu deux gros chiens|deux gros chiens|2|-|count|chiens",
+        "en|fifty-nine thousand one hundred and thirty people|fifty-nine thousand one hundred and thirty people|59130|-|count|people",
+        "en|two million five hundred thousand dollars|two million five hundred thousand dollars|2500000|-|currency|USD",
+        "en|two thousand and five people|two thousand and five people|2005|-|count|people",
+        "en|between two thousand and three thousand people|two thousand and three thousand people|2000|3000|count|people",
     })
     void readsAmountsWithTheirUnits(String language, String text, String expression, String value, String upper,
                                     String kind, String unit) {
@@ -125,5 +133,7 @@ class QuantityFinderTest {
         assertEquals(List.of(), QuantityFinder.find("يتعدى المائتي ألف جنيه إسترليني", "ar"), "200,000 is not 1,000");
         assertEquals("3000000", only("ثلاثة ملايين دولار", "ar").value().toPlainString(), "a scale after words");
         assertEquals("2000", only("deux mille soldats", "fr").value().toPlainString());
+        assertEquals(List.of(), QuantityFinder.find("les trois qu'il a vus, et 3 d'entre eux", "fr"), "elided words");
+        assertEquals(List.of(), QuantityFinder.find("in two thousand and five, the war", "en"), "a year in words");
     }
 }
