@@ -52,8 +52,8 @@ public final class ArticleEnricher {
         boolean anchored = DateFinder.anchored(x.publishedAt());
         List<DateExpression> all = DateFinder.find(x.body(), anchored ? x.publishedAt() : SPAN_ANCHOR);
         List<DateExpression> dates = anchored ? all : all.stream().filter(d -> !d.relative()).toList();
-        List<Entity> found = outsideDates(metrics.timeNer(() -> entities.recognize(x.body(), language.code())),
-                dateSpans(x.body(), all));
+        List<Entity> found = outsideDates(notUnits(metrics.timeNer(() -> entities.recognize(x.body(),
+                language.code()))), dateSpans(x.body(), all));
         metrics.enriched(language.code(), found.size());
         EntityLinker.Linked linked = linker.link(x.body(), language.code(), found,
                 word -> entities.ordinaryWord(word, language.code()));
@@ -73,7 +73,7 @@ public final class ArticleEnricher {
         if (title == null || title.isBlank()) {
             return List.of();
         }
-        EntityLinker.Linked linked = linker.link(title, language, entities.recognize(title, language),
+        EntityLinker.Linked linked = linker.link(title, language, notUnits(entities.recognize(title, language)),
                 word -> entities.ordinaryWord(word, language), body);
         List<Entity> out = new ArrayList<>(linked.entities().size());
         for (Entity e : linked.entities()) {
@@ -106,6 +106,14 @@ public final class ArticleEnricher {
             spans.add(new int[] {d.start(), d.end()});
         }
         return spans;
+    }
+
+    /**
+     * The mentions that are more than a currency or unit name: {@code دولار} is the unit of an amount, which the
+     * quantities carry, though ANERcorp and the models trained on it tag currencies MISC.
+     */
+    static List<Entity> notUnits(List<Entity> mentions) {
+        return mentions.stream().filter(e -> !("MISC".equals(e.type()) && QuantityFinder.unitName(e.text()))).toList();
     }
 
     /** The mentions not inside a date's words: in {@code أبريل (نيسان)} the month is not Nissan, the company. */

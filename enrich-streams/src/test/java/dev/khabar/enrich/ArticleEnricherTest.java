@@ -15,7 +15,10 @@ import dev.khabar.enrich.measure.DateFinder;
 import dev.khabar.model.DateExpression;
 import dev.khabar.model.Entity;
 
-/** Mentions inside the words of a date are dropped before linking: the month نيسان is not Nissan. */
+/**
+ * Mentions inside the words of a date are dropped before linking (the month نيسان is not Nissan), and so are currency
+ * and unit names tagged MISC.
+ */
 class ArticleEnricherTest {
 
     private static Entity mention(String body, String text, int n) {
@@ -62,5 +65,21 @@ class ArticleEnricherTest {
         List<Entity> mentions = List.of(mention(body, "نيسان", 0), mention(body, "نيسان", 1));
         assertEquals(List.of(mentions.get(1).start()), kept(body, null, mentions));
         assertEquals(List.of(mentions.get(1).start()), kept(body, "2015-07-20", mentions));
+    }
+
+    @Test
+    void aCurrencyOrUnitNameIsNoEntity() {
+        List<Entity> mentions = List.of(
+                new Entity("دولار", "MISC", 10, 15, 0.9, "model"),
+                new Entity("بالدولار", "MISC", 20, 28, 0.9, "model"),
+                new Entity("للدولار", "MISC", 30, 37, 0.9, "model"),
+                new Entity("euros", "MISC", 40, 45, 0.9, "model"),
+                new Entity("ميغاواط", "MISC", 50, 57, 0.9, "model"),
+                new Entity("ريال", "ORGANIZATION", 60, 64, 0.9, "model"),
+                new Entity("فريال", "MISC", 65, 70, 0.9, "model"),
+                new Entity("الدولار الأمريكي", "MISC", 70, 86, 0.9, "model"),
+                new Entity("الحرب العالمية الثانية", "MISC", 90, 112, 0.9, "model"));
+        assertEquals(List.of(60, 65, 90), ArticleEnricher.notUnits(mentions).stream().map(Entity::start).toList(),
+                "Real (Madrid) is no currency, Feryal no riyal with a clitic, and a MISC that is no unit stays");
     }
 }

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import dev.khabar.enrich.extract.NewsDateParser;
 import dev.khabar.model.Quantity;
@@ -142,6 +143,11 @@ public final class QuantityFinder {
             "premieres", "dernieres", "grandes", "gros", "grosses", "petits", "petites", "jeunes", "vieux", "vieilles",
             "beaux", "belles", "bons", "bonnes", "mauvais", "mauvaises", "anciens", "anciennes", "seuls", "seules",
             "longs", "longues", "hauts", "hautes", "nombreux", "nombreuses", "importants", "importantes");
+    /** Currency names without a nationality, which amounts are not read with but which name no entity either. */
+    private static final Set<String> BARE_CURRENCIES = Stream.of("ريال", "ريالا", "ريالات", "درهم", "درهما", "دراهم",
+            "دينار", "دينارا", "دنانير", "جنيه", "جنيها", "جنيهات", "ليره", "ليرات", "روبيه", "فرنك", "riyal", "riyals",
+            "dirham", "dirhams", "dinar", "dinars", "pound", "lira", "rupee", "rupees", "rouble", "ruble", "franc",
+            "francs", "yen").map(FoldedText::fold).collect(Collectors.toUnmodifiableSet());
     /** A French function word elided before a vowel ({@code qu'il}, {@code d'entre}): never what a number counts. */
     private static final Pattern ELIDED = Pattern.compile("(?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu)'.*");
 
@@ -173,6 +179,28 @@ public final class QuantityFinder {
                 + SHORT_SCALE + ")" + NOT_LETTER_AFTER + "|" + NUMBER_END + ")(?:\\s*(" + LONG_SCALE + "))?)?"
                 + "(?:\\s*(?:" + PERCENT + "|(" + words(CURRENCIES) + ")|(" + words(MEASURES) + ")|(?:(?:de|d'|of)\\s*)("
                 + words(CURRENCIES) + ")))?");
+    }
+
+    /**
+     * Whether {@code mention} is only the name of a currency or a unit ({@code دولار}, {@code بالدولار}, {@code
+     * euros}, {@code ميغاواط}): the unit of an amount, not an entity, though ANERcorp tags currencies MISC.
+     */
+    public static boolean unitName(String mention) {
+        String words = FoldedText.fold(mention.strip()).toLowerCase(Locale.ROOT);
+        if (words.isEmpty() || unit(words)) {
+            return !words.isEmpty();
+        }
+        if (words.startsWith("لل")) {
+            words = "ا" + words.substring(1);
+        } else if ("وبفلك".indexOf(words.charAt(0)) >= 0 && words.startsWith("ال", 1)) {
+            words = words.substring(1);  // بالدولار, not فريال (a name)
+        }
+        return unit(words) || unit(Stream.of(words.split("\\s+"))
+                .map(w -> w.startsWith("ال") && w.length() > 4 ? w.substring(2) : w).collect(Collectors.joining(" ")));
+    }
+
+    private static boolean unit(String word) {
+        return CURRENCIES.containsKey(word) || MEASURES.containsKey(word) || BARE_CURRENCIES.contains(word);
     }
 
     /**
