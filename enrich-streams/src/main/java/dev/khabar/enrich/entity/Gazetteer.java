@@ -54,6 +54,8 @@ final class Gazetteer {
     record Match(int first, int last, int type, int prefixLength) {
     }
 
+    private static final String TYPOGRAPHIC_APOSTROPHE = "\u2019";
+
     Gazetteer(Map<String, String> nameToType, Collection<String> givenNames) {
         this(nameToType, givenNames, List.of());
     }
@@ -77,6 +79,10 @@ final class Gazetteer {
             byFirstToken.computeIfAbsent(tokens.get(0), k -> new ArrayList<>()).add(new Name(tokens, t));
             for (String token : tokens) {
                 tokenTypes.merge(token, 1 << t, (a, b) -> a | b);
+            }
+            if (tokens.contains(TYPOGRAPHIC_APOSTROPHE)) {  // Côte d’Ivoire (CLDR) also as Côte d'Ivoire, matched only
+                List<String> plain = tokens.stream().map(w -> w.equals(TYPOGRAPHIC_APOSTROPHE) ? "'" : w).toList();
+                byFirstToken.computeIfAbsent(plain.get(0), k -> new ArrayList<>()).add(new Name(plain, t));
             }
         });
         // longest first; among names of one length the first in nameToType's order wins, so callers pass ordered maps

@@ -246,6 +246,14 @@ final class LatinFeatures {
                 || previous.equals("[");
     }
 
+    /**
+     * Whether the word (lower case) is an ordinary word: written capitalised in under half of its non-initial
+     * occurrences in the training text, or not in it at all.
+     */
+    boolean ordinaryWord(String lower) {
+        return capitalRatio(lower) <= 2;
+    }
+
     /** 0 unknown, then 1–4 by the share of non-initial occurrences written capitalised in the training text. */
     private int capitalRatio(String lower) {
         Integer total = lexicon.get(lower);

@@ -60,6 +60,11 @@ final class LatinRecognizer implements EntityRecognizer {
     private static final Set<String> FACILITY_HEADS = Set.of("base", "aéroport", "camp", "prison", "port");
 
     private static final Set<String> ARTICLES = Set.of("la", "le", "les", "the");
+    /** French prepositions that start a clause of their own after a name ({@code en Italie pendant la guerre}). */
+    private static final Set<String> CLAUSE_PREPOSITIONS = Set.of("pendant", "durant", "après", "avant", "depuis",
+            "lors", "contre", "avec", "sans", "sous", "pour", "par", "entre", "vers", "chez", "selon", "malgré");
+    /** French prepositions between a headline's event and its place ({@code Guerre en Ukraine}). */
+    private static final Set<String> EVENT_PLACE_PREPOSITIONS = Set.of("en", "au", "aux", "à");
     private static final Set<String> NAME_PARTICLES = Set.of("los", "las", "des", "les", "dos", "das", "ses", "aus");
 
     private final NerModel model;
@@ -180,6 +185,18 @@ final class LatinRecognizer implements EntityRecognizer {
                 if (name >= 0) {
                     add(text, tokens, name, c.last(), PERSON, c.confidence(), "model", found, covered);
                 }
+                continue;
+            }
+            int event = english ? -1 : afterEventWords(tokens, c.first(), c.last());
+            if (event > c.last()) {
+                continue;  // Canicule (en Irak): no name
+            }
+            if (event > 0) {
+                // Guerre en Ukraine, Canicule en Irak: a headline's event and its place read as one name (WikiANN
+                // tags article titles such as Viticulture en Espagne whole); the place alone is the name
+                int end = nameEnd(tokens, event, c.last());
+                add(text, tokens, event, end, knownPlace(tokens, event, end) ? LOCATION : c.type(), c.confidence(),
+                        "model", found, covered);
                 continue;
             }
             int facility = english ? -1 : facilityName(tokens, c.first(), c.last());
@@ -554,10 +571,64 @@ final class LatinRecognizer implements EntityRecognizer {
                         && place.get(0).last() == k - first - 1 && place.get(0).type() == LOCATION
                         && place.get(0).prefixLength() == 0;
                 boolean opening = first == 0 && k == 1 && type != MISC && last < tokens.size() - 1;
+                kicker |= afterEventWords(tokens, first, k - 1) > 0;  // Guerre en Ukraine : Kiev frappé
                 return kicker || opening ? k : -1;
             }
         }
         return -1;
+    }
+
+    /**
+     * The first token of the name after a French sentence's opening words when a mention runs from them across {@code
+     * en}, {@code au}, {@code aux} or {@code à} ({@code Guerre en Ukraine}, {@code Vague de chaleur en Irak}, {@code
+     * Élections au Liban}): the opening word capitalised but an ordinary word (mostly lower case in the training text,
+     * or unknown to it and to the gazetteer), the words up to the preposition in lower case, a capitalised word after it;
+     * else -1. {@code La République en marche}, {@code Aix en Provence} and {@code Transports en commun lyonnais} do
+     * not qualify.
+     */
+    private int afterEventWords(List<Token> tokens, int first, int last) {
+        String opening = tokens.get(first).text();
+        if (first != 0 || !Character.isUpperCase(opening.codePointAt(0))
+                || !features.ordinaryWord(opening.toLowerCase(Locale.ROOT))
+                || !gazetteer.matches(tokens.subList(first, first + 1)).isEmpty()) {
+            return -1;
+        }
+        for (int k = first + 1; k <= last + 1 && k <= first + 4 && k + 1 < tokens.size(); k++) {
+            String word = tokens.get(k).text();
+            if (EVENT_PLACE_PREPOSITIONS.contains(word)) {
+                return Character.isUpperCase(tokens.get(k + 1).text().codePointAt(0)) ? k + 1 : -1;
+            }
+            if (!Character.isLowerCase(word.codePointAt(0)) && !word.equals("'")
+                    || !word.chars().allMatch(ch -> Character.isLetter(ch) || ch == '\'' || ch == '’')) {
+                return -1;
+            }
+        }
+        return -1;
+    }
+
+    /** Whether tokens {@code [first, last]} are a place's whole name in the gazetteer or the catalogue. */
+    private boolean knownPlace(List<Token> tokens, int first, int last) {
+        List<Gazetteer.Match> place = gazetteer.matches(tokens.subList(first, last + 1));
+        if (place.size() == 1 && place.get(0).first() == 0 && place.get(0).last() == last - first
+                && place.get(0).prefixLength() == 0) {
+            return place.get(0).type() == LOCATION;
+        }
+        EntityCatalog.Entry entry = EntityCatalog.standard()
+                .wholeName(EntityCatalog.words(tokens.subList(first, last + 1)));
+        return entry != null && entry.type().equals("LOCATION");
+    }
+
+    /**
+     * The last token of the name from {@code first} to {@code last}, cut before a preposition that starts a clause of
+     * its own ({@code Italie} of {@code Italie pendant la Seconde Guerre mondiale}; {@code Jeux olympiques d'été} whole).
+     */
+    private static int nameEnd(List<Token> tokens, int first, int last) {
+        for (int k = first + 1; k <= last; k++) {
+            if (CLAUSE_PREPOSITIONS.contains(tokens.get(k).text())) {
+                return k - 1;
+            }
+        }
+        return last;
     }
 
     /**

@@ -60,6 +60,20 @@ class LatinNewsEntitiesTest {
     }
 
     @Test
+    void aFrenchHeadlinesEventIsNotPartOfItsPlace() {
+        for (String headline : List.of("Guerre en Ukraine", "Canicule en Irak", "Séisme en Turquie",
+                "Élections en Côte d'Ivoire", "Vague de chaleur en Irak", "Guerre en Ukraine : Kiev frappé par des drones")) {
+            List<Entity> entities = EntityRecognizer.standard().recognize(headline, "fr");
+            String place = headline.substring(headline.indexOf(" en ") + 4).split(" :")[0];
+            ArabicTokenizationTest.assertHas(entities, headline, place, "LOCATION");
+            assertTrue(entities.stream().noneMatch(e -> e.start() == 0), entities::toString);
+        }
+        String institution = "Assemblée nationale";  // an opening ordinary word with no preposition stays a name
+        ArabicTokenizationTest.assertHas(EntityRecognizer.standard().recognize(institution, "fr"), institution,
+                institution, "ORGANIZATION");
+    }
+
+    @Test
     void aBracketOpenedInsideAMentionClosesInsideItAndEveryMentionHasLetters() {
         String text = "Il est né à Péronne (Saône-et-Loire) en 1950. Le Comté de Montgomery (Maryland) est voisin.";
         List<Entity> entities = EntityRecognizer.standard().recognize(text, "fr");
