@@ -209,6 +209,8 @@ final class LatinRecognizer implements EntityRecognizer {
             if (c.type() == PERSON) {
                 first = withoutTitles(tokens, first, last);
                 last = withoutLowerCaseEnd(tokens, first, last);
+            } else if (english && first == 0 && last + 1 < tokens.size() && tokens.get(last + 1).text().equals(":")) {
+                last = withoutLowerCaseEnd(tokens, first, last);  // Iraq heatwave: Baghdad hits 50C, a kicker
             }
             if (onlyTitles(tokens, first, last)) {
                 continue;  // Premier ministre, Supreme (Leader): a title alone names nobody
