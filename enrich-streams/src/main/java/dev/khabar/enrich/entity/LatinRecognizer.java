@@ -63,6 +63,12 @@ final class LatinRecognizer implements EntityRecognizer {
     /** French prepositions that start a clause of their own after a name ({@code en Italie pendant la guerre}). */
     private static final Set<String> CLAUSE_PREPOSITIONS = Set.of("pendant", "durant", "après", "avant", "depuis",
             "lors", "contre", "avec", "sans", "sous", "pour", "par", "entre", "vers", "chez", "selon", "malgré");
+    /** Lower-case words inside French names: articles, prepositions and conjunctions. */
+    private static final Set<String> FRENCH_LINKS = Set.of("de", "du", "des", "d", "la", "le", "les", "l", "et", "en",
+            "sur", "sous", "à", "au", "aux", "pour", "par", "dans", "entre", "avec", "ou", "lès", "lez", "y");
+    /** Determiners that follow a verb, never an adjective inside a name ({@code frappe le sud}). */
+    private static final Set<String> FRENCH_DETERMINERS = Set.of("le", "la", "les", "l'", "l’", "un", "une", "ses",
+            "son", "sa", "leur", "leurs", "ce", "cette", "ces");
     /** French prepositions between a headline's event and its place ({@code Guerre en Ukraine}). */
     private static final Set<String> EVENT_PLACE_PREPOSITIONS = Set.of("en", "au", "aux", "à");
     private static final Set<String> NAME_PARTICLES = Set.of("los", "las", "des", "les", "dos", "das", "ses", "aus");
@@ -159,11 +165,14 @@ final class LatinRecognizer implements EntityRecognizer {
         int[] tags = joinParticles(tokens, tagger.decode(emissions));
         List<SequenceModel.Chunk> chunks = joined(tokens, tagger.chunks(emissions, tags, TEMPERATURE));
         for (SequenceModel.Chunk c : chunks) {
-            int separator = kickerEnd(tokens, c.first(), c.last(), c.type());
-            separator = separator > 0 || !english || c.type() == MISC ? separator : innerVerb(tokens, c.first(), c.last());
+            int separator = kickerEnd(tokens, c.first(), c.last(), c.type(), english);
+            separator = separator > 0 || c.type() == MISC ? separator
+                    : english ? innerVerb(tokens, c.first(), c.last()) : frenchInnerVerb(tokens, c.first(), c.last());
             if (separator > 0) {
                 // Liban : Israël frappe, a headline's kicker and its news read as one name: two sentences, tagged apart
-                tagSentence(text, tokens.subList(0, separator), found, english);
+                if (!(separator == 1 && !english && rubricWord(tokens.get(0)))) {
+                    tagSentence(text, tokens.subList(0, separator), found, english);  // Santé : … has no name before
+                }
                 tagSentence(text, tokens.subList(separator + 1, tokens.size()), found, english);
                 return;
             }
@@ -186,6 +195,9 @@ final class LatinRecognizer implements EntityRecognizer {
                     add(text, tokens, name, c.last(), PERSON, c.confidence(), "model", found, covered);
                 }
                 continue;
+            }
+            if (!english && rubric(tokens, c.first(), c.last())) {
+                continue;  // Santé : le gouvernement annonce, a headline's rubric
             }
             int event = english ? -1 : afterEventWords(tokens, c.first(), c.last());
             if (event > c.last()) {
@@ -562,7 +574,7 @@ final class LatinRecognizer implements EntityRecognizer {
      * when the sentence goes on after the mention ({@code Canicule : l'Irak ferme ses administrations}), else -1; a title
      * of a work keeps its spaced colon ({@code Les Experts : Miami}), and a name's colon in English is not spaced.
      */
-    private int kickerEnd(List<Token> tokens, int first, int last, int type) {
+    private int kickerEnd(List<Token> tokens, int first, int last, int type, boolean english) {
         for (int k = first + 1; k < last; k++) {
             String t = tokens.get(k).text();
             boolean separator = t.equals(":") || t.equals("|") || t.equals("\u2013") || t.equals("\u2014");
@@ -572,9 +584,46 @@ final class LatinRecognizer implements EntityRecognizer {
                 boolean kicker = place.size() == 1 && place.get(0).first() == 0
                         && place.get(0).last() == k - first - 1 && place.get(0).type() == LOCATION
                         && place.get(0).prefixLength() == 0;
-                boolean opening = first == 0 && k == 1 && type != MISC && last < tokens.size() - 1;
+                boolean opening = first == 0 && k == 1 && type != MISC
+                        && (last < tokens.size() - 1 || !english && rubricWord(tokens.get(0)));
                 kicker |= afterEventWords(tokens, first, k - 1) > 0;  // Guerre en Ukraine : Kiev frappé
                 return kicker || opening ? k : -1;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Whether a one-word mention opens a French sentence as its rubric: an ordinary word and no gazetteer name, before
+     * a colon, with the sentence going on after it ({@code Santé : le gouvernement annonce}, {@code Football : le PSG};
+     * not {@code Liban : Israël frappe}).
+     */
+    private boolean rubric(List<Token> tokens, int first, int last) {
+        return first == 0 && last == 0 && tokens.size() > 2 && tokens.get(1).text().equals(":")
+                && rubricWord(tokens.get(0));
+    }
+
+    /** A capitalised ordinary word that is no gazetteer name ({@code Santé}, {@code Football}; not {@code Liban}). */
+    private boolean rubricWord(Token token) {
+        return Character.isUpperCase(token.text().codePointAt(0))
+                && features.ordinaryWord(token.text().toLowerCase(Locale.ROOT))
+                && gazetteer.matches(List.of(token)).isEmpty();
+    }
+
+    /**
+     * A French word in lower case inside a mention that reads as a verb: right after a capitalised word, no link of a
+     * name, and followed by a determiner ({@code frappe} of {@code Israël frappe le sud}, a headline); else -1.
+     * Adjectives inside names are not ({@code Nations unies pour l'alimentation}), nor are the particles of foreign
+     * names, which a capitalised word follows ({@code Andrea del Verrocchio}).
+     */
+    private static int frenchInnerVerb(List<Token> tokens, int first, int last) {
+        for (int k = first + 1; k < last; k++) {
+            String word = tokens.get(k).text();
+            String next = tokens.get(k + 1).text();
+            if (word.length() >= 3 && word.chars().allMatch(Character::isLowerCase)
+                    && !FRENCH_LINKS.contains(word) && Character.isUpperCase(tokens.get(k - 1).text().codePointAt(0))
+                    && FRENCH_DETERMINERS.contains(next)) {
+                return k;
             }
         }
         return -1;

@@ -72,6 +72,15 @@ class LatinNewsEntitiesTest {
             ArabicTokenizationTest.assertHas(entities, headline, place, "LOCATION");
             assertTrue(entities.stream().noneMatch(e -> e.start() == 0), entities::toString);
         }
+        assertEquals(List.of(), EntityRecognizer.standard().recognize("Santé : le gouvernement annonce un plan", "fr"),
+                "a rubric is no name");
+        String rubric = "Canicule : l'Irak ferme ses administrations";
+        assertEquals(List.of("Irak"), EntityRecognizer.standard().recognize(rubric, "fr").stream().map(Entity::text)
+                .toList());
+        String verb = "Liban : Israël frappe le sud";
+        List<Entity> found = EntityRecognizer.standard().recognize(verb, "fr");
+        ArabicTokenizationTest.assertHas(found, verb, "Israël", "LOCATION");
+        assertTrue(found.stream().noneMatch(e -> e.text().contains("frappe")), found::toString);
         String institution = "Assemblée nationale";  // an opening ordinary word with no preposition stays a name
         ArabicTokenizationTest.assertHas(EntityRecognizer.standard().recognize(institution, "fr"), institution,
                 institution, "ORGANIZATION");
