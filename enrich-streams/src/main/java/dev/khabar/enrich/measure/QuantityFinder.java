@@ -123,6 +123,8 @@ public final class QuantityFinder {
             "th", "er", "e", "eme", "s", "اخرين", "اخري", "others", "autres", "o'clock",
             // not what a number counts: منهم ("of them"), كل ("every"), ونصف ("and a half": مليون ونصف is not read)
             "منهم", "منها", "منهما", "منهن", "كل", "بكل", "لكل", "ونصف", "وربع",
+            // ألف مبروك, ألف شكر: "a thousand" congratulations or thanks, an idiom
+            "مبروك", "شكر", "تحيه", "سلامه", "رحمه",
             // verbs, pronouns and conjunctions after a number are not what it counts ("he was 84 had", "12 would")
             "had", "will", "would", "could", "should", "can", "may", "might", "must", "did", "do", "does", "be", "been",
             "being", "said", "says", "but", "while", "when", "which", "who", "that", "this", "these", "those", "it",

@@ -135,5 +135,6 @@ class QuantityFinderTest {
         assertEquals("2000", only("deux mille soldats", "fr").value().toPlainString());
         assertEquals(List.of(), QuantityFinder.find("les trois qu'il a vus, et 3 d'entre eux", "fr"), "elided words");
         assertEquals(List.of(), QuantityFinder.find("in two thousand and five, the war", "en"), "a year in words");
+        assertEquals(List.of(), QuantityFinder.find("ألف مبروك للفائزين وألف شكر للمنظمين", "ar"), "an idiom");
     }
 }
