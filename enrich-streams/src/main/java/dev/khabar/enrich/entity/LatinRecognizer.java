@@ -60,6 +60,9 @@ final class LatinRecognizer implements EntityRecognizer {
     private static final Set<String> FACILITY_HEADS = Set.of("base", "aéroport", "camp", "prison", "port");
 
     private static final Set<String> ARTICLES = Set.of("la", "le", "les", "the");
+    /** Words that name a storm before its given name ({@code Hurricane Milton}, {@code tempête Ciarán}). */
+    private static final Set<String> STORM_WORDS = Set.of("hurricane", "storm", "typhoon", "cyclone", "ouragan",
+            "tempête", "typhon");
     /** French prepositions that start a clause of their own after a name ({@code en Italie pendant la guerre}). */
     private static final Set<String> CLAUSE_PREPOSITIONS = Set.of("pendant", "durant", "après", "avant", "depuis",
             "lors", "contre", "avec", "sans", "sous", "pour", "par", "entre", "vers", "chez", "selon", "malgré");
@@ -223,6 +226,14 @@ final class LatinRecognizer implements EntityRecognizer {
                 last = withoutLowerCaseEnd(tokens, first, last);
             } else if (english && first == 0 && last + 1 < tokens.size() && tokens.get(last + 1).text().equals(":")) {
                 last = withoutLowerCaseEnd(tokens, first, last);  // Iraq heatwave: Baghdad hits 50C, a kicker
+            }
+            if (c.type() == PERSON && (first > 0 && stormWord(tokens.get(first - 1))
+                    || last > first && stormWord(tokens.get(first)))) {
+                // Hurricane Milton, la tempête Ciarán, l'ouragan Milton: a storm, not a person
+                boolean lowerCaseWord = Character.isLowerCase(tokens.get(first).text().codePointAt(0));
+                int from = last > first && stormWord(tokens.get(first)) && lowerCaseWord ? first + 1 : first;
+                add(text, tokens, from, last, MISC, c.confidence(), "model", found, covered);
+                continue;
             }
             if (onlyTitles(tokens, first, last)) {
                 continue;  // Premier ministre, Supreme (Leader): a title alone names nobody
@@ -655,6 +666,10 @@ final class LatinRecognizer implements EntityRecognizer {
             }
         }
         return -1;
+    }
+
+    private static boolean stormWord(Token token) {
+        return STORM_WORDS.contains(token.text().toLowerCase(Locale.ROOT));
     }
 
     /** Whether tokens {@code [first, last]} are a place's whole name in the gazetteer or the catalogue. */

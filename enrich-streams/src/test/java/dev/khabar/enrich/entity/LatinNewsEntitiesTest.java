@@ -87,6 +87,15 @@ class LatinNewsEntitiesTest {
     }
 
     @Test
+    void aNamedStormIsNoPerson() {
+        String english = "Hurricane Milton hits Florida";
+        ArabicTokenizationTest.assertHas(EntityRecognizer.standard().recognize(english, "en"), english,
+                "Hurricane Milton", "MISC");
+        String french = "L'ouragan Milton frappe la Floride";
+        ArabicTokenizationTest.assertHas(EntityRecognizer.standard().recognize(french, "fr"), french, "Milton", "MISC");
+    }
+
+    @Test
     void aBracketOpenedInsideAMentionClosesInsideItAndEveryMentionHasLetters() {
         String text = "Il est né à Péronne (Saône-et-Loire) en 1950. Le Comté de Montgomery (Maryland) est voisin.";
         List<Entity> entities = EntityRecognizer.standard().recognize(text, "fr");
