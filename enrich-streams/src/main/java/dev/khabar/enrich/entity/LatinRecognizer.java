@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -60,6 +61,9 @@ final class LatinRecognizer implements EntityRecognizer {
     private static final Set<String> FACILITY_HEADS = Set.of("base", "aéroport", "camp", "prison", "port");
 
     private static final Set<String> ARTICLES = Set.of("la", "le", "les", "the");
+    /** Endings of the French adjectives after a ministry's portfolio ({@code publique}, {@code étrangères}). */
+    private static final Pattern ADJECTIVE_END =
+            Pattern.compile("(?:ique|ère|ale|aux|elle|ieure?|aire|ienne|ive|if)s?$");
     /** Words that name a storm before its given name ({@code Hurricane Milton}, {@code tempête Ciarán}). */
     private static final Set<String> STORM_WORDS = Set.of("hurricane", "storm", "typhoon", "cyclone", "ouragan",
             "tempête", "typhon");
@@ -182,7 +186,11 @@ final class LatinRecognizer implements EntityRecognizer {
         }
         boolean[] covered = new boolean[tokens.size()];
         boolean[] nationality = english ? nationalities(tokens) : new boolean[tokens.size()];
+        List<int[]> ministries = english ? List.of() : ministries(tokens);
         for (SequenceModel.Chunk c : chunks) {
+            if (ministries.stream().anyMatch(m -> m[0] <= c.first() && c.last() <= m[1])) {
+                continue;  // Électricité of ministère irakien de l'Électricité: the ministry, added below
+            }
             if (!english && c.first() == c.last() && c.type() != PERSON && portfolio(tokens, c.first())) {
                 continue;  // président de la République, ministre de l'Intérieur: part of a title (English "director
                            // of the FBI" names the organisation)
@@ -239,6 +247,15 @@ final class LatinRecognizer implements EntityRecognizer {
                 continue;  // Premier ministre, Supreme (Leader): a title alone names nobody
             }
             add(text, tokens, first, last, c.type(), c.confidence(), "model", found, covered);
+        }
+        for (int[] m : ministries) {
+            boolean free = true;
+            for (int k = m[0]; k <= m[1]; k++) {
+                free &= !covered[k];
+            }
+            if (free) {
+                add(text, tokens, m[0], m[1], ORGANIZATION, NATIONALITY_CONFIDENCE, "rule", found, covered);
+            }
         }
         for (int k = 0; k < tokens.size(); k++) {
             if (nationality[k] && !covered[k]) {
@@ -666,6 +683,55 @@ final class LatinRecognizer implements EntityRecognizer {
             }
         }
         return -1;
+    }
+
+    /**
+     * French ministries written with a lower-case {@code ministère}, as news writes them: {@code ministère}, up to two
+     * lower-case adjectives, {@code de}, {@code du}, {@code des}, {@code de la} or {@code de l'}, then the capitalised
+     * portfolio with its adjectives and further portfolios ({@code ministère de l'Intérieur}, {@code ministère irakien
+     * de l'Électricité}, {@code ministère de l'Europe et des Affaires étrangères}); token spans.
+     */
+    private static List<int[]> ministries(List<Token> tokens) {
+        List<int[]> spans = new ArrayList<>();
+        for (int k = 0; k < tokens.size(); k++) {
+            if (!tokens.get(k).text().equals("ministère")) {
+                continue;
+            }
+            int j = k + 1;
+            while (j < tokens.size() && j <= k + 2 && lowerCaseWord(tokens.get(j).text())
+                    && !PORTFOLIO_LINKS.contains(tokens.get(j).text())) {
+                j++;
+            }
+            int links = j;
+            while (j < tokens.size() && ministryLink(tokens.get(j).text())) {
+                j++;
+            }
+            if (j == links || j >= tokens.size() || !Character.isUpperCase(tokens.get(j).text().codePointAt(0))) {
+                continue;
+            }
+            int end = j;
+            for (int i = j + 1; i < tokens.size(); i++) {
+                String word = tokens.get(i).text();
+                boolean afterLink = ministryLink(tokens.get(i - 1).text());
+                if (Character.isUpperCase(word.codePointAt(0)) && afterLink
+                        || lowerCaseWord(word) && ADJECTIVE_END.matcher(word).find() && !afterLink) {
+                    end = i;  // de l'Europe et des Affaires étrangères; not Gérald Darmanin after it
+                } else if (!ministryLink(word) && !word.equals("et")) {
+                    break;
+                }
+            }
+            spans.add(new int[] {k, end});
+            k = end;
+        }
+        return spans;
+    }
+
+    private static boolean ministryLink(String token) {
+        return PORTFOLIO_LINKS.contains(token) || token.equals("'") || token.equals("\u2019");
+    }
+
+    private static boolean lowerCaseWord(String token) {
+        return Character.isLowerCase(token.codePointAt(0)) && token.chars().allMatch(Character::isLetter);
     }
 
     private static boolean stormWord(Token token) {

@@ -87,6 +87,17 @@ class LatinNewsEntitiesTest {
     }
 
     @Test
+    void aFrenchMinistryWrittenInLowerCaseIsAnOrganisation() {
+        String text = "Selon le ministère irakien de l'Électricité et le ministère de la Santé publique, la ville souffre.";
+        List<Entity> found = EntityRecognizer.standard().recognize(text, "fr");
+        ArabicTokenizationTest.assertHas(found, text, "ministère irakien de l'Électricité", "ORGANIZATION");
+        ArabicTokenizationTest.assertHas(found, text, "ministère de la Santé publique", "ORGANIZATION");
+        String minister = "Le ministère de l'Intérieur Gérald Darmanin";
+        ArabicTokenizationTest.assertHas(EntityRecognizer.standard().recognize(minister, "fr"), minister,
+                "Gérald Darmanin", "PERSON");
+    }
+
+    @Test
     void aNamedStormIsNoPerson() {
         String english = "Hurricane Milton hits Florida";
         ArabicTokenizationTest.assertHas(EntityRecognizer.standard().recognize(english, "en"), english,
