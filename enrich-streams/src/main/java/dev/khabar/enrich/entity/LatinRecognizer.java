@@ -677,8 +677,7 @@ final class LatinRecognizer implements EntityRecognizer {
             if (EVENT_PLACE_PREPOSITIONS.contains(word)) {
                 return Character.isUpperCase(tokens.get(k + 1).text().codePointAt(0)) ? k + 1 : -1;
             }
-            if (!Character.isLowerCase(word.codePointAt(0)) && !word.equals("'")
-                    || !word.chars().allMatch(ch -> Character.isLetter(ch) || ch == '\'' || ch == '’')) {
+            if (!lowerCaseWord(word) && !nameLink(word)) {
                 return -1;
             }
         }
@@ -703,7 +702,7 @@ final class LatinRecognizer implements EntityRecognizer {
                 j++;
             }
             int links = j;
-            while (j < tokens.size() && ministryLink(tokens.get(j).text())) {
+            while (j < tokens.size() && nameLink(tokens.get(j).text())) {
                 j++;
             }
             if (j == links || j >= tokens.size() || !Character.isUpperCase(tokens.get(j).text().codePointAt(0))) {
@@ -712,11 +711,11 @@ final class LatinRecognizer implements EntityRecognizer {
             int end = j;
             for (int i = j + 1; i < tokens.size(); i++) {
                 String word = tokens.get(i).text();
-                boolean afterLink = ministryLink(tokens.get(i - 1).text());
+                boolean afterLink = nameLink(tokens.get(i - 1).text());
                 if (Character.isUpperCase(word.codePointAt(0)) && afterLink
                         || lowerCaseWord(word) && ADJECTIVE_END.matcher(word).find() && !afterLink) {
                     end = i;  // de l'Europe et des Affaires étrangères; not Gérald Darmanin after it
-                } else if (!ministryLink(word) && !word.equals("et")) {
+                } else if (!nameLink(word) && !word.equals("et")) {
                     break;
                 }
             }
@@ -726,7 +725,8 @@ final class LatinRecognizer implements EntityRecognizer {
         return spans;
     }
 
-    private static boolean ministryLink(String token) {
+    /** A link inside a French name: {@code de}, {@code du}, {@code des}, {@code la}, {@code l}, an apostrophe. */
+    private static boolean nameLink(String token) {
         return PORTFOLIO_LINKS.contains(token) || token.equals("'") || token.equals("\u2019");
     }
 
