@@ -189,8 +189,11 @@ public final class QuantityFinder {
      */
     public static boolean unitName(String mention) {
         String words = FoldedText.fold(mention.strip()).toLowerCase(Locale.ROOT);
-        if (words.isEmpty() || unit(words)) {
-            return !words.isEmpty();
+        if (words.isEmpty()) {
+            return false;
+        }
+        if (unit(words)) {
+            return true;
         }
         if (words.startsWith("لل")) {
             words = "ا" + words.substring(1);
