@@ -76,8 +76,8 @@ final class LatinRecognizer implements EntityRecognizer {
     /** Determiners that follow a verb, never an adjective inside a name ({@code frappe le sud}). */
     private static final Set<String> FRENCH_DETERMINERS = Set.of("le", "la", "les", "l'", "l’", "un", "une", "ses",
             "son", "sa", "leur", "leurs", "ce", "cette", "ces");
-    /** French prepositions between a headline's event and its place ({@code Guerre en Ukraine}). */
-    private static final Set<String> EVENT_PLACE_PREPOSITIONS = Set.of("en", "au", "aux", "à");
+    /** French prepositions between a headline's event and its place ({@code Guerre en Ukraine}, {@code Attaque contre}). */
+    private static final Set<String> EVENT_PLACE_PREPOSITIONS = Set.of("en", "au", "aux", "à", "contre");
     private static final Set<String> NAME_PARTICLES = Set.of("los", "las", "des", "les", "dos", "das", "ses", "aus");
 
     private final NerModel model;
@@ -659,8 +659,8 @@ final class LatinRecognizer implements EntityRecognizer {
 
     /**
      * The first token of the name after a French sentence's opening words when a mention runs from them across {@code
-     * en}, {@code au}, {@code aux} or {@code à} ({@code Guerre en Ukraine}, {@code Vague de chaleur en Irak}, {@code
-     * Élections au Liban}): the opening word capitalised but an ordinary word (mostly lower case in the training text,
+     * en}, {@code au}, {@code aux}, {@code à} or {@code contre} ({@code Guerre en Ukraine}, {@code Vague de chaleur en
+     * Irak}, {@code Élections au Liban}, {@code Attaque contre Israël}): the opening word capitalised but an ordinary word (mostly lower case in the training text,
      * or unknown to it and to the gazetteer), the words up to the preposition in lower case, a capitalised word after it;
      * else -1. {@code La République en marche}, {@code Aix en Provence} and {@code Transports en commun lyonnais} do
      * not qualify.

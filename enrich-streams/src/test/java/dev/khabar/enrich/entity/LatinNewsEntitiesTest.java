@@ -72,6 +72,9 @@ class LatinNewsEntitiesTest {
             ArabicTokenizationTest.assertHas(entities, headline, place, "LOCATION");
             assertTrue(entities.stream().noneMatch(e -> e.start() == 0), entities::toString);
         }
+        String against = "Attaque contre Israël";
+        assertEquals(List.of("Israël"), EntityRecognizer.standard().recognize(against, "fr").stream().map(Entity::text)
+                .toList());
         assertEquals(List.of(), EntityRecognizer.standard().recognize("Santé : le gouvernement annonce un plan", "fr"),
                 "a rubric is no name");
         String rubric = "Canicule : l'Irak ferme ses administrations";
