@@ -234,6 +234,9 @@ final class LatinRecognizer implements EntityRecognizer {
                 last = withoutLowerCaseEnd(tokens, first, last);
             } else if (english && first == 0 && last + 1 < tokens.size() && tokens.get(last + 1).text().equals(":")) {
                 last = withoutLowerCaseEnd(tokens, first, last);  // Iraq heatwave: Baghdad hits 50C, a kicker
+            } else if (!english && c.type() == LOCATION && !knownPlace(tokens, first, last)) {
+                int place = withoutLowerCaseEnd(tokens, first, last);
+                last = place < last && knownPlace(tokens, first, place) ? place : last;  // Bagdad suffoque, Syrie voisine
             }
             if (c.type() == PERSON && (first > 0 && stormWord(tokens.get(first - 1))
                     || last > first && stormWord(tokens.get(first)))) {

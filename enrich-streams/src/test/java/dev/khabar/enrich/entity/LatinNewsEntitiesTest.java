@@ -84,6 +84,9 @@ class LatinNewsEntitiesTest {
         List<Entity> found = EntityRecognizer.standard().recognize(verb, "fr");
         ArabicTokenizationTest.assertHas(found, verb, "Israël", "LOCATION");
         assertTrue(found.stream().noneMatch(e -> e.text().contains("frappe")), found::toString);
+        String tail = "Canicule en Irak : Bagdad suffoque";
+        assertEquals(List.of("Irak", "Bagdad"), EntityRecognizer.standard().recognize(tail, "fr").stream()
+                .map(Entity::text).toList(), "a verb after a known place is no part of it");
         String institution = "Assemblée nationale";  // an opening ordinary word with no preposition stays a name
         ArabicTokenizationTest.assertHas(EntityRecognizer.standard().recognize(institution, "fr"), institution,
                 institution, "ORGANIZATION");
