@@ -246,6 +246,10 @@ final class LatinRecognizer implements EntityRecognizer {
                 add(text, tokens, from, last, MISC, c.confidence(), "model", found, covered);
                 continue;
             }
+            if (!english && tokens.subList(first, last + 1).stream()
+                    .noneMatch(t -> t.text().codePoints().anyMatch(Character::isUpperCase))) {
+                continue;  // sud, la frontière: French names have a capital (Europeana's OCR lower-case runs neither)
+            }
             if (onlyTitles(tokens, first, last)) {
                 continue;  // Premier ministre, Supreme (Leader): a title alone names nobody
             }
