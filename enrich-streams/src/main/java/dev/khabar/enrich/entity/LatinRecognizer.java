@@ -37,6 +37,7 @@ final class LatinRecognizer implements EntityRecognizer {
             "ul", "bin", "ibn", "abu", "bint");
 
     private static final Set<String> DEMONYMS = Set.copyOf(Gazetteer.loadWords("/gazetteer/demonyms-en.txt"));
+    private static final Set<String> FRENCH_DEMONYMS = frenchDemonyms(Gazetteer.loadWords("/gazetteer/demonyms-fr.txt"));
     private static final Set<String> COUNTRY_SHORT = Set.of("US", "UK", "EU", "UN");
     private static final Set<String> PORTFOLIO_LINKS = Set.of("de", "des", "du", "d", "of", "for", "la", "le", "l",
             "the");
@@ -195,6 +196,9 @@ final class LatinRecognizer implements EntityRecognizer {
                 continue;  // président de la République, ministre de l'Intérieur: part of a title (English "director
                            // of the FBI" names the organisation)
             }
+            if (!english && people(tokens, c.first(), c.last())) {
+                continue;  // les Français, des Irakiens: a people, not a place (French gold sets have no MISC)
+            }
             if (onlyNationalities(tokens, nationality, c.first(), c.last())) {
                 continue;  // Iraqi, British government read as a place or organisation: nationalities, tagged below
             }
@@ -345,6 +349,32 @@ final class LatinRecognizer implements EntityRecognizer {
             out[k] = known && !named;
         }
         return out;
+    }
+
+    /** Whether tokens {@code first..last} are a French demonym, after an article or not ({@code Les Français}). */
+    private static boolean people(List<Token> tokens, int first, int last) {
+        int k = first;
+        while (k < last && (ARTICLES.contains(tokens.get(k).norm()) || tokens.get(k).norm().equals("des"))) {
+            k++;
+        }
+        return k == last && FRENCH_DEMONYMS.contains(tokens.get(k).text());
+    }
+
+    /** Every form of the French demonyms given masculine and singular ({@code Irakien} → {@code Irakiennes}). */
+    static Set<String> frenchDemonyms(List<String> bases) {
+        Set<String> forms = new HashSet<>();
+        for (String base : bases) {
+            List<String> feminine = base.endsWith("ien") ? List.of(base + "ne") : base.endsWith("e") ? List.of()
+                    : base.endsWith("c") ? List.of(base.substring(0, base.length() - 1) + "que", base + "que")
+                    : List.of(base + "e");
+            forms.add(base);
+            forms.add(base.endsWith("s") ? base : base + "s");
+            for (String f : feminine) {
+                forms.add(f);
+                forms.add(f + "s");
+            }
+        }
+        return Set.copyOf(forms);
     }
 
     /**

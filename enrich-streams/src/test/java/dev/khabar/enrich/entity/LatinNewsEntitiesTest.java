@@ -88,6 +88,8 @@ class LatinNewsEntitiesTest {
         String tail = "Canicule en Irak : Bagdad suffoque";
         assertEquals(List.of("Irak", "Bagdad"), EntityRecognizer.standard().recognize(tail, "fr").stream()
                 .map(Entity::text).toList(), "a verb after a known place is no part of it");
+        String people = "Les Français et les Irakiennes ont voté.";
+        assertEquals(List.of(), EntityRecognizer.standard().recognize(people, "fr"), "a people is no name in French");
         String institution = "Assemblée nationale";  // an opening ordinary word with no preposition stays a name
         ArabicTokenizationTest.assertHas(EntityRecognizer.standard().recognize(institution, "fr"), institution,
                 institution, "ORGANIZATION");
