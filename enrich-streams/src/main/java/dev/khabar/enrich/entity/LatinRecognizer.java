@@ -279,12 +279,15 @@ final class LatinRecognizer implements EntityRecognizer {
                 for (int k = m.first(); k <= m.last() && free; k++) {
                     free = !covered[k];
                 }
+                if (!english && m.first() == m.last() && frenchFunctionWord(tokens.get(m.first()))) {
+                    continue;  // UN of a French headline in capitals is the article, not the United Nations
+                }
                 if (free && (!model.unreliableNames().contains(Gazetteer.key(tokens, m)) || country(tokens, m))) {
                     add(text, tokens, m.first(), m.last(), m.type(), FALLBACK_CONFIDENCE, "gazetteer", found, covered);
                 }
             }
             if (LatinFeatures.caseMode(tokens) != 1) {
-                curatedOrganisations(text, tokens, found, covered);  // not in a headline written in capitals
+                curatedOrganisations(text, tokens, found, covered, english);  // not in a headline in capitals
             }
         }
     }
@@ -306,9 +309,11 @@ final class LatinRecognizer implements EntityRecognizer {
     /**
      * Adds, as organisations, the curated organisations of the catalogue ({@code catalog/news-entities.tsv}) that the
      * model left untouched ({@code WHO}, {@code OPEC}, {@code Hezbollah}). A one-word name at the start of a sentence
-     * counts only when it is an acronym ({@code Amazon}, {@code Fed}, {@code Arsenal} also start sentences as words).
+     * counts only when it is an acronym ({@code Amazon}, {@code Fed}, {@code Arsenal} also start sentences as words), and
+     * in French not when it is a function word ({@code UN}, the article written in capitals).
      */
-    private static void curatedOrganisations(String text, List<Token> tokens, List<Entity> found, boolean[] covered) {
+    private static void curatedOrganisations(String text, List<Token> tokens, List<Entity> found, boolean[] covered,
+                                             boolean english) {
         List<Token> words = EntityCatalog.words(tokens);
         Map<Integer, Integer> tokenAt = new HashMap<>();
         for (int k = 0; k < tokens.size(); k++) {
@@ -322,7 +327,8 @@ final class LatinRecognizer implements EntityRecognizer {
             int last = tokenAt.get(words.get(m.last()).start());
             String name = tokens.get(first).text();
             boolean free = Character.isUpperCase(name.codePointAt(0)) && (first > 0 || last > first
-                    || name.length() > 1 && name.equals(name.toUpperCase(Locale.ROOT)));
+                    || name.length() > 1 && name.equals(name.toUpperCase(Locale.ROOT)))
+                    && !(!english && first == last && frenchFunctionWord(tokens.get(first)));  // UN, the article
             for (int k = first; k <= last && free; k++) {
                 free = !covered[k];
             }
@@ -769,6 +775,12 @@ final class LatinRecognizer implements EntityRecognizer {
 
     private static boolean lowerCaseWord(String token) {
         return Character.isLowerCase(token.codePointAt(0)) && token.chars().allMatch(Character::isLetter);
+    }
+
+    /** A French article, determiner or preposition, in any case ({@code UN}, {@code DES}). */
+    private static boolean frenchFunctionWord(Token token) {
+        String word = token.text().toLowerCase(Locale.ROOT);
+        return FRENCH_LINKS.contains(word) || FRENCH_DETERMINERS.contains(word);
     }
 
     private static boolean stormWord(Token token) {
