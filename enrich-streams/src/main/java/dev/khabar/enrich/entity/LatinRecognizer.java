@@ -65,6 +65,13 @@ final class LatinRecognizer implements EntityRecognizer {
     /** Endings of the French adjectives after a ministry's portfolio ({@code publique}, {@code étrangères}). */
     private static final Pattern ADJECTIVE_END =
             Pattern.compile("(?:ique|ère|ale|aux|elle|ieure?|aire|ienne|ive|if)s?$");
+    /** The last word of an election's name ({@code 2016 United States presidential election}). */
+    private static final Set<String> ELECTION_WORDS = Set.of("election", "elections", "primaries", "primary",
+            "referendum");
+    /** Kinds of elections ({@code presidential election}, {@code federal election}). */
+    private static final Set<String> ELECTION_KINDS = Set.of("presidential", "general", "legislative",
+            "parliamentary", "federal", "state", "gubernatorial", "senate", "midterm", "local", "municipal", "regional",
+            "national", "mayoral", "provincial", "leadership", "constitutional", "independence");
     /** Words that name a storm before its given name ({@code Hurricane Milton}, {@code tempête Ciarán}). */
     private static final Set<String> STORM_WORDS = Set.of("hurricane", "storm", "typhoon", "cyclone", "ouragan",
             "tempête", "typhon");
@@ -187,7 +194,7 @@ final class LatinRecognizer implements EntityRecognizer {
         }
         boolean[] covered = new boolean[tokens.size()];
         boolean[] nationality = english ? nationalities(tokens) : new boolean[tokens.size()];
-        List<int[]> ministries = english ? List.of() : ministries(tokens);
+        List<int[]> ministries = english ? elections(tokens) : ministries(tokens);
         for (SequenceModel.Chunk c : chunks) {
             if (ministries.stream().anyMatch(m -> m[0] <= c.first() && c.last() <= m[1])) {
                 continue;  // Électricité of ministère irakien de l'Électricité: the ministry, added below
@@ -265,7 +272,8 @@ final class LatinRecognizer implements EntityRecognizer {
                 free &= !covered[k];
             }
             if (free) {
-                add(text, tokens, m[0], m[1], ORGANIZATION, NATIONALITY_CONFIDENCE, "rule", found, covered);
+                add(text, tokens, m[0], m[1], english ? MISC : ORGANIZATION, NATIONALITY_CONFIDENCE, "rule", found,
+                        covered);
             }
         }
         for (int k = 0; k < tokens.size(); k++) {
@@ -764,6 +772,39 @@ final class LatinRecognizer implements EntityRecognizer {
             }
             spans.add(new int[] {k, end});
             k = end;
+        }
+        return spans;
+    }
+
+    /**
+     * English elections named with their year ({@code 2016 United States presidential election}, {@code 1997 Irish
+     * general election}, {@code 1980 Republican Party presidential primaries}): a year, one to four capitalised words,
+     * up to three words for the kind of election ({@code presidential}, {@code general}, {@code state}) and {@code
+     * election}, {@code elections}, {@code primaries} or {@code referendum};
+     * token spans, an event (MISC) whole rather than its place.
+     */
+    private static List<int[]> elections(List<Token> tokens) {
+        List<int[]> spans = new ArrayList<>();
+        for (int k = 0; k + 2 < tokens.size(); k++) {
+            if (!tokens.get(k).text().matches("1[89]\\d\\d|20\\d\\d")) {
+                continue;
+            }
+            int j = k + 1;
+            while (j < tokens.size() && j <= k + 4 && (Character.isUpperCase(tokens.get(j).text().codePointAt(0))
+                    || tokens.get(j).text().equals("-") || tokens.get(j).text().equals("."))) {
+                j++;
+            }
+            if (j == k + 1) {
+                continue;
+            }
+            int end = j;
+            while (end < tokens.size() && end <= j + 3 && ELECTION_KINDS.contains(tokens.get(end).text())) {
+                end++;
+            }
+            if (end < tokens.size() && ELECTION_WORDS.contains(tokens.get(end).text())) {
+                spans.add(new int[] {k, end});
+                k = end;
+            }
         }
         return spans;
     }

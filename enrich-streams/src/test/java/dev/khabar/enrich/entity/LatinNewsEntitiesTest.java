@@ -108,6 +108,14 @@ class LatinNewsEntitiesTest {
     }
 
     @Test
+    void anElectionNamedWithItsYearIsOneEvent() {
+        String text = "He won the 2016 United States presidential election, but in 2016 Trump won the election alone.";
+        List<Entity> found = EntityRecognizer.standard().recognize(text, "en");
+        ArabicTokenizationTest.assertHas(found, text, "2016 United States presidential election", "MISC");
+        assertTrue(found.stream().noneMatch(e -> e.text().contains("Trump won")), found::toString);
+    }
+
+    @Test
     void aNamedStormIsNoPerson() {
         String english = "Hurricane Milton hits Florida";
         ArabicTokenizationTest.assertHas(EntityRecognizer.standard().recognize(english, "en"), english,
