@@ -65,6 +65,7 @@ final class LatinRecognizer implements EntityRecognizer {
     /** Endings of the French adjectives after a ministry's portfolio ({@code publique}, {@code étrangères}). */
     private static final Pattern ADJECTIVE_END =
             Pattern.compile("(?:ique|ère|ale|aux|elle|ieure?|aire|ienne|ive|if)s?$");
+    private static final Pattern YEAR = Pattern.compile("1[89]\\d\\d|20\\d\\d");
     /** The last word of an election's name ({@code 2016 United States presidential election}). */
     private static final Set<String> ELECTION_WORDS = Set.of("election", "elections", "primaries", "primary",
             "referendum");
@@ -194,9 +195,11 @@ final class LatinRecognizer implements EntityRecognizer {
         }
         boolean[] covered = new boolean[tokens.size()];
         boolean[] nationality = english ? nationalities(tokens) : new boolean[tokens.size()];
-        List<int[]> ministries = english ? elections(tokens) : ministries(tokens);
+        // names found by rule, which take the place of the model's mentions inside them: English elections (MISC),
+        // French ministries (organisations)
+        List<int[]> ruleNames = english ? elections(tokens) : ministries(tokens);
         for (SequenceModel.Chunk c : chunks) {
-            if (ministries.stream().anyMatch(m -> m[0] <= c.first() && c.last() <= m[1])) {
+            if (ruleNames.stream().anyMatch(m -> m[0] <= c.first() && c.last() <= m[1])) {
                 continue;  // Électricité of ministère irakien de l'Électricité: the ministry, added below
             }
             if (!english && c.first() == c.last() && c.type() != PERSON && portfolio(tokens, c.first())) {
@@ -266,7 +269,7 @@ final class LatinRecognizer implements EntityRecognizer {
             }
             add(text, tokens, first, last, c.type(), c.confidence(), "model", found, covered);
         }
-        for (int[] m : ministries) {
+        for (int[] m : ruleNames) {
             boolean free = true;
             for (int k = m[0]; k <= m[1]; k++) {
                 free &= !covered[k];
@@ -659,10 +662,8 @@ final class LatinRecognizer implements EntityRecognizer {
             boolean separator = t.equals(":") || t.equals("|") || t.equals("\u2013") || t.equals("\u2014");
             if (separator && tokens.get(k - 1).end() < tokens.get(k).start()
                     && tokens.get(k).end() < tokens.get(k + 1).start()) {
-                List<Gazetteer.Match> place = gazetteer.matches(tokens.subList(first, k));
-                boolean kicker = place.size() == 1 && place.get(0).first() == 0
-                        && place.get(0).last() == k - first - 1 && place.get(0).type() == LOCATION
-                        && place.get(0).prefixLength() == 0;
+                Gazetteer.Match place = wholeMatch(tokens, first, k - 1);
+                boolean kicker = place != null && place.type() == LOCATION;
                 boolean opening = first == 0 && k == 1 && type != MISC
                         && (last < tokens.size() - 1 || !english && rubricWord(tokens.get(0)));
                 kicker |= afterEventWords(tokens, first, k - 1) > 0;  // Guerre en Ukraine : Kiev frappé
@@ -711,9 +712,9 @@ final class LatinRecognizer implements EntityRecognizer {
     /**
      * The first token of the name after a French sentence's opening words when a mention runs from them across {@code
      * en}, {@code au}, {@code aux}, {@code à} or {@code contre} ({@code Guerre en Ukraine}, {@code Vague de chaleur en
-     * Irak}, {@code Élections au Liban}, {@code Attaque contre Israël}): the opening word capitalised but an ordinary word (mostly lower case in the training text,
-     * or unknown to it and to the gazetteer), the words up to the preposition in lower case, a capitalised word after it;
-     * else -1. {@code La République en marche}, {@code Aix en Provence} and {@code Transports en commun lyonnais} do
+     * Irak}, {@code Élections au Liban}, {@code Attaque contre Israël}): the opening word capitalised but an ordinary
+     * word (mostly lower case in the training text, or unknown to it and to the gazetteer), the words up to the
+     * preposition in lower case, a capitalised word after it; else -1. {@code La République en marche}, {@code Aix en Provence} and {@code Transports en commun lyonnais} do
      * not qualify.
      */
     private int afterEventWords(List<Token> tokens, int first, int last) {
@@ -786,7 +787,7 @@ final class LatinRecognizer implements EntityRecognizer {
     private static List<int[]> elections(List<Token> tokens) {
         List<int[]> spans = new ArrayList<>();
         for (int k = 0; k + 2 < tokens.size(); k++) {
-            if (!tokens.get(k).text().matches("1[89]\\d\\d|20\\d\\d")) {
+            if (!YEAR.matcher(tokens.get(k).text()).matches()) {
                 continue;
             }
             int j = k + 1;
@@ -828,12 +829,18 @@ final class LatinRecognizer implements EntityRecognizer {
         return STORM_WORDS.contains(token.text().toLowerCase(Locale.ROOT));
     }
 
+    /** The gazetteer's one match of tokens {@code [first, last]} as written, without a clitic before it, or null. */
+    private Gazetteer.Match wholeMatch(List<Token> tokens, int first, int last) {
+        List<Gazetteer.Match> matches = gazetteer.matches(tokens.subList(first, last + 1));
+        Gazetteer.Match m = matches.size() == 1 ? matches.get(0) : null;
+        return m != null && m.first() == 0 && m.last() == last - first && m.prefixLength() == 0 ? m : null;
+    }
+
     /** Whether tokens {@code [first, last]} are a place's whole name in the gazetteer or the catalogue. */
     private boolean knownPlace(List<Token> tokens, int first, int last) {
-        List<Gazetteer.Match> place = gazetteer.matches(tokens.subList(first, last + 1));
-        if (place.size() == 1 && place.get(0).first() == 0 && place.get(0).last() == last - first
-                && place.get(0).prefixLength() == 0) {
-            return place.get(0).type() == LOCATION;
+        Gazetteer.Match place = wholeMatch(tokens, first, last);
+        if (place != null) {
+            return place.type() == LOCATION;
         }
         EntityCatalog.Entry entry = EntityCatalog.standard()
                 .wholeName(EntityCatalog.words(tokens.subList(first, last + 1)));
