@@ -40,6 +40,20 @@ final class ModelRecognizer implements EntityRecognizer {
     /** Titles of a ruler written in construct with his country (matching form): {@code سلطان عمان}, {@code أمير قطر}. */
     private static final Set<String> CONSTRUCT_TITLES = Set.of("سلطان", "امير", "ملك", "رئيس", "شيخ", "حاكم",
             "امبراطور");
+    /**
+     * Set phrases of a word that is also a given name and a noun after it (matching form): {@code توفيق الله} ("God's
+     * help"), {@code رحمه الله} ("God rest him"), {@code فرحة العيد} ("the joy of Eid"), {@code صباح العيد}.
+     */
+    private static final Set<String> SET_PHRASES = Stream.of("توفيق الله", "رحمه الله", "رحمها الله", "عون الله",
+            "رضوان الله", "نحمد الله", "حفظه الله", "اذن الله", "شاء الله", "فرحة العيد", "صباح العيد",
+            "بهجة العيد", "ليلة العيد", "يوم العيد", "عشية العيد", "فرحة رمضان").map(ArabicText::normalize)
+            .collect(Collectors.toUnmodifiableSet());
+    /** Titles of a Saudi prince, never his name (matching form): {@code ولي} (of {@code ولي العهد}), {@code سمو}. */
+    private static final Set<String> PRINCELY_TITLES = Set.of("ولي", "سمو", "سموه");
+    /** Months of the Hijri year that are also given names, matching form. */
+    private static final Set<String> MONTH_NAMES = Set.of("رمضان", "شعبان", "رجب");
+    /** Epithets of a holy month (matching form): {@code رمضان المبارك}, "blessed Ramadan". */
+    private static final Set<String> MONTH_EPITHETS = Set.of("المبارك", "الكريم", "الفضيل", "المعظم");
 
     private final NerModel model;
     private final Gazetteer gazetteer;
@@ -83,7 +97,8 @@ final class ModelRecognizer implements EntityRecognizer {
         List<Mention> consistent = DocumentConsistency.apply(all, splits, found);
         List<Entity> entities = new ArrayList<>(consistent.size());
         for (Mention m : consistent) {
-            Entity e = entity(text, all, m);
+            Entity e = m.type() == PERSON && m.first() == m.last() && month(splits, m.first()) ? null
+                    : entity(text, all, m);
             if (e != null) {
                 entities.add(e);
             }
@@ -123,6 +138,12 @@ final class ModelRecognizer implements EntityRecognizer {
             int last = c.last();
             while (last > first && indefinite(tokens, last, last)) {
                 last--;  // دريد بن الصمة بيتًا: the indefinite noun after the name is not part of it
+            }
+            if (c.type() == PERSON) {
+                last = personEnd(tokens, analysis.splits(), first, last);
+                if (last < first) {
+                    continue;
+                }
             }
             if (c.type() == PERSON && titleOfPlace(analysis.splits(), tags, last)) {
                 if (first == last) {
@@ -173,6 +194,54 @@ final class ModelRecognizer implements EntityRecognizer {
                 }
             }
         }
+    }
+
+    /**
+     * The last token of a person mention {@code first..last} once set phrases and titles are cut off its end, or -1
+     * where nothing of a name is left. Cut: a set phrase ({@code توفيق الله}, {@code فرحة العيد}), and {@code ولي} before
+     * {@code العهد} or another {@code ولي} ({@code محمد بن سلمان} + {@code ولي ولي العهد}, the deputy crown prince).
+     * Dropped: a mention of princely titles only ({@code سمو ولي}), a lone word with a possessive pronoun whose stem is a
+     * common word ({@code وأمنه}, "and its security").
+     */
+    private int personEnd(List<Token> tokens, Clitics.Split[] splits, int first, int last) {
+        while (last >= first) {
+            if (last > first && SET_PHRASES.contains(splits[last - 1].rest() + " " + splits[last].rest())) {
+                last -= 2;
+            } else if (splits[last].rest().equals("ولي") && last + 1 < splits.length
+                    && (splits[last + 1].rest().equals("العهد") || splits[last + 1].rest().equals("ولي"))) {
+                last--;
+            } else {
+                break;
+            }
+        }
+        boolean titles = true;
+        for (int k = first; k <= last && titles; k++) {
+            titles = PRINCELY_TITLES.contains(splits[k].rest());
+        }
+        if (titles || first == last && possessive(tokens.get(first), splits[first])) {
+            return -1;
+        }
+        return last;
+    }
+
+    /**
+     * A month that is also a given name, after {@code شهر} ("the month of") or before its epithet ({@code رمضان
+     * المبارك}): never a person alone, even where the text names a person {@code رمضان} elsewhere.
+     */
+    private static boolean month(Clitics.Split[] splits, int k) {
+        return MONTH_NAMES.contains(splits[k].rest()) && (k > 0 && splits[k - 1].rest().equals("شهر")
+                || k + 1 < splits.length && MONTH_EPITHETS.contains(splits[k + 1].rest()));
+    }
+
+    /**
+     * A word written with the pronoun suffix ه (not ة, which matching folds into ه) on a common word, bare or with the
+     * article: {@code أمنه} "its security" (not {@code آمنة}, Amina), {@code رأيه} "his opinion"; {@code عبده} has a given
+     * name before the ه.
+     */
+    private boolean possessive(Token token, Clitics.Split split) {
+        String stem = split.rest().substring(0, split.rest().length() - 1);
+        return ArabicText.finalLetter(token.text()) == 'ه' && stem.length() >= 2
+                && (commonWord(stem) || commonWord("ال" + stem)) && !gazetteer.isGivenName(stem);
     }
 
     /**

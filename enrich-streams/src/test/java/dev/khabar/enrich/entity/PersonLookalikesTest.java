@@ -1,0 +1,55 @@
+package dev.khabar.enrich.entity;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import dev.khabar.model.Entity;
+
+/**
+ * Words that look like an Arabic person's name and are not one (set phrases, princely titles, possessed nouns,
+ * months), through the bundled recogniser: each was read as a person in Saudi news.
+ */
+class PersonLookalikesTest {
+
+    private static List<String> persons(String text) {
+        return EntityRecognizer.standard().recognize(text, "ar").stream().filter(e -> e.type().equals("PERSON"))
+                .map(e -> e.text()).toList();
+    }
+
+    @Test
+    void theDeputyCrownPrincesTitleIsNotPartOfHisName() {
+        assertEquals(List.of("محمد بن سلمان بن عبدالعزيز"),
+                persons("التقى الأمير محمد بن سلمان بن عبدالعزيز ولي ولي العهد النائب الثاني لرئيس مجلس الوزراء."));
+    }
+
+    @Test
+    void titlesAloneAreNoPerson() {
+        assertEquals(List.of(), persons("وهنأ سموه ولي العهد بنجاح الموسم."));
+    }
+
+    @Test
+    void setPhrasesWithAGivenNameInThemAreNoPerson() {
+        // "with God's help, the cell was dismantled"; "the joy of Eid is a happy occasion"
+        assertEquals(List.of(), persons("تمكنت الجهات الأمنية بعد توفيق الله من الإطاحة بالخلية."));
+        assertEquals(List.of(), persons("لأن فرحة العيد مناسبة تغطي على كل الخلافات."));
+    }
+
+    @Test
+    void aNounWithAPossessivePronounIsNoPersonButAminaIs() {
+        // "alongside Yemen and its security and stability"
+        assertEquals(List.of(), persons("وأشاد بوقوفها إلى جانب اليمن وأمنه واستقراره."));
+        assertEquals(List.of("محمد عبده"), persons("وكتب الشيخ محمد عبده في المنار."));
+    }
+
+    @Test
+    void theMonthOfRamadanIsNoPersonWhereRamadanKadyrovIs() {
+        String text = "وقال رمضان قاديروف إن شهر رمضان شهر الخير وإن رمضان المبارك قريب.";
+        List<Entity> persons = EntityRecognizer.standard().recognize(text, "ar").stream()
+                .filter(e -> e.type().equals("PERSON")).toList();
+        assertEquals(1, persons.size(), persons::toString);
+        assertEquals(text.indexOf("رمضان"), persons.get(0).start());
+    }
+}
