@@ -7,8 +7,10 @@ import java.util.Locale;
 import dev.khabar.model.Entity;
 
 /**
- * Gives a mention that is, whole, the name of a curated organisation or person of the catalogue that entry's type: the
- * French model reads {@code État islamique} as a place, the catalogue knows it as the organisation {@code org:isis}.
+ * Gives a mention that is, whole, the name of a curated organisation, person or event of the catalogue that entry's
+ * type: the French model reads {@code État islamique} as a place, the catalogue knows it as the organisation {@code
+ * org:isis}; the English model reads {@code Brexit} as a person, the catalogue knows it as the event {@code
+ * event:brexit} (MISC).
  * The curated list holds names that mean one thing in the news. A country's name read as an organisation is a place,
  * as news annotation (CoNLL) has it even where the name stands for the government ({@code the United States will keep
  * working}); a country read as a person is left alone ({@code Jordan}), and so is a city read as an organisation, as
@@ -33,7 +35,7 @@ final class CuratedTypes {
                 out = out == null ? new ArrayList<>(mentions) : out;
                 out.set(i, e);
             }
-            EntityCatalog.Entry entry = catalog.curatedPersonOrOrganisation(e.text());
+            EntityCatalog.Entry entry = catalog.curatedName(e.text());
             if (entry == null && e.type().equals("ORGANIZATION")) {
                 EntityCatalog.Entry whole = catalog.wholeName(e.text());
                 entry = whole != null && whole.id().startsWith("country:") ? whole : null;

@@ -98,21 +98,24 @@ final class EntityCatalog {
         return entries.size();
     }
 
-    /** Whether the entry comes from the curated news list (organisations, people, named places), not from CLDR or ISO. */
+    /**
+     * Whether the entry comes from the curated news list (organisations, people, named places, events), not from CLDR
+     * or ISO.
+     */
     static boolean isCurated(Entry entry) {
         String id = entry.id();
-        return id.startsWith("org:") || id.startsWith("person:") || id.startsWith("place:");
+        return id.startsWith("org:") || id.startsWith("person:") || id.startsWith("place:") || id.startsWith("event:");
     }
 
     /**
-     * The curated organisation or person whose catalogue name {@code text} is, whole ({@code État islamique},
-     * {@code Daech}, {@code لويد أوستن}; a clitic prefix on an Arabic name allowed), else null. Places and CLDR entries
-     * are left out: a country's or city's name also stands for its government or team.
+     * The curated organisation, person or event whose catalogue name {@code text} is, whole ({@code État islamique},
+     * {@code Daech}, {@code لويد أوستن}, {@code Brexit}; a clitic prefix on an Arabic name allowed), else null. Places
+     * and CLDR entries are left out: a country's or city's name also stands for its government or team.
      */
-    Entry curatedPersonOrOrganisation(String text) {
+    Entry curatedName(String text) {
         Entry entry = wholeName(text);
         String id = entry == null ? "" : entry.id();
-        return id.startsWith("org:") || id.startsWith("person:") ? entry : null;
+        return id.startsWith("org:") || id.startsWith("person:") || id.startsWith("event:") ? entry : null;
     }
 
     /** The entry whose catalogue name {@code text} is, whole (a clitic prefix on an Arabic name allowed), else null. */

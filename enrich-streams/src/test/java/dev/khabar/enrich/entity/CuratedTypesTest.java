@@ -25,6 +25,14 @@ class CuratedTypesTest {
     }
 
     @Test
+    void givesACuratedEventTheTypeMisc() {
+        assertEquals(List.of("MISC", "MISC", "MISC"), types(List.of(
+                new Entity("Brexit", "PERSON", 0, 6, 0.9, "model"),
+                new Entity("Seconde Guerre mondiale", "ORGANIZATION", 10, 33, 0.8, "model"),
+                new Entity("الربيع العربي", "LOCATION", 40, 53, 0.7, "model"))));
+    }
+
+    @Test
     void anOrganisationReadAsMiscInLatinLettersTakesItsCatalogueTypeAndInArabicKeepsMisc() {
         assertEquals(List.of("ORGANIZATION", "MISC"), types(List.of(
                 new Entity("World Food Programme", "MISC", 0, 20, 1.0, "model"),

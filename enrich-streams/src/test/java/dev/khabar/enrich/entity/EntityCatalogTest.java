@@ -51,7 +51,9 @@ class EntityCatalogTest {
         "Mohammed Chia al-Soudani,person:mohammed-shia-al-sudani", "الولايات المتحدة,country:US", "États-Unis,country:US",
         "US,country:US", "United States,country:US", "Syrie,country:SY", "سوريا,country:SY", "Damas,city:SY:damascus",
         "حزب الله,org:hezbollah", "Hezbollah,org:hezbollah", "الأمم المتحدة,org:united-nations", "ONU,org:united-nations",
-        "Nations unies,org:united-nations", "Moscou,city:RU:moscow", "موسكو,city:RU:moscow"})
+        "Nations unies,org:united-nations", "Moscou,city:RU:moscow", "موسكو,city:RU:moscow", "Brexit,event:brexit",
+        "بريكست,event:brexit", "Second World War,event:world-war-ii", "الحرب العالمية الثانية,event:world-war-ii",
+        "Seconde Guerre mondiale,event:world-war-ii"})
     void namesOfOneEntityShareItsId(String name, String id) {
         assertEquals(id, idOf(name));
     }
