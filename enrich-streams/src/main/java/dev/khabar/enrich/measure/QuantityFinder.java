@@ -120,7 +120,11 @@ public final class QuantityFinder {
             "for", "with", "as", "is", "was", "were", "are", "has", "have", "than", "after", "before", "de", "du", "des",
             "d", "à", "au", "aux", "en", "et", "ou", "le", "la", "les", "l", "sur", "par", "pour", "dans", "avec", "est",
             "sont", "que", "qui", "h", "gmt", "utc", "am", "pm", "ص", "م", "مساء", "صباحا", "ه", "هـ", "st", "nd", "rd",
-            "th", "er", "e", "eme", "s", "اخرين", "اخري", "others", "autres", "o'clock",
+            "th", "er", "e", "eme", "s", "اخرين", "اخري", "اخرون", "others", "autres", "o'clock",
+            // how the counted fared, not what they are: أصيب عشرة بجروح ("ten were wounded")
+            "بجروح", "بجراح", "باصابات",
+            // a time of day: 0400 بتوقيت غرينتش
+            "بتوقيت",
             // not what a number counts: منهم ("of them"), كل ("every"), ونصف ("and a half": مليون ونصف is not read)
             "منهم", "منها", "منهما", "منهن", "كل", "بكل", "لكل", "ونصف", "وربع",
             // ألف مبروك, ألف شكر: "a thousand" congratulations or thanks, an idiom
