@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.IntPredicate;
 import java.util.function.Predicate;
 
 /**
@@ -35,12 +36,17 @@ final class FacilityRule {
     private FacilityRule() {
     }
 
+    /** Whether {@code norm}, a word in the matching form, is a trigger noun of this rule ({@code مطار}, {@code معسكر}). */
+    static boolean isTrigger(String norm) {
+        return TRIGGERS.contains(norm);
+    }
+
     /**
      * Spans {first, last} of facility names (token indices, inclusive). A one-word name that {@code commonWord} says
-     * is a common word or a word for the people held there is left out: {@code معسكر الفريق} and {@code معسكر المنتخب}
+     * (of its token index) is a common word or an adjective, or a word for the people held there, is left out: {@code معسكر الفريق} and {@code معسكر المنتخب}
      * are a team's training camp, {@code مخيم اللاجئين} a refugee camp, {@code مطار الملك …} the start of a longer name.
      */
-    static List<int[]> find(List<Token> tokens, Clitics.Split[] splits, Predicate<String> commonWord) {
+    static List<int[]> find(List<Token> tokens, Clitics.Split[] splits, IntPredicate commonWord) {
         List<int[]> spans = new ArrayList<>();
         for (int i = 0; i + 1 < tokens.size(); i++) {
             if (!TRIGGERS.contains(splits[i].rest())) {
@@ -56,7 +62,7 @@ final class FacilityRule {
                     && splits[last + 1].rest().startsWith("ال") && !relationalAdjective(splits[last + 1].rest())) {
                 last++;
             }
-            if (first == last && (commonWord.test(splits[first].rest()) || GROUPS.contains(splits[first].rest()))) {
+            if (first == last && (commonWord.test(first) || GROUPS.contains(splits[first].rest()))) {
                 continue;
             }
             spans.add(new int[] {first, last});

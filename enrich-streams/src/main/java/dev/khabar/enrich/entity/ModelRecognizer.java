@@ -52,6 +52,9 @@ final class ModelRecognizer implements EntityRecognizer {
     private static final Set<String> PRINCELY_TITLES = Set.of("ولي", "سمو", "سموه");
     /** Months of the Hijri year that are also given names, matching form. */
     private static final Set<String> MONTH_NAMES = Set.of("رمضان", "شعبان", "رجب");
+    /** Ordinal adjectives, masculine and feminine (matching form): {@code ولاية خامسة} is "a fifth term". */
+    private static final Set<String> ORDINALS = Set.of("ثاني", "ثانيه", "ثالث", "ثالثه", "رابع", "رابعه", "خامس",
+            "خامسه", "سادس", "سادسه", "سابع", "سابعه", "ثامن", "ثامنه", "تاسع", "تاسعه", "عاشر", "عاشره", "اخري");
     /** Epithets of a holy month (matching form): {@code رمضان المبارك}, "blessed Ramadan". */
     private static final Set<String> MONTH_EPITHETS = Set.of("المبارك", "الكريم", "الفضيل", "المعظم");
 
@@ -129,7 +132,8 @@ final class ModelRecognizer implements EntityRecognizer {
         float[][] emissions = tagger.emissions(analysis.features());
         model.bias(emissions);
         int[] tags = tagger.decode(emissions);
-        List<int[]> facilities = FacilityRule.find(tokens, analysis.splits(), this::commonWord);
+        List<int[]> facilities = FacilityRule.find(tokens, analysis.splits(),
+                k -> commonWord(analysis.splits()[k].rest()) || adjectiveAfterTrigger(tokens, analysis.splits(), k));
         List<int[]> namedAfter = FacilityRule.namedAfter(tokens, analysis.splits(), gazetteer::isGivenName);
         facilities.addAll(namedAfter);
         boolean[] covered = new boolean[tokens.size()];
@@ -150,6 +154,9 @@ final class ModelRecognizer implements EntityRecognizer {
                     continue;  // سلطان عمان, the Sultan of Oman: a title, its country the place after it
                 }
                 last--;  // هيثم بن طارق أمير (قطر): the next person's title
+            }
+            if (c.type() == LOCATION && first == last && adjectiveAfterTrigger(tokens, analysis.splits(), first)) {
+                continue;
             }
             if (!indefinite(tokens, first, last) && !within(facilities, first, last) && !preposition(tokens, first, last)
                     && !nisbaAdjective(analysis.splits(), tags, first, last, c.type(), c.confidence())
@@ -284,6 +291,36 @@ final class ModelRecognizer implements EntityRecognizer {
         boolean personNext = first > 0 && SequenceModel.typeOf(tags[first - 1]) == PERSON
                 || last + 1 < tags.length && SequenceModel.typeOf(tags[last + 1]) == PERSON;
         return !personNext && adjective(splits[first].rest()) && !(type == LOCATION && afterPreposition(splits, first));
+    }
+
+    /**
+     * Whether token {@code k}, right after a place or facility noun without the article, is an adjective of that noun
+     * rather than its name: an ordinal ({@code ولاية خامسة}, "a fifth term"), or a bare relational adjective, ending in
+     * ي after a masculine noun or in ية after a feminine one ({@code قرية تراثية}, "a heritage village"; {@code معسكر
+     * إعدادي}, "a training camp"), that the training text also writes with the article ({@code التراثية}) and that is no
+     * word of a gazetteer name ({@code ولاية سعيدة}, {@code ميناء دبي}); foreign names are not written with the article
+     * ({@code جبال روكي}, {@code مدينة أنطاكية}).
+     */
+    private boolean adjectiveAfterTrigger(List<Token> tokens, Clitics.Split[] splits, int k) {
+        if (k == 0 || splits[k].prefixLength() > 0 || splits[k].rest().startsWith("ال")) {
+            return false;
+        }
+        String noun = splits[k - 1].rest();
+        if (noun.startsWith("ال") || gazetteer.trigger(noun) != PLACE_TRIGGER && !FacilityRule.isTrigger(noun)) {
+            return false;
+        }
+        String word = splits[k].rest();
+        if (ORDINALS.contains(word)) {
+            return true;
+        }
+        boolean feminine = ArabicText.finalLetter(tokens.get(k - 1).text()) == 'ة';
+        String text = tokens.get(k).text();
+        boolean agrees = feminine ? text.endsWith("ية") && word.length() >= 5 : nisbaShaped(word) && word.length() >= 4;
+        String masculine = feminine ? word.substring(0, word.length() - 1) : word;
+        Map<String, Integer> lexicon = model.lexicon();
+        boolean withArticle = lexicon.getOrDefault("ال" + masculine, 0) > 0
+                || lexicon.getOrDefault("ال" + masculine + "ه", 0) > 0;
+        return agrees && withArticle && gazetteer.tokenTypes(word) == 0;
     }
 
     /**

@@ -33,4 +33,14 @@ class NisbaPlaceNamesTest {
         assertFalse(RECOGNIZER.ordinaryWord("مالي", "en"));
         assertFalse(RECOGNIZER.ordinaryWord("بغداد", "ar"));
     }
+
+    @Test
+    void anAdjectiveOrOrdinalAfterAPlaceOrCampNounIsNoPlaceButANameThere() {
+        // "a heritage village", "a training camp", "a fifth term"
+        assertEquals(List.of(), mentions("أعلنت الأمانة إنشاء أول قرية تراثية متكاملة."));
+        assertEquals(List.of(), mentions("وسافر الفريق لإقامة معسكر إعدادي لمدة أسبوعين."));
+        assertEquals(List.of(), mentions("بعد أربعة أيام على فوزه بولاية خامسة على التوالي."));
+        assertTrue(mentions("ووصلت السفينة إلى ميناء دبي.").contains("دبي/LOCATION"));
+        assertTrue(mentions("ثم انتقل إلى ولاية بجاية.").contains("بجاية/LOCATION"));
+    }
 }

@@ -91,7 +91,7 @@ class RecognizerRoutingTest {
     private static List<String> facilities(String text, Clitics clitics, Predicate<String> commonWord) {
         List<Token> tokens = Tokenizer.tokenize(text);
         Clitics.Split[] splits = tokens.stream().map(t -> clitics.split(t.norm())).toArray(Clitics.Split[]::new);
-        return FacilityRule.find(tokens, splits, commonWord).stream()
+        return FacilityRule.find(tokens, splits, k -> commonWord.test(splits[k].rest())).stream()
                 .map(span -> text.substring(tokens.get(span[0]).start(), tokens.get(span[1]).end())).toList();
     }
 }
