@@ -264,6 +264,7 @@ class ChaosIT {
     /** Waits until the inbox is drained and the outputs stopped changing, then takes the outcome. */
     private static Outcome settle(Path workdir, String bootstrap, String name) throws Exception {
         AtomicReference<Outcome> last = new AtomicReference<>();
+        AtomicReference<String> waitingFor = new AtomicReference<>("a first look");
         AtomicLong stableSince = new AtomicLong(System.nanoTime());
         try {
             await().atMost(SETTLE_DEADLINE).pollInterval(Duration.ofSeconds(1)).until(() -> {
@@ -276,6 +277,11 @@ class ChaosIT {
                 boolean caughtUp = enrichedAll && sunk && (clean == null || now.out().size() >= clean.out().size()
                         && now.jsonlIds().size() >= clean.jsonlIds().size());
                 Outcome before = last.getAndSet(now);
+                waitingFor.set(String.format("drained=%b enrichedAll=%b sunk=%b caughtUp=%b (inbox %d, done %d, failed %d of"
+                        + " %d dropped; enriched %d, duplicates %d, dlq %d; out %d, jsonl %d)", drained, enrichedAll, sunk,
+                        caughtUp, now.inboxFiles(), now.doneFiles(), now.failedFiles(), drops.size(),
+                        now.enrichedIds().size(), now.duplicateRecords(), now.dlqRecords(), now.out().size(),
+                        now.jsonlIds().size()));
                 if (before == null || !sameCounts(before, now) || !drained) {
                     stableSince.set(System.nanoTime());
                     return false;
@@ -284,7 +290,8 @@ class ChaosIT {
             });
             return last.get();
         } catch (ConditionTimeoutException stillChanging) {
-            LOG.warn("{}: outputs still changing or incomplete after {}", name, SETTLE_DEADLINE);
+            LOG.warn("{}: outputs still changing or incomplete after {}; last look: {}", name, SETTLE_DEADLINE,
+                    waitingFor.get());
             return outcome(workdir, bootstrap);
         }
     }
