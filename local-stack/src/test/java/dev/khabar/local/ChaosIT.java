@@ -277,11 +277,11 @@ class ChaosIT {
                 boolean caughtUp = enrichedAll && sunk && (clean == null || now.out().size() >= clean.out().size()
                         && now.jsonlIds().size() >= clean.jsonlIds().size());
                 Outcome before = last.getAndSet(now);
-                waitingFor.set(String.format("drained=%b enrichedAll=%b sunk=%b caughtUp=%b (inbox %d, done %d, failed %d of"
-                        + " %d dropped; enriched %d, duplicates %d, dlq %d; out %d, jsonl %d)", drained, enrichedAll, sunk,
-                        caughtUp, now.inboxFiles(), now.doneFiles(), now.failedFiles(), drops.size(),
-                        now.enrichedIds().size(), now.duplicateRecords(), now.dlqRecords(), now.out().size(),
-                        now.jsonlIds().size()));
+                waitingFor.set(String.format("drained=%b enrichedAll=%b sunk=%b caughtUp=%b (inbox %d, done %d,"
+                        + " failed %d of %d dropped; enriched %d, duplicates %d, dlq %d; out %d, jsonl %d)", drained,
+                        enrichedAll, sunk, caughtUp, now.inboxFiles(), now.doneFiles(), now.failedFiles(),
+                        drops.size(), now.enrichedIds().size(), now.duplicateRecords(), now.dlqRecords(),
+                        now.out().size(), now.jsonlIds().size()));
                 if (before == null || !sameCounts(before, now) || !drained) {
                     stableSince.set(System.nanoTime());
                     return false;
