@@ -27,6 +27,8 @@ final class ModelRecognizer implements EntityRecognizer {
     private static final int PERSON = Gazetteer.TYPES.indexOf("PERSON");
     private static final int LOCATION = Gazetteer.TYPES.indexOf("LOCATION");
     private static final int PLACE_TRIGGER = Gazetteer.TRIGGER_CLASSES.indexOf("LOCATION") + 1;
+    private static final int ORGANIZATION = Gazetteer.TYPES.indexOf("ORGANIZATION");
+    private static final int ORGANIZATION_TRIGGER = Gazetteer.TRIGGER_CLASSES.indexOf("ORGANIZATION") + 1;
     /** Directional adjectives with the article, normalised: north(ern), south(ern), east(ern), west(ern), central. */
     private static final Set<String> DIRECTIONS = Stream.of("الشمالي", "الشمالية", "الجنوبي", "الجنوبية", "الشرقي",
             "الشرقية", "الغربي", "الغربية", "الوسطى").map(ArabicText::normalize).collect(Collectors.toUnmodifiableSet());
@@ -157,6 +159,9 @@ final class ModelRecognizer implements EntityRecognizer {
             }
             if (c.type() == LOCATION && first == last && adjectiveAfterTrigger(tokens, analysis.splits(), first)) {
                 continue;
+            }
+            if (c.type() == ORGANIZATION && headNounsOnly(analysis.splits(), first, last)) {
+                continue;  // جامعة مع جامعة أو كلية مع كلية: "a university with a university", no name
             }
             if (!indefinite(tokens, first, last) && !within(facilities, first, last) && !preposition(tokens, first, last)
                     && !nisbaAdjective(analysis.splits(), tags, first, last, c.type(), c.confidence())
@@ -291,6 +296,20 @@ final class ModelRecognizer implements EntityRecognizer {
         boolean personNext = first > 0 && SequenceModel.typeOf(tags[first - 1]) == PERSON
                 || last + 1 < tags.length && SequenceModel.typeOf(tags[last + 1]) == PERSON;
         return !personNext && adjective(splits[first].rest()) && !(type == LOCATION && afterPreposition(splits, first));
+    }
+
+    /**
+     * Whether every word of tokens {@code first..last} is a noun that heads organisations' names, without the article
+     * ({@code منظمة}, {@code جامعة}); with it, such a word is also a name ({@code الاتحاد}, the club Al-Ittihad).
+     */
+    private boolean headNounsOnly(Clitics.Split[] splits, int first, int last) {
+        for (int k = first; k <= last; k++) {
+            String word = splits[k].rest();
+            if (word.startsWith("ال") || gazetteer.trigger(word) != ORGANIZATION_TRIGGER) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
