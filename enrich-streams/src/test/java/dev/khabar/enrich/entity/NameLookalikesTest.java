@@ -9,14 +9,23 @@ import org.junit.jupiter.api.Test;
 import dev.khabar.model.Entity;
 
 /**
- * Words that look like an Arabic person's name and are not one (set phrases, princely titles, possessed nouns,
- * months), through the bundled recogniser: each was read as a person in Saudi news.
+ * Words that look like an Arabic name and are not one (set phrases, princely titles, possessed nouns, months, the
+ * nouns that head organisations' names), through the bundled recogniser: each was read as a name in Saudi news.
  */
-class PersonLookalikesTest {
+class NameLookalikesTest {
 
     private static List<String> persons(String text) {
         return EntityRecognizer.standard().recognize(text, "ar").stream().filter(e -> e.type().equals("PERSON"))
                 .map(e -> e.text()).toList();
+    }
+
+    @Test
+    void aBareHeadNounIsNoOrganisationButAClubNamedWithItIs() {
+        // "a merger of a university with a university or a college with a college"
+        assertEquals(List.of(), EntityRecognizer.standard().recognize("يشمل ذلك اندماج جامعة مع جامعة أو كلية مع كلية.",
+                "ar"));
+        assertEquals(List.of("نادي الاتحاد/ORGANIZATION"), EntityRecognizer.standard()
+                .recognize("وقع نادي الاتحاد عقدا جديدا.", "ar").stream().map(e -> e.text() + "/" + e.type()).toList());
     }
 
     @Test
