@@ -57,6 +57,9 @@ final class ModelRecognizer implements EntityRecognizer {
     /** Ordinal adjectives, masculine and feminine (matching form): {@code ولاية خامسة} is "a fifth term". */
     private static final Set<String> ORDINALS = Set.of("ثاني", "ثانيه", "ثالث", "ثالثه", "رابع", "رابعه", "خامس",
             "خامسه", "سادس", "سادسه", "سابع", "سابعه", "ثامن", "ثامنه", "تاسع", "تاسعه", "عاشر", "عاشره", "اخري");
+    /** Nouns of kinship written in construct before a woman's name (matching form): {@code ابنة آمنة}. */
+    private static final Set<String> KINSHIP = Set.of("ابنه", "بنت", "زوجه", "والده", "شقيقه", "اخت", "جده", "عمه",
+            "خاله", "حفيده", "ام");
     /** Epithets of a holy month (matching form): {@code رمضان المبارك}, "blessed Ramadan". */
     private static final Set<String> MONTH_EPITHETS = Set.of("المبارك", "الكريم", "الفضيل", "المعظم");
 
@@ -230,10 +233,32 @@ final class ModelRecognizer implements EntityRecognizer {
         for (int k = first; k <= last && titles; k++) {
             titles = PRINCELY_TITLES.contains(splits[k].rest());
         }
-        if (titles || first == last && possessive(tokens.get(first), splits[first])) {
+        if (titles || first == last && (possessive(tokens.get(first), splits[first])
+                || feminineAdjective(tokens, splits, first))) {
             return -1;
         }
         return last;
+    }
+
+    /**
+     * A feminine given name that is also an adjective ({@code آمنة} "safe", {@code سعيدة} "happy"), right after an
+     * indefinite feminine noun or {@code غير} ("not"): {@code مسافة آمنة}, "a safe distance"; {@code غير آمنة}. The
+     * training text writes the adjective with the article ({@code الآمن}, {@code السعيد}); it does not so write
+     * {@code فاطمة}. A noun of kinship before the name is its construct ({@code ابنة آمنة}, "Amina's daughter").
+     */
+    private boolean feminineAdjective(List<Token> tokens, Clitics.Split[] splits, int k) {
+        String word = splits[k].rest();
+        if (k == 0 || ArabicText.finalLetter(tokens.get(k).text()) != 'ة' || splits[k].prefixLength() > 0
+                || word.startsWith("ال")) {
+            return false;
+        }
+        String noun = splits[k - 1].rest();
+        boolean indefiniteNoun = ArabicText.finalLetter(tokens.get(k - 1).text()) == 'ة' && !noun.startsWith("ال")
+                && !KINSHIP.contains(noun) && gazetteer.trigger(noun) == 0;
+        String stem = word.substring(0, word.length() - 1);
+        Map<String, Integer> lexicon = model.lexicon();
+        boolean adjective = lexicon.getOrDefault("ال" + stem, 0) > 0 || lexicon.getOrDefault("ال" + word, 0) > 0;
+        return (indefiniteNoun || noun.equals("غير")) && adjective;
     }
 
     /**

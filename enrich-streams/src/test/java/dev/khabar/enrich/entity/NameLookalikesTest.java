@@ -54,6 +54,14 @@ class NameLookalikesTest {
     }
 
     @Test
+    void aGivenNameThatIsAnAdjectiveAfterItsNounIsNoPersonButAfterKinshipItIs() {
+        // "a safe distance", "not safe"; "Amina's daughter said"
+        assertEquals(List.of(), persons("تمت التوصية بالحفاظ على مسافة آمنة بين المريض وهاتفه."));
+        assertEquals(List.of(), persons("وصفت الدراسة المركبات بأنها غير آمنة."));
+        assertEquals(List.of("آمنة"), persons("وقالت ابنة آمنة إن والدتها بخير."));
+    }
+
+    @Test
     void theMonthOfRamadanIsNoPersonWhereRamadanKadyrovIs() {
         String text = "وقال رمضان قاديروف إن شهر رمضان شهر الخير وإن رمضان المبارك قريب.";
         List<Entity> persons = EntityRecognizer.standard().recognize(text, "ar").stream()
