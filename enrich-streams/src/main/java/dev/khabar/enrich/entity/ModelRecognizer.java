@@ -60,6 +60,9 @@ final class ModelRecognizer implements EntityRecognizer {
     /** Nouns of kinship written in construct before a woman's name (matching form): {@code ابنة آمنة}. */
     private static final Set<String> KINSHIP = Set.of("ابنه", "بنت", "زوجه", "والده", "شقيقه", "اخت", "جده", "عمه",
             "خاله", "حفيده", "ام");
+    /** Words before a month's name (matching form): "the month of", prepositions of time, nouns of the month. */
+    private static final Set<String> MONTH_CONTEXT = Set.of("شهر", "في", "من", "خلال", "منذ", "حتي", "قبل", "بعد", "طوال",
+            "طيله", "ايام", "ليالي", "ليله", "نهار", "موسم", "افطار", "سحور", "هلال", "مسلسلات", "بشائر", "اواخر");
     /** Epithets of a holy month (matching form): {@code رمضان المبارك}, "blessed Ramadan". */
     private static final Set<String> MONTH_EPITHETS = Set.of("المبارك", "الكريم", "الفضيل", "المعظم");
 
@@ -105,8 +108,8 @@ final class ModelRecognizer implements EntityRecognizer {
         List<Mention> consistent = DocumentConsistency.apply(all, splits, found);
         List<Entity> entities = new ArrayList<>(consistent.size());
         for (Mention m : consistent) {
-            Entity e = m.type() == PERSON && m.first() == m.last() && month(splits, m.first()) ? null
-                    : entity(text, all, m);
+            boolean month = m.type() == PERSON && m.first() == m.last() && month(all, splits, m.first());
+            Entity e = month ? null : entity(text, all, m);
             if (e != null) {
                 entities.add(e);
             }
@@ -262,12 +265,20 @@ final class ModelRecognizer implements EntityRecognizer {
     }
 
     /**
-     * A month that is also a given name, after {@code شهر} ("the month of") or before its epithet ({@code رمضان
-     * المبارك}): never a person alone, even where the text names a person {@code رمضان} elsewhere.
+     * A month that is also a given name ({@code رمضان}), never a person alone even where the text names a person
+     * {@code رمضان} elsewhere: after {@code شهر} ("the month of"), a preposition of time ({@code في رمضان}, {@code خلال
+     * رمضان}) or a noun of the month ({@code ليالي رمضان}, {@code مسلسلات رمضان}), or before its epithet ({@code رمضان
+     * المبارك}); unless a word the training text seldom uses follows it, often the family name the tagger left out
+     * ({@code من رمضان قاديروف}).
      */
-    private static boolean month(Clitics.Split[] splits, int k) {
-        return MONTH_NAMES.contains(splits[k].rest()) && (k > 0 && splits[k - 1].rest().equals("شهر")
-                || k + 1 < splits.length && MONTH_EPITHETS.contains(splits[k + 1].rest()));
+    private boolean month(List<Token> tokens, Clitics.Split[] splits, int k) {
+        if (!MONTH_NAMES.contains(splits[k].rest())) {
+            return false;
+        }
+        boolean rareWordNext = k + 1 < tokens.size() && ArabicText.isArabicLetter(tokens.get(k + 1).text().charAt(0))
+                && !commonWord(splits[k + 1].rest()) && !MONTH_EPITHETS.contains(splits[k + 1].rest());
+        return k > 0 && MONTH_CONTEXT.contains(splits[k - 1].rest()) && !rareWordNext
+                || k + 1 < tokens.size() && MONTH_EPITHETS.contains(splits[k + 1].rest());
     }
 
     /**

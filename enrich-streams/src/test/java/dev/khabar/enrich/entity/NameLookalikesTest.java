@@ -68,5 +68,8 @@ class NameLookalikesTest {
                 .filter(e -> e.type().equals("PERSON")).toList();
         assertEquals(1, persons.size(), persons::toString);
         assertEquals(text.indexOf("رمضان"), persons.get(0).start());
+        // "the market picked up in the last ten days of Ramadan"; "and Ramadan added"
+        assertEquals(List.of(), persons("انتعشت السوق في العشر الأواخر من رمضان."));
+        assertEquals(List.of("رمضان"), persons("وأضاف رمضان أن الحوار ضروري."));
     }
 }
