@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import dev.khabar.enrich.entity.EntityLinker;
 import dev.khabar.enrich.entity.EntityRecognizer;
@@ -109,11 +110,19 @@ public final class ArticleEnricher {
     }
 
     /**
-     * The mentions that are more than a currency or unit name: {@code دولار} is the unit of an amount, which the
-     * quantities carry, though ANERcorp and the models trained on it tag currencies MISC.
+     * The name of God as the Arabic recogniser finds it in set phrases ({@code رحمه الله}, {@code إن شاء الله}, {@code
+     * ولله الحمد}, of which it keeps {@code له}), which ANERcorp tags MISC: in a record it would outrank every real
+     * entity of an obituary or a Friday sermon.
+     */
+    private static final Set<String> GOD = Set.of("الله", "لله", "له", "Allah");
+
+    /**
+     * The mentions worth a record: not a currency or unit name ({@code دولار} is the unit of an amount, which the
+     * quantities carry, though ANERcorp and the models trained on it tag currencies MISC), nor the name of God.
      */
     static List<Entity> notUnits(List<Entity> mentions) {
-        return mentions.stream().filter(e -> !("MISC".equals(e.type()) && QuantityFinder.unitName(e.text()))).toList();
+        return mentions.stream().filter(e -> !("MISC".equals(e.type())
+                && (QuantityFinder.unitName(e.text()) || GOD.contains(e.text())))).toList();
     }
 
     /** The mentions not inside a date's words: in {@code أبريل (نيسان)} the month is not Nissan, the company. */

@@ -82,4 +82,14 @@ class ArticleEnricherTest {
         assertEquals(List.of(60, 65, 90), ArticleEnricher.notUnits(mentions).stream().map(Entity::start).toList(),
                 "Real (Madrid) is no currency, Feryal no riyal with a clitic, and a MISC that is no unit stays");
     }
+
+    @Test
+    void theNameOfGodInSetPhrasesIsNoEntityOfTheRecord() {
+        List<Entity> mentions = List.of(
+                new Entity("الله", "MISC", 10, 14, 0.9, "model"),
+                new Entity("له", "MISC", 20, 22, 0.9, "model"),
+                new Entity("عبد الله", "PERSON", 30, 38, 0.9, "model"),
+                new Entity("حزب الله", "ORGANIZATION", 40, 48, 0.9, "model"));
+        assertEquals(List.of(30, 40), ArticleEnricher.notUnits(mentions).stream().map(Entity::start).toList());
+    }
 }
