@@ -43,8 +43,9 @@ final class FacilityRule {
 
     /**
      * Spans {first, last} of facility names (token indices, inclusive). A one-word name that {@code commonWord} says
-     * (of its token index) is a common word or an adjective, or a word for the people held there, is left out: {@code معسكر الفريق} and {@code معسكر المنتخب}
-     * are a team's training camp, {@code مخيم اللاجئين} a refugee camp, {@code مطار الملك …} the start of a longer name.
+     * (of its token index) is a common word or an adjective, or a word for the people held there, is left out: {@code
+     * معسكر الفريق} and {@code معسكر المنتخب} are a team's training camp, {@code معسكر إعدادي} a training camp, {@code
+     * مخيم اللاجئين} a refugee camp, {@code مطار الملك …} the start of a longer name.
      */
     static List<int[]> find(List<Token> tokens, Clitics.Split[] splits, IntPredicate commonWord) {
         List<int[]> spans = new ArrayList<>();

@@ -61,8 +61,8 @@ final class ModelRecognizer implements EntityRecognizer {
     private static final Set<String> KINSHIP = Set.of("ابنه", "بنت", "زوجه", "والده", "شقيقه", "اخت", "جده", "عمه",
             "خاله", "حفيده", "ام");
     /** Words before a month's name (matching form): "the month of", prepositions of time, nouns of the month. */
-    private static final Set<String> MONTH_CONTEXT = Set.of("شهر", "في", "من", "خلال", "منذ", "حتي", "قبل", "بعد", "طوال",
-            "طيله", "ايام", "ليالي", "ليله", "نهار", "موسم", "افطار", "سحور", "هلال", "مسلسلات", "بشائر", "اواخر");
+    private static final Set<String> MONTH_CONTEXT = Set.of("شهر", "في", "من", "خلال", "منذ", "حتي", "قبل", "بعد",
+            "طوال", "طيله", "ايام", "ليالي", "ليله", "نهار", "موسم", "افطار", "سحور", "هلال", "مسلسلات", "بشائر", "اواخر");
     /** Epithets of a holy month (matching form): {@code رمضان المبارك}, "blessed Ramadan". */
     private static final Set<String> MONTH_EPITHETS = Set.of("المبارك", "الكريم", "الفضيل", "المعظم");
 
@@ -287,9 +287,11 @@ final class ModelRecognizer implements EntityRecognizer {
      * name before the ه.
      */
     private boolean possessive(Token token, Clitics.Split split) {
+        if (ArabicText.finalLetter(token.text()) != 'ه' || split.rest().length() < 3) {
+            return false;
+        }
         String stem = split.rest().substring(0, split.rest().length() - 1);
-        return ArabicText.finalLetter(token.text()) == 'ه' && stem.length() >= 2
-                && (commonWord(stem) || commonWord("ال" + stem)) && !gazetteer.isGivenName(stem);
+        return (commonWord(stem) || commonWord("ال" + stem)) && !gazetteer.isGivenName(stem);
     }
 
     /**
@@ -371,11 +373,12 @@ final class ModelRecognizer implements EntityRecognizer {
         boolean feminine = ArabicText.finalLetter(tokens.get(k - 1).text()) == 'ة';
         String text = tokens.get(k).text();
         boolean agrees = feminine ? text.endsWith("ية") && word.length() >= 5 : nisbaShaped(word) && word.length() >= 4;
+        if (!agrees || gazetteer.tokenTypes(word) != 0) {
+            return false;
+        }
         String masculine = feminine ? word.substring(0, word.length() - 1) : word;
         Map<String, Integer> lexicon = model.lexicon();
-        boolean withArticle = lexicon.getOrDefault("ال" + masculine, 0) > 0
-                || lexicon.getOrDefault("ال" + masculine + "ه", 0) > 0;
-        return agrees && withArticle && gazetteer.tokenTypes(word) == 0;
+        return lexicon.getOrDefault("ال" + masculine, 0) > 0 || lexicon.getOrDefault("ال" + masculine + "ه", 0) > 0;
     }
 
     /**
