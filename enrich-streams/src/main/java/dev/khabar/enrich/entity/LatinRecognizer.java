@@ -53,6 +53,14 @@ final class LatinRecognizer implements EntityRecognizer {
             Collectors.toUnmodifiableSet());
     /** Kinship particles written apart between the parts of an Arabic name ({@code Mohammed bin Salman}). */
     private static final Set<String> KIN = Set.of("bin", "ibn", "bint", "ben");
+    /**
+     * Particles of European family names written apart ({@code Ursula von der Leyen}, {@code Charles de Gaulle}); the
+     * first set's also join a capitalised word the tagger left out ({@code Ludwig van Beethoven}).
+     */
+    private static final Set<String> NAME_LINKS_ALONE = Set.of("von", "van", "der", "den", "ter", "ten", "zu", "vom",
+            "zur");
+    private static final Set<String> NAME_LINKS = Set.of("von", "van", "der", "den", "ter", "ten", "zu", "vom", "zur",
+            "de", "du", "da", "di", "del", "della", "dos", "das", "la", "le");
     private static final int MISC = Gazetteer.TYPES.indexOf("MISC");
     private static final double NATIONALITY_CONFIDENCE = 0.8;
     private static final int LOCATION = Gazetteer.TYPES.indexOf("LOCATION");
@@ -448,6 +456,27 @@ final class LatinRecognizer implements EntityRecognizer {
                     || tags[k] == 0 && Character.isUpperCase(tokens.get(k).text().codePointAt(0)))) {
                 tags[k - 1] = SequenceModel.inside(PERSON);
                 tags[k] = SequenceModel.inside(PERSON);
+            }
+        }
+        for (int k = 2; k < tags.length; k++) {
+            // Ursula + von der + Leyen: a person's name goes on across the particles of a European family name
+            int links = 0;
+            while (links < 2 && k - 1 - links > 0 && tags[k - 1 - links] == 0
+                    && NAME_LINKS.contains(tokens.get(k - 1 - links).text())) {
+                links++;
+            }
+            if (links == 0 || SequenceModel.typeOf(tags[k - 1 - links]) != PERSON) {
+                continue;
+            }
+            boolean alone = true;
+            for (int j = k - links; j < k; j++) {
+                alone &= NAME_LINKS_ALONE.contains(tokens.get(j).text());
+            }
+            if (tags[k] == SequenceModel.begin(PERSON)
+                    || alone && tags[k] == 0 && Character.isUpperCase(tokens.get(k).text().codePointAt(0))) {
+                for (int j = k - links; j <= k; j++) {
+                    tags[j] = SequenceModel.inside(PERSON);
+                }
             }
         }
         return tags;

@@ -218,6 +218,23 @@ class LatinNewsEntitiesTest {
     }
 
     @Test
+    void keepsTheParticlesOfAEuropeanFamilyNameInsideOneName() {
+        List<Token> tokens = Tokenizer.tokenize("Ursula von der Leyen met Ludwig van Beethoven and Paris de France");
+        int per = Gazetteer.TYPES.indexOf("PERSON");
+        int b = SequenceModel.begin(per);
+        int i = SequenceModel.inside(per);
+        int place = SequenceModel.begin(Gazetteer.TYPES.indexOf("LOCATION"));
+        //           Ursula von der Leyen met Ludwig van Beethoven and Paris de France
+        int[] path = {b, 0, 0, b, 0, b, 0, 0, 0, place, 0, place};
+        // a place across de, and a capitalised word after de that the tagger left out, stay apart
+        assertEquals(List.of(b, i, i, i, 0, b, i, i, 0, place, 0, place),
+                java.util.Arrays.stream(LatinRecognizer.joinParticles(tokens, path)).boxed().toList());
+        int[] french = {b, 0, 0, b, 0, b, 0, 0, 0, b, 0, 0};
+        assertEquals(List.of(b, i, i, i, 0, b, i, i, 0, b, 0, 0),
+                java.util.Arrays.stream(LatinRecognizer.joinParticles(tokens, french)).boxed().toList());
+    }
+
+    @Test
     void findsRomanisedArabicNamesWhole() {
         String text = "US advisers will stay at Ain al-Asad Air Base in western Iraq, Prime Minister Mohammed Shia "
                 + "al-Sudani said.";
