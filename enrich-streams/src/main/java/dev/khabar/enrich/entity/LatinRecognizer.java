@@ -479,6 +479,19 @@ final class LatinRecognizer implements EntityRecognizer {
                 }
             }
         }
+        for (int k = 2; k < tags.length; k++) {
+            // Kiel Institute + for the + World Economy: an organisation's name goes on across "for (the)" into a name
+            int links = k >= 3 && tags[k - 1] == 0 && tokens.get(k - 1).text().equals("the") ? 2 : 1;
+            if (tags[k - links] != 0 || !tokens.get(k - links).text().equals("for")
+                    || SequenceModel.typeOf(tags[k - links - 1]) != ORGANIZATION
+                    || tags[k] != SequenceModel.begin(ORGANIZATION) && tags[k] != SequenceModel.begin(MISC)) {
+                continue;
+            }
+            int other = SequenceModel.typeOf(tags[k]);
+            for (int j = k - links; j < tags.length && (j <= k || tags[j] == SequenceModel.inside(other)); j++) {
+                tags[j] = SequenceModel.inside(ORGANIZATION);
+            }
+        }
         return tags;
     }
 

@@ -235,6 +235,20 @@ class LatinNewsEntitiesTest {
     }
 
     @Test
+    void keepsAnOrganisationWholeAcrossForThe() {
+        List<Token> tokens = Tokenizer.tokenize("the Kiel Institute for the World Economy and Iraq for the Iraqis");
+        int org = SequenceModel.begin(Gazetteer.TYPES.indexOf("ORGANIZATION"));
+        int in = SequenceModel.inside(Gazetteer.TYPES.indexOf("ORGANIZATION"));
+        int misc = SequenceModel.begin(Gazetteer.TYPES.indexOf("MISC"));
+        int place = SequenceModel.begin(Gazetteer.TYPES.indexOf("LOCATION"));
+        //           the Kiel Institute for the World Economy and Iraq for the Iraqis
+        int[] path = {0, org, in, 0, 0, misc, SequenceModel.inside(Gazetteer.TYPES.indexOf("MISC")), 0, place, 0, 0,
+            misc};
+        assertEquals(List.of(0, org, in, in, in, in, in, 0, place, 0, 0, misc),
+                java.util.Arrays.stream(LatinRecognizer.joinParticles(tokens, path)).boxed().toList());
+    }
+
+    @Test
     void findsRomanisedArabicNamesWhole() {
         String text = "US advisers will stay at Ain al-Asad Air Base in western Iraq, Prime Minister Mohammed Shia "
                 + "al-Sudani said.";
