@@ -259,6 +259,8 @@ final class LatinRecognizer implements EntityRecognizer {
             } else if (!english && c.type() == LOCATION && !knownPlace(tokens, first, last)) {
                 int place = withoutLowerCaseEnd(tokens, first, last);
                 last = place < last && knownPlace(tokens, first, place) ? place : last;  // Bagdad suffoque, Syrie voisine
+            } else if (!english && c.type() == ORGANIZATION && !known(tokens, first, last, ORGANIZATION)) {
+                last = knownBeforeLowerCase(tokens, first, last, ORGANIZATION);  // Union européenne débloquera
             }
             if (c.type() == PERSON && (first > 0 && stormWord(tokens.get(first - 1))
                     || last > first && stormWord(tokens.get(first)))) {
@@ -878,15 +880,35 @@ final class LatinRecognizer implements EntityRecognizer {
         return m != null && m.first() == 0 && m.last() == last - first && m.prefixLength() == 0 ? m : null;
     }
 
+    /**
+     * The last token of the longest known name of {@code type} that tokens {@code [first, last]} begin with, if only
+     * lower-case words follow it and the first is no function word ({@code Union européenne} of {@code Union européenne
+     * débloquera}, "will release"; not of {@code Union européenne des sourds}); else {@code last}.
+     */
+    private int knownBeforeLowerCase(List<Token> tokens, int first, int last, int type) {
+        for (int end = last - 1; end >= first && Character.isLowerCase(tokens.get(end + 1).text().codePointAt(0)); end--) {
+            if (known(tokens, first, end, type) && !frenchFunctionWord(tokens.get(end + 1))
+                    && !tokens.get(end + 1).text().contains("'")) {
+                return end;  // not Union européenne of Union européenne des sourds
+            }
+        }
+        return last;
+    }
+
     /** Whether tokens {@code [first, last]} are a place's whole name in the gazetteer or the catalogue. */
     private boolean knownPlace(List<Token> tokens, int first, int last) {
-        Gazetteer.Match place = wholeMatch(tokens, first, last);
-        if (place != null) {
-            return place.type() == LOCATION;
+        return known(tokens, first, last, LOCATION);
+    }
+
+    /** Whether tokens {@code [first, last]} are a whole name of {@code type} in the gazetteer or the catalogue. */
+    private boolean known(List<Token> tokens, int first, int last, int type) {
+        Gazetteer.Match match = wholeMatch(tokens, first, last);
+        if (match != null) {
+            return match.type() == type;
         }
         EntityCatalog.Entry entry = EntityCatalog.standard()
                 .wholeName(EntityCatalog.words(tokens.subList(first, last + 1)));
-        return entry != null && entry.type().equals("LOCATION");
+        return entry != null && entry.type().equals(Gazetteer.TYPES.get(type));
     }
 
     /**

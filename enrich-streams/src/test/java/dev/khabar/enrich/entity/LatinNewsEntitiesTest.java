@@ -88,6 +88,9 @@ class LatinNewsEntitiesTest {
         String tail = "Canicule en Irak : Bagdad suffoque";
         assertEquals(List.of("Irak", "Bagdad"), EntityRecognizer.standard().recognize(tail, "fr").stream()
                 .map(Entity::text).toList(), "a verb after a known place is no part of it");
+        String release = "tandis que l'Union européenne débloquera 120 millions d'euros.";
+        assertEquals(List.of("Union européenne"), EntityRecognizer.standard().recognize(release, "fr").stream()
+                .map(Entity::text).toList(), "a verb after a known organisation is no part of it");
         assertEquals(List.of(), EntityRecognizer.standard().recognize("Il y a eu UN crime.", "fr"), "UN, the article");
         String people = "Les Français et les Irakiennes ont voté.";
         assertEquals(List.of(), EntityRecognizer.standard().recognize(people, "fr"), "a people is no name in French");
