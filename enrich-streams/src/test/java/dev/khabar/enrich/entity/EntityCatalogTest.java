@@ -53,7 +53,8 @@ class EntityCatalogTest {
         "حزب الله,org:hezbollah", "Hezbollah,org:hezbollah", "الأمم المتحدة,org:united-nations", "ONU,org:united-nations",
         "Nations unies,org:united-nations", "Moscou,city:RU:moscow", "موسكو,city:RU:moscow", "Brexit,event:brexit",
         "بريكست,event:brexit", "Second World War,event:world-war-ii", "الحرب العالمية الثانية,event:world-war-ii",
-        "Seconde Guerre mondiale,event:world-war-ii", "حيفا,city:IL:haifa", "Haïfa,city:IL:haifa"})
+        "Seconde Guerre mondiale,event:world-war-ii", "حيفا,city:IL:haifa", "Haïfa,city:IL:haifa",
+        "كرم أبو سالم,place:kerem-shalom", "Kerem Shalom,place:kerem-shalom"})
     void namesOfOneEntityShareItsId(String name, String id) {
         assertEquals(id, idOf(name));
     }
