@@ -63,6 +63,7 @@ final class LatinRecognizer implements EntityRecognizer {
             "de", "du", "da", "di", "del", "della", "dos", "das", "la", "le");
     private static final int MISC = Gazetteer.TYPES.indexOf("MISC");
     private static final double NATIONALITY_CONFIDENCE = 0.8;
+    private static final Set<String> DASHES = Set.of("-", "–", "—");
     private static final int LOCATION = Gazetteer.TYPES.indexOf("LOCATION");
     private static final int ORGANIZATION = Gazetteer.TYPES.indexOf("ORGANIZATION");
 
@@ -125,7 +126,83 @@ final class LatinRecognizer implements EntityRecognizer {
         found.sort(Comparator.comparingInt(Entity::start));
         EntityCatalog catalog = EntityCatalog.standard();
         List<Entity> typed = fallback ? CuratedTypes.apply(catalog, CuratedTypes.joined(catalog, text, found)) : found;
-        return familyNamesAsPersons(typed);
+        return familyNamesAsPersons(fallback ? datelines(text, all, typed) : typed);
+    }
+
+    /**
+     * The place of a wire story's dateline ({@code DHAHRAN, Saudi Arabia (Reuters) -}, {@code PARIS (AFP) —}): one to
+     * three capitalised words that open a paragraph, before a comma and a known place, or before an agency in brackets
+     * and a dash, are a place, whatever the tagger read them as (it read {@code Dhahran} as a person).
+     */
+    private List<Entity> datelines(String text, List<Token> tokens, List<Entity> found) {
+        List<Entity> out = null;
+        int[] codePoints = null;
+        for (int i = 0; i < tokens.size(); i++) {
+            int start = tokens.get(i).start();
+            if (start > 0) {
+                codePoints = codePoints == null ? text.codePoints().toArray() : codePoints;
+                int before = start - 1;
+                while (before >= 0 && (codePoints[before] == ' ' || codePoints[before] == '\t')) {
+                    before--;
+                }
+                if (before >= 0 && codePoints[before] != '\n') {
+                    continue;
+                }
+            }
+            int j = i;
+            while (j < tokens.size() && j - i < 3 && isWord(tokens.get(j).text())
+                    && Character.isUpperCase(tokens.get(j).text().codePointAt(0))) {
+                j++;
+            }
+            if (j == i || j >= tokens.size() || !dateline(tokens, j)) {
+                continue;
+            }
+            int from = start;
+            int to = tokens.get(j - 1).end();
+            out = out == null ? new ArrayList<>(found) : out;
+            out.removeIf(e -> e.start() < to && e.end() > from);
+            out.add(new Entity(String.valueOf(text.codePoints().skip(from).limit(to - from).collect(StringBuilder::new,
+                    StringBuilder::appendCodePoint, StringBuilder::append)), "LOCATION", from, to,
+                    NATIONALITY_CONFIDENCE, "rule"));
+        }
+        if (out == null) {
+            return found;
+        }
+        out.sort(Comparator.comparingInt(Entity::start));
+        return out;
+    }
+
+    /**
+     * Whether what follows the opening words at token {@code j} is the rest of a dateline: a comma, a known place and a
+     * dash within eight tokens, or an agency of one to four capitalised words in brackets and a dash.
+     */
+    private boolean dateline(List<Token> tokens, int j) {
+        String mark = tokens.get(j).text();
+        if (mark.equals(",")) {
+            for (int m = j + 1; m <= j + 3 && m + 1 < tokens.size(); m++) {
+                if (knownPlace(tokens, j + 1, m)) {
+                    // a dash ends the dateline: DHAHRAN, Saudi Arabia, June 30 (Reuters) - (not Musée Munch, Oslo,)
+                    for (int d = m + 1; d <= m + 8 && d < tokens.size() && !tokens.get(d).text().equals("."); d++) {
+                        if (DASHES.contains(tokens.get(d).text())) {
+                            return true;
+                        }
+                    }
+                }
+            }
+            return false;
+        }
+        if (mark.equals("(")) {
+            for (int m = j + 1; m <= j + 5 && m + 1 < tokens.size(); m++) {
+                String word = tokens.get(m).text();
+                if (word.equals(")")) {
+                    return m > j + 1 && DASHES.contains(tokens.get(m + 1).text());
+                }
+                if (!isWord(word) || !Character.isUpperCase(word.codePointAt(0))) {
+                    return false;  // Jordan Peterson (right) - : a caption, no agency
+                }
+            }
+        }
+        return false;
     }
 
     /**

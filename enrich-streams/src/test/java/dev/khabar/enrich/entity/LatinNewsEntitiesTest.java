@@ -252,6 +252,17 @@ class LatinNewsEntitiesTest {
     }
 
     @Test
+    void theOpeningWordsOfADatelineAreAPlace() {
+        String wire = "Saudi Aramco profit falls\n\nDhahran, Saudi Arabia (Reuters) - Saudi Aramco reported a fall.";
+        ArabicTokenizationTest.assertHas(EntityRecognizer.standard().recognize(wire, "en"), wire, "Dhahran", "LOCATION");
+        String agency = "PARIS (AFP) — France said on Monday it would send troops.";
+        ArabicTokenizationTest.assertHas(EntityRecognizer.standard().recognize(agency, "en"), agency, "PARIS",
+                "LOCATION");
+        List<Entity> caption = EntityRecognizer.standard().recognize("Jordan Peterson (right) - a psychologist.", "en");
+        assertTrue(caption.stream().noneMatch(e -> e.type().equals("LOCATION")), caption::toString);
+    }
+
+    @Test
     void findsRomanisedArabicNamesWhole() {
         String text = "US advisers will stay at Ain al-Asad Air Base in western Iraq, Prime Minister Mohammed Shia "
                 + "al-Sudani said.";
