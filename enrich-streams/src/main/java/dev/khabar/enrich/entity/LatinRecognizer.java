@@ -46,7 +46,7 @@ final class LatinRecognizer implements EntityRecognizer {
             "trade", "transport", "transportation", "interior", "foreign", "affairs", "home", "justice", "economy",
             "information", "culture", "environment", "security", "industry", "tourism", "planning", "development",
             "commonwealth", "international", "european", "youth", "sport", "sports", "water", "oil", "housing",
-            "communications", "immigration", "veterans", "and");
+            "communications", "immigration", "veterans", "and", "état", "etat");
     /** Lower-case words that never end a name: links and elided articles left at its end ({@code d'} of d'Abdel). */
     private static final Set<String> NO_NAME_END = Stream.concat(PORTFOLIO_LINKS.stream(),
             Stream.of("and", "et", "à", "au", "aux", "en", "in", "on", "at", "by", "y", "qu")).collect(
@@ -294,6 +294,9 @@ final class LatinRecognizer implements EntityRecognizer {
             if (!english && people(tokens, c.first(), c.last())) {
                 continue;  // les Français, des Irakiens: a people, not a place (French gold sets have no MISC)
             }
+            if (!english && commonState(tokens, c.first(), c.last())) {
+                continue;  // chefs d'État européens, coup d'État: the state as a common noun
+            }
             if (onlyNationalities(tokens, nationality, c.first(), c.last())) {
                 continue;  // Iraqi, British government read as a place or organisation: nationalities, tagged below
             }
@@ -453,6 +456,26 @@ final class LatinRecognizer implements EntityRecognizer {
             out[k] = known && !named;
         }
         return out;
+    }
+
+    /**
+     * Whether tokens {@code first..last} are {@code État} and lower-case words after {@code d'} and a lower-case noun:
+     * the state as a common noun of a set phrase ({@code chefs d'État européens}, {@code coup d'État}, {@code homme
+     * d'État}), not the {@code Conseil d'État}, which the tagger reads whole.
+     */
+    private static boolean commonState(List<Token> tokens, int first, int last) {
+        String word = tokens.get(first).text();
+        if (!word.equals("État") && !word.equals("Etat") || first < 3 || !tokens.get(first - 2).text().equals("d")
+                || !tokens.get(first - 1).text().equals("'") && !tokens.get(first - 1).text().equals("’")
+                || !Character.isLowerCase(tokens.get(first - 3).text().codePointAt(0))) {
+            return false;
+        }
+        for (int k = first + 1; k <= last; k++) {
+            if (!Character.isLowerCase(tokens.get(k).text().codePointAt(0))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether tokens {@code first..last} are a French demonym, after an article or not ({@code Les Français}). */
@@ -762,7 +785,9 @@ final class LatinRecognizer implements EntityRecognizer {
             String word = tokens.get(k).text();
             if (isWord(word)) {
                 boolean isTitle = LatinFeatures.isPersonTitle(word.toLowerCase(Locale.ROOT));
-                if (!isTitle && !complement(tokens.get(k)) && !PORTFOLIO_LINKS.contains(word)) {
+                boolean nationality = Character.isLowerCase(word.codePointAt(0))
+                        && FRENCH_DEMONYMS.contains(Character.toUpperCase(word.charAt(0)) + word.substring(1));
+                if (!isTitle && !complement(tokens.get(k)) && !PORTFOLIO_LINKS.contains(word) && !nationality) {
                     return false;
                 }
                 title |= isTitle;

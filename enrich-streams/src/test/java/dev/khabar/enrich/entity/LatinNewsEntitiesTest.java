@@ -91,6 +91,9 @@ class LatinNewsEntitiesTest {
         String release = "tandis que l'Union européenne débloquera 120 millions d'euros.";
         assertEquals(List.of("Union européenne"), EntityRecognizer.standard().recognize(release, "fr").stream()
                 .map(Entity::text).toList(), "a verb after a known organisation is no part of it");
+        String state = "Les chefs d'État européens et le secrétaire d'État américain Antony Blinken ont parlé.";
+        assertEquals(List.of("Antony Blinken"), EntityRecognizer.standard().recognize(state, "fr").stream()
+                .map(Entity::text).toList(), "the state of a set phrase and a title are no names");
         assertEquals(List.of(), EntityRecognizer.standard().recognize("Il y a eu UN crime.", "fr"), "UN, the article");
         String people = "Les Français et les Irakiennes ont voté.";
         assertEquals(List.of(), EntityRecognizer.standard().recognize(people, "fr"), "a people is no name in French");
