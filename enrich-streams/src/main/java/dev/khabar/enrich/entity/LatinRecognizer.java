@@ -64,6 +64,7 @@ final class LatinRecognizer implements EntityRecognizer {
     private static final int MISC = Gazetteer.TYPES.indexOf("MISC");
     private static final double NATIONALITY_CONFIDENCE = 0.8;
     private static final Set<String> DASHES = Set.of("-", "–", "—");
+    private static final double DATELINE_CONFIDENCE = 0.8;
     private static final int LOCATION = Gazetteer.TYPES.indexOf("LOCATION");
     private static final int ORGANIZATION = Gazetteer.TYPES.indexOf("ORGANIZATION");
 
@@ -131,8 +132,8 @@ final class LatinRecognizer implements EntityRecognizer {
 
     /**
      * The place of a wire story's dateline ({@code DHAHRAN, Saudi Arabia (Reuters) -}, {@code PARIS (AFP) —}): one to
-     * three capitalised words that open a paragraph, before a comma and a known place, or before an agency in brackets
-     * and a dash, are a place, whatever the tagger read them as (it read {@code Dhahran} as a person).
+     * three capitalised words that open a paragraph, before the rest of a dateline ({@link #dateline}), are a place,
+     * whatever the tagger read them as (it read {@code Dhahran} as a person).
      */
     private List<Entity> datelines(String text, List<Token> tokens, List<Entity> found) {
         List<Entity> out = null;
@@ -157,13 +158,12 @@ final class LatinRecognizer implements EntityRecognizer {
             if (j == i || j >= tokens.size() || !dateline(tokens, j)) {
                 continue;
             }
-            int from = start;
             int to = tokens.get(j - 1).end();
+            codePoints = codePoints == null ? text.codePoints().toArray() : codePoints;
             out = out == null ? new ArrayList<>(found) : out;
-            out.removeIf(e -> e.start() < to && e.end() > from);
-            out.add(new Entity(String.valueOf(text.codePoints().skip(from).limit(to - from).collect(StringBuilder::new,
-                    StringBuilder::appendCodePoint, StringBuilder::append)), "LOCATION", from, to,
-                    NATIONALITY_CONFIDENCE, "rule"));
+            out.removeIf(e -> e.start() < to && e.end() > start);
+            out.add(new Entity(new String(codePoints, start, to - start), "LOCATION", start, to, DATELINE_CONFIDENCE,
+                    "rule"));
         }
         if (out == null) {
             return found;
