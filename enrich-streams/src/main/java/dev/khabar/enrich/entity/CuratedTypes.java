@@ -13,10 +13,10 @@ import dev.khabar.model.Entity;
  * event:brexit} (MISC).
  * The curated list holds names that mean one thing in the news. A country's name read as an organisation is a place,
  * as news annotation (CoNLL) has it even where the name stands for the government ({@code the United States will keep
- * working}); a country read as a person is left alone ({@code Jordan}), and so is a city read as an organisation, as
- * cities also name clubs and newspapers ({@code الشرق الأوسط}). A city or place read as a person is a place ({@code Khan
- * Younis}, {@code Deir al-Balah}, {@code Nassiriya}) unless it is one word that may be a person's name ({@code Paris},
- * {@code Washington}, any one Arabic word). An Arabic mention the
+ * working}); a city read as an organisation is left alone, as cities also name clubs and newspapers ({@code الشرق
+ * الأوسط}). A country, city or place read as a person is a place ({@code Khan Younis}, {@code Deir al-Balah}, {@code
+ * Nassiriya}, {@code Egypte}) unless it is one word that may be a person's name ({@code Jordan}, {@code Paris}, {@code
+ * Washington}, any one Arabic word). An Arabic mention the
  * model read as MISC keeps it: ANERcorp tags {@code البيت الأبيض} MISC, and the model learnt its training data's
  * convention; in Latin letters the catalogue's type wins ({@code World Food Programme} read as MISC). A place that is
  * one Arabic word with the article keeps its type too. A French elided
@@ -42,8 +42,8 @@ final class CuratedTypes {
             }
             if (entry == null && e.type().equals("PERSON") && (e.text().indexOf(' ') > 0 || !personWord(e.text()))) {
                 EntityCatalog.Entry whole = catalog.wholeName(e.text());
-                entry = whole != null && (whole.id().startsWith("place:") || whole.id().startsWith("city:")) ? whole
-                        : null;  // Khan Younis, Deir al-Balah, Nassiriya read as persons
+                entry = whole != null && (whole.id().startsWith("place:") || whole.id().startsWith("city:")
+                        || whole.id().startsWith("country:")) ? whole : null;  // Khan Younis, Nassiriya, Ukraine
             }
             boolean keepsMisc = e.type().equals("MISC") && !isLatin(e.text().codePointAt(0));
             if (entry != null && !entry.type().equals(e.type()) && !keepsMisc && !placeWord(e)) {

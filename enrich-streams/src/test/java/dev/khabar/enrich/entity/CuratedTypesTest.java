@@ -40,12 +40,13 @@ class CuratedTypesTest {
     }
 
     @Test
-    void readsACountryTakenForAnOrganisationAsAPlace() {
-        assertEquals(List.of("LOCATION", "LOCATION", "PERSON", "ORGANIZATION"), types(List.of(
+    void readsACountryTakenForAnOrganisationOrForAPersonAsAPlaceUnlessItIsAlsoAPersonsName() {
+        assertEquals(List.of("LOCATION", "LOCATION", "PERSON", "ORGANIZATION", "LOCATION"), types(List.of(
                 new Entity("United States", "ORGANIZATION", 0, 13, 0.9, "model"),
                 new Entity("Irak", "ORGANIZATION", 20, 24, 0.9, "model"),
                 new Entity("Jordan", "PERSON", 30, 36, 0.9, "model"),
-                new Entity("Paris", "ORGANIZATION", 40, 45, 0.9, "model"))));
+                new Entity("Paris", "ORGANIZATION", 40, 45, 0.9, "model"),
+                new Entity("Egypte", "PERSON", 50, 56, 0.9, "model"))));
     }
 
     @Test
