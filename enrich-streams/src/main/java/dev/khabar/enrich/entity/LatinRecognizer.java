@@ -59,8 +59,9 @@ final class LatinRecognizer implements EntityRecognizer {
      */
     private static final Set<String> NAME_LINKS_ALONE = Set.of("von", "van", "der", "den", "ter", "ten", "zu", "vom",
             "zur");
-    private static final Set<String> NAME_LINKS = Set.of("von", "van", "der", "den", "ter", "ten", "zu", "vom", "zur",
-            "de", "du", "da", "di", "del", "della", "dos", "das", "la", "le");
+    private static final Set<String> NAME_LINKS = Stream.concat(NAME_LINKS_ALONE.stream(),
+            Stream.of("de", "du", "da", "di", "del", "della", "dos", "das", "la", "le"))
+            .collect(Collectors.toUnmodifiableSet());
     private static final int MISC = Gazetteer.TYPES.indexOf("MISC");
     private static final double NATIONALITY_CONFIDENCE = 0.8;
     private static final Set<String> DASHES = Set.of("-", "–", "—");

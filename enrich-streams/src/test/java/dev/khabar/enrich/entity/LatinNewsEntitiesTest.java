@@ -215,12 +215,12 @@ class LatinNewsEntitiesTest {
         int[] path = {0, b, i, 0, b, i, i, 0, 0, 0, SequenceModel.begin(per), 0, 0, b, 0, b, 0};
         assertEquals(List.of(0, b, i, i, i, i, i, 0, SequenceModel.begin(per), SequenceModel.inside(per),
                         SequenceModel.inside(per), 0, 0, b, 0, b, 0),
-                java.util.Arrays.stream(LatinRecognizer.joinParticles(tokens, path)).boxed().toList());
+                joined(tokens, path));
         // the part after the particle read as another type (a person) still joins, as the first part's type
         int[] mixed = {0, b, i, 0, SequenceModel.begin(per), SequenceModel.inside(per), SequenceModel.inside(per), 0, 0,
             0, 0, 0, 0, 0, 0, 0, 0};
         assertEquals(List.of(0, b, i, i, i, i, i, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0),
-                java.util.Arrays.stream(LatinRecognizer.joinParticles(tokens, mixed)).boxed().toList());
+                joined(tokens, mixed));
     }
 
     @Test
@@ -234,10 +234,10 @@ class LatinNewsEntitiesTest {
         int[] path = {b, 0, 0, b, 0, b, 0, 0, 0, place, 0, place};
         // a place across de, and a capitalised word after de that the tagger left out, stay apart
         assertEquals(List.of(b, i, i, i, 0, b, i, i, 0, place, 0, place),
-                java.util.Arrays.stream(LatinRecognizer.joinParticles(tokens, path)).boxed().toList());
+                joined(tokens, path));
         int[] french = {b, 0, 0, b, 0, b, 0, 0, 0, b, 0, 0};
         assertEquals(List.of(b, i, i, i, 0, b, i, i, 0, b, 0, 0),
-                java.util.Arrays.stream(LatinRecognizer.joinParticles(tokens, french)).boxed().toList());
+                joined(tokens, french));
     }
 
     @Test
@@ -251,7 +251,7 @@ class LatinNewsEntitiesTest {
         int[] path = {0, org, in, 0, 0, misc, SequenceModel.inside(Gazetteer.TYPES.indexOf("MISC")), 0, place, 0, 0,
             misc};
         assertEquals(List.of(0, org, in, in, in, in, in, 0, place, 0, 0, misc),
-                java.util.Arrays.stream(LatinRecognizer.joinParticles(tokens, path)).boxed().toList());
+                joined(tokens, path));
     }
 
     @Test
@@ -385,6 +385,11 @@ class LatinNewsEntitiesTest {
     }
 
     /** The mentions found in {@code text}, after checking each {@code name, type} pair is among them. */
+    /** The BIO path {@link LatinRecognizer#joinParticles} makes of {@code path}, as a list. */
+    private static List<Integer> joined(List<Token> tokens, int[] path) {
+        return java.util.Arrays.stream(LatinRecognizer.joinParticles(tokens, path)).boxed().toList();
+    }
+
     private static List<Entity> assertFinds(String text, String language, String... namesAndTypes) {
         List<Entity> entities = EntityRecognizer.standard().recognize(text, language);
         for (int i = 0; i < namesAndTypes.length; i += 2) {
