@@ -21,6 +21,7 @@ import dev.khabar.model.EnrichedArticle;
 import dev.khabar.model.Entity;
 import dev.khabar.model.Language;
 import dev.khabar.model.Pipeline;
+import dev.khabar.model.Quantity;
 
 /** Tags a unique article's language and entities and assembles the enriched record. */
 public final class ArticleEnricher {
@@ -53,8 +54,9 @@ public final class ArticleEnricher {
         boolean anchored = DateFinder.anchored(x.publishedAt());
         List<DateExpression> all = DateFinder.find(x.body(), anchored ? x.publishedAt() : SPAN_ANCHOR);
         List<DateExpression> dates = anchored ? all : all.stream().filter(d -> !d.relative()).toList();
+        List<Quantity> quantities = QuantityFinder.find(x.body(), language.code());
         List<Entity> found = outsideDates(notUnits(metrics.timeNer(() -> entities.recognize(x.body(),
-                language.code()))), dateSpans(x.body(), all));
+                language.code())), quantities), dateSpans(x.body(), all));
         metrics.enriched(language.code(), found.size());
         EntityLinker.Linked linked = linker.link(x.body(), language.code(), found,
                 word -> entities.ordinaryWord(word, language.code()));
@@ -62,7 +64,7 @@ public final class ArticleEnricher {
                 x.byline(), x.publishedAt(), x.url(), x.site(), x.section(), x.extra(), x.removed(), language,
                 linked.entities(), new Dedup(Dedup.UNIQUE, article.fingerprint()),
                 new Pipeline(PipelineVersion.VERSION, Instant.now(clock), models), linked.canonical(),
-                dates, QuantityFinder.find(x.body(), language.code()),
+                dates, quantities,
                 titleEntities(x.title(), x.body(), language.code(), linked.canonical()));
     }
 
@@ -74,7 +76,8 @@ public final class ArticleEnricher {
         if (title == null || title.isBlank()) {
             return List.of();
         }
-        EntityLinker.Linked linked = linker.link(title, language, notUnits(entities.recognize(title, language)),
+        EntityLinker.Linked linked = linker.link(title, language,
+                notUnits(entities.recognize(title, language), QuantityFinder.find(title, language)),
                 word -> entities.ordinaryWord(word, language), body);
         List<Entity> out = new ArrayList<>(linked.entities().size());
         for (Entity e : linked.entities()) {
@@ -117,12 +120,20 @@ public final class ArticleEnricher {
     private static final Set<String> GOD = Set.of("الله", "لله", "له", "Allah");
 
     /**
-     * The mentions worth a record: not a currency or unit name ({@code دولار} is the unit of an amount, which the
-     * quantities carry, though ANERcorp and the models trained on it tag currencies MISC), nor the name of God.
+     * The mentions worth a record: not the name of God, nor a currency or unit name ({@code دولار} is the unit of an
+     * amount, which the quantities carry) where it is MISC (ANERcorp and the models trained on it tag currencies so),
+     * a place ({@code مقابل اليورو}, "against the euro"; the eurozone is found by its catalogue name {@code منطقة
+     * اليورو}), or inside an amount of any type ({@code ألف ريال}: the riyal, not Real Madrid, which {@code وسعى ريال}
+     * is).
      */
-    static List<Entity> notUnits(List<Entity> mentions) {
-        return mentions.stream().filter(e -> !("MISC".equals(e.type())
-                && (QuantityFinder.unitName(e.text()) || GOD.contains(e.text())))).toList();
+    static List<Entity> notUnits(List<Entity> mentions, List<Quantity> quantities) {
+        return mentions.stream().filter(e -> !(QuantityFinder.unitName(e.text()) && ("MISC".equals(e.type())
+                || "LOCATION".equals(e.type()) || inside(e, quantities))
+                || "MISC".equals(e.type()) && GOD.contains(e.text()))).toList();
+    }
+
+    private static boolean inside(Entity e, List<Quantity> quantities) {
+        return quantities.stream().anyMatch(q -> q.start() <= e.start() && e.end() <= q.end());
     }
 
     /** The mentions not inside a date's words: in {@code أبريل (نيسان)} the month is not Nissan, the company. */

@@ -12,6 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import dev.khabar.enrich.measure.DateFinder;
+import dev.khabar.enrich.measure.QuantityFinder;
 import dev.khabar.model.DateExpression;
 import dev.khabar.model.Entity;
 
@@ -79,8 +80,23 @@ class ArticleEnricherTest {
                 new Entity("فريال", "MISC", 65, 70, 0.9, "model"),
                 new Entity("الدولار الأمريكي", "MISC", 70, 86, 0.9, "model"),
                 new Entity("الحرب العالمية الثانية", "MISC", 90, 112, 0.9, "model"));
-        assertEquals(List.of(60, 65, 90), ArticleEnricher.notUnits(mentions).stream().map(Entity::start).toList(),
+        assertEquals(List.of(60, 65, 90),
+                ArticleEnricher.notUnits(mentions, List.of()).stream().map(Entity::start).toList(),
                 "Real (Madrid) is no currency, Feryal no riyal with a clitic, and a MISC that is no unit stays");
+    }
+
+    @Test
+    void aCurrencyReadAsAPlaceOrInsideAnAmountIsNoEntity() {
+        String body = "أنفقوا 72 مليون ريال على الأغنام، وسعى ريال جاهدا إلى الفوز، وتراجع الين مقابل اليورو.";
+        List<Entity> mentions = List.of(mention(body, "ريال", 0), mention(body, "ريال", 1),
+                typed(mention(body, "الين", 0), "PERSON"), typed(mention(body, "اليورو", 0), "LOCATION"));
+        assertEquals(List.of(mentions.get(1).start(), mentions.get(2).start()),
+                ArticleEnricher.notUnits(mentions, QuantityFinder.find(body, "ar")).stream().map(Entity::start)
+                        .toList(), "the riyal of an amount and the euro read as a place go; Real and a person stay");
+    }
+
+    private static Entity typed(Entity e, String type) {
+        return new Entity(e.text(), type, e.start(), e.end(), e.confidence(), e.source());
     }
 
     @Test
@@ -90,6 +106,7 @@ class ArticleEnricherTest {
                 new Entity("له", "MISC", 20, 22, 0.9, "model"),
                 new Entity("عبد الله", "PERSON", 30, 38, 0.9, "model"),
                 new Entity("حزب الله", "ORGANIZATION", 40, 48, 0.9, "model"));
-        assertEquals(List.of(30, 40), ArticleEnricher.notUnits(mentions).stream().map(Entity::start).toList());
+        assertEquals(List.of(30, 40),
+                ArticleEnricher.notUnits(mentions, List.of()).stream().map(Entity::start).toList());
     }
 }
