@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -50,8 +51,18 @@ final class ModelRecognizer implements EntityRecognizer {
             "رضوان الله", "نحمد الله", "حفظه الله", "اذن الله", "شاء الله", "فرحة العيد", "صباح العيد",
             "بهجة العيد", "ليلة العيد", "يوم العيد", "عشية العيد", "فرحة رمضان").map(ArabicText::normalize)
             .collect(Collectors.toUnmodifiableSet());
-    /** Titles of a Saudi prince, never his name (matching form): {@code ولي} (of {@code ولي العهد}), {@code سمو}. */
-    private static final Set<String> PRINCELY_TITLES = Set.of("ولي", "سمو", "سموه");
+    /**
+     * Titles and honorifics, never a name (matching form): {@code ولي} (of {@code ولي العهد}), {@code سمو}, {@code
+     * خادم الحرمين الشريفين} ("Custodian of the Two Holy Mosques"; the training text leaves it untagged), {@code
+     * معالي} and {@code فخامة} ("His Excellency", of ministers and presidents).
+     */
+    private static final Set<String> HONORIFICS = Set.of("ولي", "سمو", "سموه", "خادم", "الحرمين", "الشريفين",
+            "معالي", "فخامه");
+    /**
+     * Words that join a name to the word after them, as written: "family of", "son of", "servant of"; not {@code ابن},
+     * which also starts a kinship ({@code ابن أخيه}, "his nephew").
+     */
+    private static final Set<String> NAME_LINKS = Set.of("آل", "بن", "عبد");
     /** Months of the Hijri year that are also given names, matching form. */
     private static final Set<String> MONTH_NAMES = Set.of("رمضان", "شعبان", "رجب");
     /** Ordinal adjectives, masculine and feminine (matching form): {@code ولاية خامسة} is "a fifth term". */
@@ -65,6 +76,12 @@ final class ModelRecognizer implements EntityRecognizer {
             "طوال", "طيله", "ايام", "ليالي", "ليله", "نهار", "موسم", "افطار", "سحور", "هلال", "مسلسلات", "بشائر", "اواخر");
     /** Epithets of a holy month (matching form): {@code رمضان المبارك}, "blessed Ramadan". */
     private static final Set<String> MONTH_EPITHETS = Set.of("المبارك", "الكريم", "الفضيل", "المعظم");
+    /**
+     * The verbal noun of the tenth verb form, {@code استفعال} with or without the article and ة ({@code
+     * الاستقدام} "recruitment", {@code الاستسلام} "surrender", {@code استثناء}), in matching form: the training text
+     * tags none alone, only inside a longer name ({@code حزب الاستقلال}).
+     */
+    private static final Pattern VERBAL_NOUN_X = Pattern.compile("(ال)?است[^ا][^ا]ا[^ا]ه?");
 
     private final NerModel model;
     private final Gazetteer gazetteer;
@@ -100,14 +117,15 @@ final class ModelRecognizer implements EntityRecognizer {
         boolean maqsura = all.stream().anyMatch(t -> t.text().equals("على") || t.text().equals("إلى"));
         int from = 0;
         for (int i = 0; i < all.size(); i++) {
-            if (i == all.size() - 1 || endsSentence(all.get(i).text())) {
+            if (i == all.size() - 1 || endsSentence(all.get(i).text()) && !acronymDot(all, i)) {
                 tagSentence(all, from, i + 1, splits, found, maqsura);
                 from = i + 1;
             }
         }
         List<Mention> consistent = DocumentConsistency.apply(all, splits, found);
         List<Entity> entities = new ArrayList<>(consistent.size());
-        for (Mention m : consistent) {
+        for (Mention read : consistent) {
+            Mention m = wholeAcronym(all, read);
             boolean month = m.type() == PERSON && m.first() == m.last() && month(all, splits, m.first());
             Entity e = month ? null : entity(text, all, m);
             if (e != null) {
@@ -117,6 +135,39 @@ final class ModelRecognizer implements EntityRecognizer {
         entities.sort(Comparator.comparingInt(Entity::start));
         EntityCatalog catalog = EntityCatalog.standard();
         return fallback ? CuratedTypes.apply(catalog, CuratedTypes.joined(catalog, text, entities)) : entities;
+    }
+
+    /**
+     * The mention grown over the letters its word is joined to by dots, without spaces: {@code إف.بي.آي} (FBI) and
+     * {@code أو.سي.آي} (OCI), of which the tagger reads one part.
+     */
+    private static Mention wholeAcronym(List<Token> tokens, Mention m) {
+        int first = m.first();
+        int last = m.last();
+        while (first >= 2 && acronymDot(tokens, first - 1)) {
+            first -= 2;
+        }
+        while (last + 2 < tokens.size() && acronymDot(tokens, last + 1)) {
+            last += 2;
+        }
+        int prefix = first == m.first() ? m.prefixLength() : 0;
+        return first == m.first() && last == m.last() ? m
+                : new Mention(first, last, m.type(), m.confidence(), m.source(), prefix);
+    }
+
+    /** Whether token {@code k} is a dot joining, without spaces, two parts of an acronym in Arabic letters. */
+    private static boolean acronymDot(List<Token> tokens, int k) {
+        return k > 0 && k + 1 < tokens.size() && tokens.get(k).text().equals(".")
+                && tokens.get(k - 1).end() == tokens.get(k).start() && tokens.get(k + 1).start() == tokens.get(k).end()
+                && acronymPart(tokens.get(k - 1).text()) && acronymPart(tokens.get(k + 1).text());
+    }
+
+    /**
+     * A letter's name written in Arabic letters, as acronyms spell them ({@code إف}, {@code بي}, {@code آي}); not one
+     * letter, which abbreviates a title ({@code د.} for "Dr.").
+     */
+    private static boolean acronymPart(String word) {
+        return word.length() >= 2 && word.length() <= 3 && word.codePoints().allMatch(ArabicText::isArabicLetter);
     }
 
     static boolean endsSentence(String token) {
@@ -169,6 +220,9 @@ final class ModelRecognizer implements EntityRecognizer {
             if (c.type() == ORGANIZATION && headNounsOnly(analysis.splits(), first, last)) {
                 continue;  // جامعة مع جامعة أو كلية مع كلية: "a university with a university", no name
             }
+            if (first == last && verbalNoun(analysis.splits()[first].rest())) {
+                continue;  // مكاتب الاستقدام, "recruitment offices": the recruiting is no organisation
+            }
             if (!indefinite(tokens, first, last) && !within(facilities, first, last) && !preposition(tokens, first, last)
                     && !nisbaAdjective(analysis.splits(), tags, first, last, c.type(), c.confidence())
                     && !coordinatedAdjectives(analysis.splits(), first, last, c.type())) {
@@ -218,8 +272,9 @@ final class ModelRecognizer implements EntityRecognizer {
      * The last token of a person mention {@code first..last} once set phrases and titles are cut off its end, or -1
      * where nothing of a name is left. Cut: a set phrase ({@code توفيق الله}, {@code فرحة العيد}), and {@code ولي} before
      * {@code العهد} or another {@code ولي} ({@code محمد بن سلمان} + {@code ولي ولي العهد}, the deputy crown prince).
-     * Dropped: a mention of princely titles only ({@code سمو ولي}), a lone word with a possessive pronoun whose stem is a
-     * common word ({@code وأمنه}, "and its security").
+     * Grown: a name link at its end takes the word after it ({@code عبدالله آل} + {@code الشيخ}).
+     * Dropped: a mention of titles only ({@code سمو ولي}, {@code خادم الحرمين}, {@code معالي}), a lone word with a
+     * possessive pronoun whose stem is a common word ({@code وأمنه}, "and its security").
      */
     private int personEnd(List<Token> tokens, Clitics.Split[] splits, int first, int last) {
         while (last >= first) {
@@ -232,9 +287,13 @@ final class ModelRecognizer implements EntityRecognizer {
                 break;
             }
         }
+        if (last > first && last + 1 < tokens.size() && NAME_LINKS.contains(tokens.get(last).text())
+                && tokens.get(last + 1).text().codePoints().allMatch(ArabicText::isArabicLetter)) {
+            last++;  // عبدالله آل + الشيخ: a family's name, which the tagger took for a title
+        }
         boolean titles = true;
         for (int k = first; k <= last && titles; k++) {
-            titles = PRINCELY_TITLES.contains(splits[k].rest());
+            titles = HONORIFICS.contains(splits[k].rest());
         }
         if (titles || first == last && (possessive(tokens.get(first), splits[first])
                 || feminineAdjective(tokens, splits, first))) {
@@ -474,6 +533,10 @@ final class ModelRecognizer implements EntityRecognizer {
                 add(from, 0, k, k + 1, PERSON, RULE_CONFIDENCE, "rule", found, covered);
             }
         }
+    }
+
+    private static boolean verbalNoun(String word) {
+        return VERBAL_NOUN_X.matcher(word).matches();
     }
 
     /** Ends in ي, without the article: the shape of a bare nisba adjective, and of some names. */

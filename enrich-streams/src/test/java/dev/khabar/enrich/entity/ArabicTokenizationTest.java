@@ -97,6 +97,20 @@ class ArabicTokenizationTest {
         }
     }
 
+    @Test
+    void anAcronymSpelledWithDotsIsOneMentionNotItsLetters() {
+        // the FBI and OCI NV, which were read as the "letters" بي and سي
+        String text = "وقالت وزارة العدل إن مكتب التحقيقات الاتحادي (إف.بي.آي) قاد التحقيق. وارتفع سهم أو.سي.آي إن.في"
+                + " للكيماويات المدرجة في بورصة أمستردام. وقال د.حسن المومني إن السوق تعافت.";
+        List<Entity> entities = EntityRecognizer.standard().recognize(text, "ar");
+        assertHas(entities, text, "إف.بي.آي", "ORGANIZATION");
+        assertHas(entities, text, "أو.سي.آي إن.في", "ORGANIZATION");
+        assertHas(entities, text, "حسن المومني", "PERSON");  // د. is "Dr."
+        for (Entity e : entities) {
+            assertEquals(e.text(), codePoints(text, e.start(), e.end()));
+        }
+    }
+
     static void assertHas(List<Entity> entities, String text, String mention, String type) {
         assertTrue(entities.stream().anyMatch(e -> e.text().equals(mention) && e.type().equals(type)),
                 () -> "no " + type + " '" + mention + "' in " + entities);

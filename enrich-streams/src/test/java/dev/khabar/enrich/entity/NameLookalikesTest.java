@@ -10,7 +10,8 @@ import dev.khabar.model.Entity;
 
 /**
  * Words that look like an Arabic name and are not one (set phrases, princely titles, possessed nouns, months, the
- * nouns that head organisations' names), through the bundled recogniser: each was read as a name in Saudi news.
+ * nouns that head organisations' names, verbal nouns), through the bundled recogniser: each was read as a name in
+ * Saudi news.
  */
 class NameLookalikesTest {
 
@@ -35,8 +36,27 @@ class NameLookalikesTest {
     }
 
     @Test
+    void aVerbalNounAfterAnOrganisationsHeadIsNoOrganisation() {
+        // "the head of the national committee for recruitment, head of the Saudi company for recruitment"
+        assertEquals(List.of("سعد البداح/PERSON"), EntityRecognizer.standard().recognize("أكد الأستاذ سعد البداح رئيس"
+                + " اللجنة الوطنية للاستقدام رئيس الشركة السعودية للاستقدام أننا نعيش حالياً أزمة استقدام.", "ar")
+                .stream().map(e -> e.text() + "/" + e.type()).toList());
+    }
+
+    @Test
+    void aFamilyNameAfterAlIsPartOfTheNameThoughItLooksLikeATitle() {
+        // Al ash-Sheikh, "family of the sheikh"
+        assertEquals(List.of("عبدالله آل الشيخ"), persons("رفع معالي رئيس مجلس الشورى الشيخ الدكتور عبدالله آل الشيخ"
+                + " التهنئة."));
+    }
+
+    @Test
     void titlesAloneAreNoPerson() {
         assertEquals(List.of(), persons("وهنأ سموه ولي العهد بنجاح الموسم."));
+        assertEquals(List.of(), persons("بدعم وتوجيه حكومتنا الرشيدة بقيادة خادم الحرمين الشريفين الذي يولي الوطن"
+                + " والمواطن كل اهتمامه."));
+        assertEquals(List.of("عيسى بن عبدالرحمن الحمادي"), persons("أكد معالي وزير شؤون الإعلام بمملكة البحرين عيسى بن"
+                + " عبدالرحمن الحمادي أن الوقفة الخليجية الموحدة مثلت رسالة واضحة."));
     }
 
     @Test
