@@ -672,8 +672,8 @@ final class LatinRecognizer implements EntityRecognizer {
 
     /**
      * The first token of a person mention once leading titles ({@code Prime Minister}, {@code M.}, {@code U.S.
-     * Secretary of State}, {@code Minister for Foreign Affairs}) are cut off, as the CoNLL convention has it (some
-     * training sets include them); a mention that is only titles is kept whole.
+     * Secretary of State}, {@code Minister for Foreign Affairs}, {@code Saudi Energy Minister Prince}) are cut off, as
+     * the CoNLL convention has it (some training sets include them); a mention that is only titles is kept whole.
      */
     static int withoutTitles(List<Token> tokens, int first, int last) {
         int k = first;
@@ -682,6 +682,9 @@ final class LatinRecognizer implements EntityRecognizer {
             k++;  // Affairs Ilia Darchiashvili: the tagger started inside the title
         }
         int title = k == first ? afterCountry(tokens, first) : k;
+        while (title < last && complement(tokens.get(title))) {
+            title++;  // Saudi Energy Minister, Defense Secretary: the portfolio before the title
+        }
         if (title < last && LatinFeatures.isPersonTitle(tokens.get(title).text().toLowerCase(Locale.ROOT))) {
             k = title;  // US, U.S., British before Secretary
         }
