@@ -18,7 +18,9 @@ import dev.khabar.model.Entity;
 /**
  * Merges an article's mentions into canonical entities: the recogniser's mentions and the catalogue's names found in the
  * body are grouped by catalogue id, else by type and matching form; a later mention whose words end the name of one
- * person named earlier joins that person. Knows nothing of Kafka; safe for concurrent use.
+ * person named earlier joins that person. A MISC mention linked to a curated entry takes the entry's type, so that a
+ * record gives one type to one entity ({@code فيسبوك}, which ANERcorp's convention tags MISC, is {@code org:facebook}).
+ * Knows nothing of Kafka; safe for concurrent use.
  */
 public final class EntityLinker {
 
@@ -37,7 +39,8 @@ public final class EntityLinker {
     /**
      * The canonical entities of an article and its mentions pointing at them.
      *
-     * @param entities  the mentions as given, each with {@link Entity#canonical()} set
+     * @param entities  the mentions as given, each with {@link Entity#canonical()} set (and a MISC one linked to a
+     *                  curated entry with the entry's type)
      * @param canonical most salient first: more mentions, then earlier first mention
      */
     public record Linked(List<Entity> entities, List<CanonicalEntity> canonical) {
@@ -400,7 +403,14 @@ public final class EntityLinker {
         Entity[] linked = mentions.toArray(new Entity[0]);
         for (Unit u : units) {
             for (int r : u.raws) {
-                linked[r] = mentions.get(r).withCanonical(u.group.index);
+                Entity e = mentions.get(r);
+                boolean whole = u.start == e.start() && u.end == e.end();  // not a part of a longer name
+                if (e.type().equals("MISC") && whole && u.group.entry != null
+                        && EntityCatalog.isCurated(u.group.entry)) {
+                    // فيسبوك, البيت الأبيض: ANERcorp's MISC, the catalogue's organisation; a record says one type
+                    e = new Entity(e.text(), u.group.type, e.start(), e.end(), e.confidence(), e.source());
+                }
+                linked[r] = e.withCanonical(u.group.index);
             }
         }
         return new Linked(List.of(linked), canonical);

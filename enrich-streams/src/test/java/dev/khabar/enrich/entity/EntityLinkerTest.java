@@ -42,6 +42,15 @@ class EntityLinkerTest {
     }
 
     @Test
+    void aMiscMentionOfACuratedOrganisationTakesItsTypeInTheRecord() {
+        String body = "نشر الحساب صورا على فيسبوك، وقال إن اليورانيوم المخصب نقل.";
+        List<Entity> mentions = List.of(mention(body, "فيسبوك", 0, "MISC"), mention(body, "اليورانيوم", 0, "MISC"));
+        EntityLinker.Linked linked = LINKER.link(body, "ar", mentions);
+        assertEquals(List.of("ORGANIZATION", "MISC"), linked.entities().stream().map(Entity::type).toList());
+        assertEquals("org:facebook", linked.canonical().get(linked.entities().get(0).canonical()).id());
+    }
+
+    @Test
     void mergesALatinSurnameOfAPersonNotInTheCatalogue() {
         String body = "Jane Okafor met officials in Erbil. Okafor said talks went well, and Okafor left.";
         List<Entity> mentions = List.of(mention(body, "Jane Okafor", 0, "PERSON"), mention(body, "Okafor", 1, "PERSON"),
