@@ -365,6 +365,8 @@ class LatinNewsEntitiesTest {
                 + "met him.", "en", "Antony Blinken", "PERSON", "Ilia Darchiashvili", "PERSON");
         assertEquals(7, LatinRecognizer.withoutTitles(tokens("Minister for Foreign and Commonwealth Affairs Lord "
                 + "Cameron"), 0, 7));
+        assertEquals(4, LatinRecognizer.withoutTitles(tokens("Saudi Energy Minister Prince Abdulaziz bin Salman"), 0,
+                6));  // the portfolio before the title
         List<Entity> leader = assertFinds("Iran's Supreme Leader Ayatollah Ali Khamenei warned Washington.", "en",
                 "Ali Khamenei", "PERSON");
         assertTrue(leader.stream().noneMatch(e -> e.text().contains("Supreme")), leader::toString);
