@@ -27,6 +27,7 @@ final class ModelRecognizer implements EntityRecognizer {
     private static final double TEMPERATURE = 20;
     private static final int PERSON = Gazetteer.TYPES.indexOf("PERSON");
     private static final int LOCATION = Gazetteer.TYPES.indexOf("LOCATION");
+    private static final int MISC = Gazetteer.TYPES.indexOf("MISC");
     private static final int PLACE_TRIGGER = Gazetteer.TRIGGER_CLASSES.indexOf("LOCATION") + 1;
     private static final int ORGANIZATION = Gazetteer.TYPES.indexOf("ORGANIZATION");
     private static final int ORGANIZATION_TRIGGER = Gazetteer.TRIGGER_CLASSES.indexOf("ORGANIZATION") + 1;
@@ -264,6 +265,33 @@ final class ModelRecognizer implements EntityRecognizer {
                     add(from, m.prefixLength(), m.first(), m.last(), m.type(), FALLBACK_CONFIDENCE, "gazetteer", found,
                             covered);
                 }
+            }
+            curatedEvents(tokens, from, found, covered);
+        }
+    }
+
+    /**
+     * Adds, as MISC, the catalogue's events that no mention covers ({@code الحرب العالمية الثانية}, {@code الربيع
+     * العربي}): names that mean one event, which ANERcorp tags MISC and the tagger, seeing common words, seldom finds.
+     */
+    private static void curatedEvents(List<Token> tokens, int from, List<Mention> found, boolean[] covered) {
+        List<Token> words = EntityCatalog.words(tokens);
+        Map<Integer, Integer> tokenAt = new HashMap<>();
+        for (int k = 0; k < tokens.size(); k++) {
+            tokenAt.put(tokens.get(k).start(), k);
+        }
+        for (EntityCatalog.Match m : EntityCatalog.standard().matches(words)) {
+            if (!m.entry().id().startsWith("event:")) {
+                continue;
+            }
+            int first = tokenAt.get(words.get(m.first()).start());
+            int last = tokenAt.get(words.get(m.last()).start());
+            boolean free = true;
+            for (int k = first; k <= last && free; k++) {
+                free = !covered[k];
+            }
+            if (free) {
+                add(from, m.prefixLength(), first, last, MISC, FALLBACK_CONFIDENCE, "gazetteer", found, covered);
             }
         }
     }

@@ -33,6 +33,14 @@ class CuratedTypesTest {
     }
 
     @Test
+    void anArabicEventTheTaggerLeavesIsFoundByItsCatalogueName() {
+        String text = "قتل الملايين خلال الحرب العالمية الثانية في أوروبا، وبعد الربيع العربي تغيرت المنطقة.";
+        List<String> found = EntityRecognizer.standard().recognize(text, "ar").stream()
+                .map(e -> e.text() + "/" + e.type()).toList();
+        assertEquals(List.of("الحرب العالمية الثانية/MISC", "أوروبا/LOCATION", "الربيع العربي/MISC"), found);
+    }
+
+    @Test
     void anOrganisationReadAsMiscInLatinLettersTakesItsCatalogueTypeAndInArabicKeepsMisc() {
         assertEquals(List.of("ORGANIZATION", "MISC"), types(List.of(
                 new Entity("World Food Programme", "MISC", 0, 20, 1.0, "model"),
