@@ -59,6 +59,8 @@ final class ModelRecognizer implements EntityRecognizer {
      */
     private static final Set<String> HONORIFICS = Set.of("ولي", "سمو", "سموه", "خادم", "الحرمين", "الشريفين",
             "معالي", "فخامه");
+    /** Honorifics written before a name, never part of it (matching form): "His Excellency", "His Highness". */
+    private static final Set<String> LEADING_HONORIFICS = Set.of("معالي", "سعاده", "فخامه", "سمو", "سموه");
     /**
      * Words that join a name to the word after them, as written: "family of", "son of", "servant of"; not {@code ابن},
      * which also starts a kinship ({@code ابن أخيه}, "his nephew").
@@ -204,6 +206,9 @@ final class ModelRecognizer implements EntityRecognizer {
                 last--;  // دريد بن الصمة بيتًا: the indefinite noun after the name is not part of it
             }
             if (c.type() == PERSON) {
+                while (first < last && LEADING_HONORIFICS.contains(analysis.splits()[first].rest())) {
+                    first++;  // ومعالي عباس الفاسي: "and His Excellency Abbas El Fassi"
+                }
                 last = personEnd(tokens, analysis.splits(), first, last);
                 if (last < first) {
                     continue;

@@ -52,6 +52,19 @@ class TinyModelTest {
     }
 
     @Test
+    void anHonorificTheTrainingTextTagsWithTheNameIsCutOffIt() throws Exception {
+        // the fixture tags معالي and سعادة inside the person, as some ANERcorp sentences do
+        List<ConllCorpus.Sentence> honorifics = ConllCorpus.read(Path.of(TinyModelTest.class
+                .getResource("/ner/tiny-honorifics.conll").toURI()), ConllCorpus.COARSE);
+        NerModel titled = NerTraining.train(honorifics, List.of(), honorifics, Gazetteer.standard(), 16, 5, 1, 1,
+                new int[] {4, 8}, 0f, 0, 1, SequenceModel.BILOU, true, 0, "tiny-honorifics");
+        String text = "استقبل معالي سالم الحربي الوفد الزائر في الرياض .";
+        List<String> persons = new ModelRecognizer(titled, Gazetteer.standard(), false).recognize(text, "ar").stream()
+                .filter(e -> e.type().equals("PERSON")).map(Entity::text).toList();
+        assertEquals(List.of("سالم الحربي"), persons);
+    }
+
+    @Test
     void modelSurvivesWriteAndRead() throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         model.write(bytes);
