@@ -41,6 +41,10 @@ final class LatinRecognizer implements EntityRecognizer {
     private static final Set<String> COUNTRY_SHORT = Set.of("US", "UK", "EU", "UN");
     private static final Set<String> PORTFOLIO_LINKS = Set.of("de", "des", "du", "d", "of", "for", "la", "le", "l",
             "the");
+    /** French words for a street, lower-cased, as an address writes them after its number. */
+    private static final Set<String> STREET_WORDS = Set.of("rue", "r", "boulevard", "bd", "boul", "avenue", "av",
+            "place", "quai", "faubourg", "passage", "impasse", "cité", "chaussée", "allée", "square", "cours");
+    private static final Pattern HOUSE_NUMBER = Pattern.compile("[0-9]{1,4}[A-Za-z]{0,2}");
     private static final Set<String> TITLE_COMPLEMENTS = Set.of("state", "defense", "defence", "finance", "health",
             "energy", "commerce", "treasury", "homeland", "staff", "education", "agriculture", "labor", "labour",
             "trade", "transport", "transportation", "interior", "foreign", "affairs", "home", "justice", "economy",
@@ -128,7 +132,44 @@ final class LatinRecognizer implements EntityRecognizer {
         found.sort(Comparator.comparingInt(Entity::start));
         EntityCatalog catalog = EntityCatalog.standard();
         List<Entity> typed = fallback ? CuratedTypes.apply(catalog, CuratedTypes.joined(catalog, text, found)) : found;
-        return familyNamesAsPersons(fallback ? datelines(text, all, typed) : typed);
+        List<Entity> placed = english ? typed : withHouseNumbers(text, all, typed);
+        return familyNamesAsPersons(fallback ? datelines(text, all, placed) : placed);
+    }
+
+    /**
+     * French places that are a street, grown over the house number written before them ({@code 30, boulevard des
+     * Italiens}, {@code 96, rue de Rivoli}): an address is one place, as French annotation (Europeana) has it.
+     */
+    static List<Entity> withHouseNumbers(String text, List<Token> tokens, List<Entity> found) {
+        List<Entity> out = null;
+        Map<Integer, Integer> tokenAt = new HashMap<>();
+        for (int k = 0; k < tokens.size(); k++) {
+            tokenAt.put(tokens.get(k).start(), k);
+        }
+        for (int i = 0; i < found.size(); i++) {
+            Entity e = found.get(i);
+            Integer k = tokenAt.get(e.start());
+            if (k == null || !e.type().equals("LOCATION")
+                    || !STREET_WORDS.contains(tokens.get(k).text().toLowerCase(Locale.ROOT))) {
+                continue;
+            }
+            int number = k >= 1 && houseNumber(tokens.get(k - 1).text()) ? k - 1
+                    : k >= 2 && (tokens.get(k - 1).text().equals(",") || tokens.get(k - 1).text().equals("."))
+                    && houseNumber(tokens.get(k - 2).text()) ? k - 2 : -1;
+            if (number >= 0 && (i == 0 || found.get(i - 1).end() <= tokens.get(number).start())) {
+                int start = tokens.get(number).start();
+                int from = text.offsetByCodePoints(0, start);
+                String written = text.substring(from, text.offsetByCodePoints(from, e.end() - start));
+                out = out == null ? new ArrayList<>(found) : out;
+                out.set(i, new Entity(written, e.type(), start, e.end(), e.confidence(), e.source(), e.canonical()));
+            }
+        }
+        return out == null ? found : out;
+    }
+
+    /** A house number: up to four digits, then at most two letters ({@code 12}, {@code 6J}, OCR's misreadings). */
+    private static boolean houseNumber(String word) {
+        return HOUSE_NUMBER.matcher(word).matches();
     }
 
     /**

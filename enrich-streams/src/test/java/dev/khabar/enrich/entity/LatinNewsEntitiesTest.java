@@ -392,6 +392,15 @@ class LatinNewsEntitiesTest {
         return java.util.Arrays.stream(LatinRecognizer.joinParticles(tokens, path)).boxed().toList();
     }
 
+    @Test
+    void aFrenchAddressIsOnePlaceWithItsHouseNumberAndAnEnglishStreetKeepsItsOwn() {
+        assertFinds("Le président a reçu au 55, rue du Faubourg-Saint-Honoré les chefs de parti. Magasins au 96 , rue"
+                + " de Rivoli et 113, bd Magenta.", "fr", "55, rue du Faubourg-Saint-Honoré", "LOCATION",
+                "96 , rue de Rivoli", "LOCATION", "113, bd Magenta", "LOCATION");
+        List<Entity> english = EntityRecognizer.standard().recognize("Protesters gathered at 10 Downing Street.", "en");
+        assertTrue(english.stream().noneMatch(e -> e.text().startsWith("10")), english::toString);
+    }
+
     private static List<Entity> assertFinds(String text, String language, String... namesAndTypes) {
         List<Entity> entities = EntityRecognizer.standard().recognize(text, language);
         for (int i = 0; i < namesAndTypes.length; i += 2) {
