@@ -189,6 +189,27 @@ final class EntityCatalog {
     }
 
     /**
+     * The names ({@link #matches}) of the entries whose id starts with {@code idPrefix} ({@code "org:"}), as spans of
+     * {@code tokens}, the tokenizer's: the indices of their first and last token, and the first one's clitic prefix
+     * length.
+     */
+    List<int[]> spans(List<Token> tokens, String idPrefix) {
+        List<Token> words = words(tokens);
+        Map<Integer, Integer> tokenAt = new HashMap<>();
+        for (int k = 0; k < tokens.size(); k++) {
+            tokenAt.put(tokens.get(k).start(), k);
+        }
+        List<int[]> spans = new ArrayList<>();
+        for (Match m : matches(words)) {
+            if (m.entry().id().startsWith(idPrefix)) {
+                spans.add(new int[] {tokenAt.get(words.get(m.first()).start()), tokenAt.get(words.get(m.last()).start()),
+                    m.prefixLength()});
+            }
+        }
+        return spans;
+    }
+
+    /**
      * {@link #matches} with each place name two places share read as the one the text points at ({@link PlaceReadings});
      * {@code context} (the body of a title; else empty) is read for cues too, only where the text leaves a name open.
      */

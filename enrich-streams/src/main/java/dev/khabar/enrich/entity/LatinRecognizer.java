@@ -457,17 +457,9 @@ final class LatinRecognizer implements EntityRecognizer {
      */
     private static void curatedOrganisations(String text, List<Token> tokens, List<Entity> found, boolean[] covered,
                                              boolean english) {
-        List<Token> words = EntityCatalog.words(tokens);
-        Map<Integer, Integer> tokenAt = new HashMap<>();
-        for (int k = 0; k < tokens.size(); k++) {
-            tokenAt.put(tokens.get(k).start(), k);
-        }
-        for (EntityCatalog.Match m : EntityCatalog.standard().matches(words)) {
-            if (!m.entry().id().startsWith("org:")) {
-                continue;
-            }
-            int first = tokenAt.get(words.get(m.first()).start());
-            int last = tokenAt.get(words.get(m.last()).start());
+        for (int[] span : EntityCatalog.standard().spans(tokens, "org:")) {
+            int first = span[0];
+            int last = span[1];
             String name = tokens.get(first).text();
             boolean free = Character.isUpperCase(name.codePointAt(0)) && (first > 0 || last > first
                     || name.length() > 1 && name.equals(name.toUpperCase(Locale.ROOT)))

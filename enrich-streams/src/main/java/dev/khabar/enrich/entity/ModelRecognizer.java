@@ -280,23 +280,13 @@ final class ModelRecognizer implements EntityRecognizer {
      * العربي}): names that mean one event, which ANERcorp tags MISC and the tagger, seeing common words, seldom finds.
      */
     private static void curatedEvents(List<Token> tokens, int from, List<Mention> found, boolean[] covered) {
-        List<Token> words = EntityCatalog.words(tokens);
-        Map<Integer, Integer> tokenAt = new HashMap<>();
-        for (int k = 0; k < tokens.size(); k++) {
-            tokenAt.put(tokens.get(k).start(), k);
-        }
-        for (EntityCatalog.Match m : EntityCatalog.standard().matches(words)) {
-            if (!m.entry().id().startsWith("event:")) {
-                continue;
-            }
-            int first = tokenAt.get(words.get(m.first()).start());
-            int last = tokenAt.get(words.get(m.last()).start());
+        for (int[] span : EntityCatalog.standard().spans(tokens, "event:")) {
             boolean free = true;
-            for (int k = first; k <= last && free; k++) {
+            for (int k = span[0]; k <= span[1] && free; k++) {
                 free = !covered[k];
             }
             if (free) {
-                add(from, m.prefixLength(), first, last, MISC, FALLBACK_CONFIDENCE, "gazetteer", found, covered);
+                add(from, span[2], span[0], span[1], MISC, FALLBACK_CONFIDENCE, "gazetteer", found, covered);
             }
         }
     }
