@@ -485,9 +485,11 @@ final class LatinRecognizer implements EntityRecognizer {
             String singular = word.endsWith("ans") || word.endsWith("is") ? word.substring(0, word.length() - 1) : word;
             boolean known = DEMONYMS.contains(word) || !singular.equals(word) && DEMONYMS.contains(singular);
             String next = k + 1 < tokens.size() ? tokens.get(k + 1).text() : ".";
+            boolean portfolio = k + 2 < tokens.size() && complement(tokens.get(k + 1))
+                    && LatinFeatures.isPersonTitle(tokens.get(k + 2).text().toLowerCase(Locale.ROOT));
             boolean named = Character.isUpperCase(next.codePointAt(0))
-                    && !LatinFeatures.isPersonTitle(next.toLowerCase(Locale.ROOT));
-            out[k] = known && !named;
+                    && !LatinFeatures.isPersonTitle(next.toLowerCase(Locale.ROOT)) && !portfolio;
+            out[k] = known && !named;  // Saudi Energy Minister: a portfolio and a title, no name, follow
         }
         return out;
     }

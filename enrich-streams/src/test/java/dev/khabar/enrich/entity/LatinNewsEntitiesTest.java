@@ -367,6 +367,8 @@ class LatinNewsEntitiesTest {
                 + "Cameron"), 0, 7));
         assertEquals(4, LatinRecognizer.withoutTitles(tokens("Saudi Energy Minister Prince Abdulaziz bin Salman"), 0,
                 6));  // the portfolio before the title
+        assertFinds("Saudi Energy Minister Prince Abdulaziz bin Salman spoke on Sunday.", "en", "Saudi", "MISC",
+                "Abdulaziz bin Salman", "PERSON");  // the nationality before the portfolio stays, as MISC
         List<Entity> leader = assertFinds("Iran's Supreme Leader Ayatollah Ali Khamenei warned Washington.", "en",
                 "Ali Khamenei", "PERSON");
         assertTrue(leader.stream().noneMatch(e -> e.text().contains("Supreme")), leader::toString);
