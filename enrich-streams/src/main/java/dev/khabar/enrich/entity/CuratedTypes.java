@@ -7,8 +7,8 @@ import java.util.Locale;
 import dev.khabar.model.Entity;
 
 /**
- * Gives a mention that is, whole, the name of a curated organisation, person or event of the catalogue that entry's
- * type: the French model reads {@code État islamique} as a place, the catalogue knows it as the organisation {@code
+ * Gives a mention that is, whole, the name of a curated organisation, person, event or product of the catalogue that
+ * entry's type: the French model reads {@code État islamique} as a place, the catalogue knows it as the organisation {@code
  * org:isis}; the English model reads {@code Brexit} as a person, the catalogue knows it as the event {@code
  * event:brexit} (MISC).
  * The curated list holds names that mean one thing in the news. A country's name read as an organisation is a place,

@@ -99,23 +99,28 @@ final class EntityCatalog {
     }
 
     /**
-     * Whether the entry comes from the curated news list (organisations, people, named places, events), not from CLDR
-     * or ISO.
+     * Whether the entry comes from the curated news list (organisations, people, named places, events, products), not
+     * from CLDR or ISO.
      */
     static boolean isCurated(Entry entry) {
         String id = entry.id();
-        return id.startsWith("org:") || id.startsWith("person:") || id.startsWith("place:") || id.startsWith("event:");
+        return id.startsWith("place:") || namesOneThing(id);
+    }
+
+    /** Whether the id is a curated organisation, person, event or product: its names mean it wherever they stand. */
+    private static boolean namesOneThing(String id) {
+        return id.startsWith("org:") || id.startsWith("person:") || id.startsWith("event:") || id.startsWith("product:");
     }
 
     /**
-     * The curated organisation, person or event whose catalogue name {@code text} is, whole ({@code État islamique},
-     * {@code Daech}, {@code لويد أوستن}, {@code Brexit}; a clitic prefix on an Arabic name allowed), else null. Places
-     * and CLDR entries are left out: a country's or city's name also stands for its government or team.
+     * The curated organisation, person, event or product whose catalogue name {@code text} is, whole ({@code État
+     * islamique}, {@code Daech}, {@code لويد أوستن}, {@code Brexit}, {@code F-35}; a clitic prefix on an Arabic name
+     * allowed), else null. Places and CLDR entries are left out: a country's or city's name also stands for its
+     * government or team.
      */
     Entry curatedName(String text) {
         Entry entry = wholeName(text);
-        String id = entry == null ? "" : entry.id();
-        return id.startsWith("org:") || id.startsWith("person:") || id.startsWith("event:") ? entry : null;
+        return entry != null && namesOneThing(entry.id()) ? entry : null;
     }
 
     /** The entry whose catalogue name {@code text} is, whole (a clitic prefix on an Arabic name allowed), else null. */

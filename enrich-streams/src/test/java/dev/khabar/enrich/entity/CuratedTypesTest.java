@@ -25,8 +25,9 @@ class CuratedTypesTest {
     }
 
     @Test
-    void givesACuratedEventTheTypeMisc() {
-        assertEquals(List.of("MISC", "MISC", "MISC"), types(List.of(
+    void givesACuratedEventOrProductTheTypeMisc() {
+        assertEquals(List.of("MISC", "MISC", "MISC", "MISC"), types(List.of(
+                new Entity("F-35", "ORGANIZATION", 60, 64, 0.6, "model"),
                 new Entity("Brexit", "PERSON", 0, 6, 0.9, "model"),
                 new Entity("Seconde Guerre mondiale", "ORGANIZATION", 10, 33, 0.8, "model"),
                 new Entity("الربيع العربي", "LOCATION", 40, 53, 0.7, "model"))));

@@ -54,7 +54,9 @@ class EntityCatalogTest {
         "Nations unies,org:united-nations", "Moscou,city:RU:moscow", "موسكو,city:RU:moscow", "Brexit,event:brexit",
         "بريكست,event:brexit", "Second World War,event:world-war-ii", "الحرب العالمية الثانية,event:world-war-ii",
         "Seconde Guerre mondiale,event:world-war-ii", "حيفا,city:IL:haifa", "Haïfa,city:IL:haifa",
-        "كرم أبو سالم,place:kerem-shalom", "Kerem Shalom,place:kerem-shalom"})
+        "كرم أبو سالم,place:kerem-shalom", "Kerem Shalom,place:kerem-shalom", "F-35,product:f-35", "إف-35,product:f-35",
+        "إف 35,product:f-35", "Dôme de fer,product:iron-dome", "القبة الحديدية,product:iron-dome", "Shell,org:shell",
+        "شركة شل,org:shell", "Cédéao,org:ecowas", "إيكواس,org:ecowas", "Francfort,place:frankfurt"})
     void namesOfOneEntityShareItsId(String name, String id) {
         assertEquals(id, idOf(name));
     }
