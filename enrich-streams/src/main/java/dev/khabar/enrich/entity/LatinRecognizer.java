@@ -21,6 +21,8 @@ import dev.khabar.model.Entity;
  * named in full in the text. Safe for concurrent use.
  */
 final class LatinRecognizer implements EntityRecognizer {
+    /** Catalogue id prefixes of the things, not organisations, people or places, that news names. */
+    private static final List<String> CURATED_THINGS = List.of("product:", "event:");
 
     private static final double FALLBACK_CONFIDENCE = 0.7;
     private static final int PERSON = Gazetteer.TYPES.indexOf("PERSON");
@@ -325,8 +327,10 @@ final class LatinRecognizer implements EntityRecognizer {
         // names found by rule, which take the place of the model's mentions inside them: English elections (MISC),
         // French ministries (organisations)
         List<int[]> ruleNames = english ? elections(tokens) : ministries(tokens);
-        for (SequenceModel.Chunk c : chunks) {
-            if (ruleNames.stream().anyMatch(m -> m[0] <= c.first() && c.last() <= m[1])) {
+        List<int[]> products = fallback ? curatedThings(tokens) : List.of();
+        for (SequenceModel.Chunk chunk : chunks) {
+            SequenceModel.Chunk c = outside(chunk, products);
+            if (c == null || ruleNames.stream().anyMatch(m -> m[0] <= c.first() && c.last() <= m[1])) {
                 continue;  // Électricité of ministère irakien de l'Électricité: the ministry, added below
             }
             if (!english && c.first() == c.last() && c.type() != PERSON && portfolio(tokens, c.first())) {
@@ -409,6 +413,15 @@ final class LatinRecognizer implements EntityRecognizer {
             if (free) {
                 add(text, tokens, m[0], m[1], english ? MISC : ORGANIZATION, NATIONALITY_CONFIDENCE, "rule", found,
                         covered);
+            }
+        }
+        for (int[] m : products) {
+            boolean free = true;
+            for (int k = m[0]; k <= m[1]; k++) {
+                free &= !covered[k];
+            }
+            if (free) {
+                add(text, tokens, m[0], m[1], MISC, FALLBACK_CONFIDENCE, "gazetteer", found, covered);
             }
         }
         for (int k = 0; k < tokens.size(); k++) {
@@ -960,6 +973,46 @@ final class LatinRecognizer implements EntityRecognizer {
             k = end;
         }
         return spans;
+    }
+
+    /**
+     * The catalogue's products and events named in several words or an acronym and written with a capital ({@code West
+     * Texas Intermediate}, {@code WTI}, {@code Iron Dome}, {@code Arab Spring}), as token spans: one thing (MISC), not
+     * the place or person the tagger reads in their words ({@code U.S. West Texas} of {@code U.S. West Texas
+     * Intermediate crude}).
+     */
+    private static List<int[]> curatedThings(List<Token> tokens) {
+        List<int[]> spans = new ArrayList<>();
+        for (String prefix : CURATED_THINGS) {
+            for (int[] span : EntityCatalog.standard().spans(tokens, prefix)) {
+                String name = tokens.get(span[0]).text();
+                boolean acronym = span[0] == span[1] && name.length() > 1 && name.equals(name.toUpperCase(Locale.ROOT));
+                if (span[2] == 0 && Character.isUpperCase(name.codePointAt(0)) && (span[1] > span[0] || acronym)) {
+                    spans.add(span);
+                }
+            }
+        }
+        return spans;
+    }
+
+    /**
+     * The chunk without the tokens of the names {@code spans} it runs into ({@code U.S.} of {@code U.S. West Texas}
+     * before {@code Intermediate}), or null where it lies inside one of them; a chunk holding a whole name is kept.
+     */
+    private static SequenceModel.Chunk outside(SequenceModel.Chunk c, List<int[]> spans) {
+        int first = c.first();
+        int last = c.last();
+        for (int[] m : spans) {
+            if (m[0] <= first && last <= m[1]) {
+                return null;
+            } else if (first < m[0] && m[0] <= last && last < m[1]) {
+                last = m[0] - 1;
+            } else if (m[0] < first && first <= m[1] && m[1] < last) {
+                first = m[1] + 1;
+            }
+        }
+        return first == c.first() && last == c.last() ? c
+                : new SequenceModel.Chunk(first, last, c.type(), c.confidence());
     }
 
     /**

@@ -56,7 +56,9 @@ class EntityCatalogTest {
         "Seconde Guerre mondiale,event:world-war-ii", "حيفا,city:IL:haifa", "Haïfa,city:IL:haifa",
         "كرم أبو سالم,place:kerem-shalom", "Kerem Shalom,place:kerem-shalom", "F-35,product:f-35", "إف-35,product:f-35",
         "إف 35,product:f-35", "Dôme de fer,product:iron-dome", "القبة الحديدية,product:iron-dome", "Shell,org:shell",
-        "شركة شل,org:shell", "Cédéao,org:ecowas", "إيكواس,org:ecowas", "Francfort,place:frankfurt"})
+        "شركة شل,org:shell", "Cédéao,org:ecowas", "إيكواس,org:ecowas", "Francfort,place:frankfurt",
+        "خام برنت,product:brent-crude", "Brent crude,product:brent-crude", "baril de Brent,product:brent-crude",
+        "WTI,product:wti-crude", "خام غرب تكساس الوسيط,product:wti-crude"})
     void namesOfOneEntityShareItsId(String name, String id) {
         assertEquals(id, idOf(name));
     }

@@ -122,6 +122,21 @@ class LatinNewsEntitiesTest {
     }
 
     @Test
+    void aCuratedProductIsOneThingNotThePlaceInItsWords() {
+        String english = "Brent crude fell 90 cents, while U.S. West Texas Intermediate crude lost 1 per cent.";
+        List<Entity> entities = EntityRecognizer.standard().recognize(english, "en");
+        ArabicTokenizationTest.assertHas(entities, english, "West Texas Intermediate", "MISC");
+        ArabicTokenizationTest.assertHas(entities, english, "U.S.", "LOCATION");
+        assertTrue(entities.stream().noneMatch(e -> e.text().contains("Texas") && !e.type().equals("MISC")),
+                entities::toString);
+        String french = "Le baril de Brent de la mer du Nord a perdu 1 %, le WTI américain 2 %.";
+        entities = EntityRecognizer.standard().recognize(french, "fr");
+        ArabicTokenizationTest.assertHas(entities, french, "WTI", "MISC");
+        assertTrue(entities.stream().filter(e -> e.text().contains("Brent")).allMatch(e -> e.type().equals("MISC")),
+                entities::toString);
+    }
+
+    @Test
     void aNamedStormIsNoPerson() {
         String english = "Hurricane Milton hits Florida";
         ArabicTokenizationTest.assertHas(EntityRecognizer.standard().recognize(english, "en"), english,
