@@ -89,6 +89,54 @@ final class CuratedTypes {
     }
 
     /**
+     * A person inside the name, of several words, of a catalogue place, city or country, with no other mention crossing
+     * that name, made the place whole ({@code الشيخ زويد}, Sheikh Zuweid, which the Arabic model reads as the title
+     * {@code الشيخ} and the person {@code زويد}). {@code mentions} are in text order; offsets are code points into {@code
+     * text}.
+     */
+    static List<Entity> widened(EntityCatalog catalog, String text, List<Entity> mentions) {
+        if (mentions.stream().noneMatch(e -> e.type().equals("PERSON"))) {
+            return mentions;
+        }
+        List<Token> words = EntityCatalog.words(text);
+        List<Entity> out = mentions;
+        for (EntityCatalog.Match m : catalog.matches(words)) {
+            String id = m.entry().id();
+            if (m.first() == m.last() || !(id.startsWith("place:") || id.startsWith("city:")
+                    || id.startsWith("country:"))) {
+                continue;
+            }
+            Token first = words.get(m.first());
+            int start = first.start() + ModelRecognizer.originalLength(first.text(), m.prefixLength());
+            int end = words.get(m.last()).end();
+            double person = -1;
+            boolean inside = true;
+            for (Entity e : out) {
+                if (e.start() < end && e.end() > start) {
+                    boolean part = e.type().equals("PERSON") && e.end() - e.start() < end - start;
+                    person = part ? Math.max(person, e.confidence()) : person;
+                    inside &= e.start() >= start && e.end() <= end;
+                }
+            }
+            if (person >= 0 && inside) {
+                List<Entity> kept = new ArrayList<>(out.size());
+                int at = 0;
+                for (Entity e : out) {
+                    if (e.end() <= start || e.start() >= end) {
+                        at += e.end() <= start ? 1 : 0;
+                        kept.add(e);
+                    }
+                }
+                int from = text.offsetByCodePoints(0, start);
+                String name = text.substring(from, text.offsetByCodePoints(from, end - start));
+                kept.add(at, new Entity(name, "LOCATION", start, end, person, "gazetteer"));
+                out = kept;
+            }
+        }
+        return out;
+    }
+
+    /**
      * Whether one word may be a person's name: a listed given or family name in Latin letters ({@code Paris}, {@code
      * Washington}); any Arabic word, as the Arabic list of given names leaves out foreign ones ({@code أليس}, Alice, is
      * also a catalogue city's name).

@@ -21,8 +21,8 @@ import dev.khabar.model.Entity;
  * named in full in the text. Safe for concurrent use.
  */
 final class LatinRecognizer implements EntityRecognizer {
-    /** Catalogue id prefixes of the things, not organisations, people or places, that news names. */
-    private static final List<String> CURATED_THINGS = List.of("product:", "event:");
+    /** Catalogue id prefixes of the names that mean one thing, whole, whatever words they are made of. */
+    private static final List<String> CURATED_THINGS = List.of("product:", "event:", "org:");
 
     private static final double FALLBACK_CONFIDENCE = 0.7;
     private static final int PERSON = Gazetteer.TYPES.indexOf("PERSON");
@@ -327,9 +327,9 @@ final class LatinRecognizer implements EntityRecognizer {
         // names found by rule, which take the place of the model's mentions inside them: English elections (MISC),
         // French ministries (organisations)
         List<int[]> ruleNames = english ? elections(tokens) : ministries(tokens);
-        List<int[]> products = fallback ? curatedThings(tokens) : List.of();
+        List<int[]> curated = fallback ? curatedThings(tokens) : List.of();
         for (SequenceModel.Chunk chunk : chunks) {
-            SequenceModel.Chunk c = outside(chunk, products);
+            SequenceModel.Chunk c = outside(chunk, curated);
             if (c == null || ruleNames.stream().anyMatch(m -> m[0] <= c.first() && c.last() <= m[1])) {
                 continue;  // Électricité of ministère irakien de l'Électricité: the ministry, added below
             }
@@ -415,13 +415,13 @@ final class LatinRecognizer implements EntityRecognizer {
                         covered);
             }
         }
-        for (int[] m : products) {
+        for (int[] m : curated) {
             boolean free = true;
             for (int k = m[0]; k <= m[1]; k++) {
                 free &= !covered[k];
             }
             if (free) {
-                add(text, tokens, m[0], m[1], MISC, FALLBACK_CONFIDENCE, "gazetteer", found, covered);
+                add(text, tokens, m[0], m[1], m[2], FALLBACK_CONFIDENCE, "gazetteer", found, covered);
             }
         }
         for (int k = 0; k < tokens.size(); k++) {
@@ -976,19 +976,21 @@ final class LatinRecognizer implements EntityRecognizer {
     }
 
     /**
-     * The catalogue's products and events named in several words or an acronym and written with a capital ({@code West
-     * Texas Intermediate}, {@code WTI}, {@code Iron Dome}, {@code Arab Spring}), as token spans: one thing (MISC), not
+     * The catalogue's products and events named in several words or an acronym, and its organisations named in several
+     * words, written with a capital ({@code West Texas Intermediate}, {@code WTI}, {@code Iron Dome}, {@code beIN Media
+     * Group}, {@code Organization of the Petroleum Exporting Countries}), as token spans with their type: one thing, not
      * the place or person the tagger reads in their words ({@code U.S. West Texas} of {@code U.S. West Texas
-     * Intermediate crude}).
+     * Intermediate crude}, {@code Petroleum Exporting Countries} as MISC).
      */
     private static List<int[]> curatedThings(List<Token> tokens) {
         List<int[]> spans = new ArrayList<>();
         for (String prefix : CURATED_THINGS) {
             for (int[] span : EntityCatalog.standard().spans(tokens, prefix)) {
                 String name = tokens.get(span[0]).text();
-                boolean acronym = span[0] == span[1] && name.length() > 1 && name.equals(name.toUpperCase(Locale.ROOT));
-                if (span[2] == 0 && Character.isUpperCase(name.codePointAt(0)) && (span[1] > span[0] || acronym)) {
-                    spans.add(span);
+                boolean acronym = span[0] == span[1] && name.length() > 1 && name.equals(name.toUpperCase(Locale.ROOT))
+                        && !prefix.equals("org:");
+                if (span[2] == 0 && name.codePoints().anyMatch(Character::isUpperCase) && (span[1] > span[0] || acronym)) {
+                    spans.add(new int[] {span[0], span[1], prefix.equals("org:") ? ORGANIZATION : MISC});
                 }
             }
         }

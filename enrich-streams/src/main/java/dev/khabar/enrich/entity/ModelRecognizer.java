@@ -137,7 +137,11 @@ final class ModelRecognizer implements EntityRecognizer {
         }
         entities.sort(Comparator.comparingInt(Entity::start));
         EntityCatalog catalog = EntityCatalog.standard();
-        return fallback ? CuratedTypes.apply(catalog, CuratedTypes.joined(catalog, text, entities)) : entities;
+        if (!fallback) {
+            return entities;
+        }
+        List<Entity> joined = CuratedTypes.joined(catalog, text, entities);
+        return CuratedTypes.apply(catalog, CuratedTypes.widened(catalog, text, joined));
     }
 
     /**

@@ -25,6 +25,18 @@ class CuratedTypesTest {
     }
 
     @Test
+    void aPersonInsideAPlacesNameOfSeveralWordsBecomesThePlace() {
+        String text = "هجوم في الشيخ زويد قرب العريش، قال محمد علي";
+        Entity person = new Entity("زويد", "PERSON", 14, 18, 0.6, "model");
+        Entity city = new Entity("العريش", "LOCATION", 23, 29, 0.9, "model");
+        Entity speaker = new Entity("محمد علي", "PERSON", 35, 43, 0.9, "model");
+        List<Entity> widened = CuratedTypes.widened(EntityCatalog.standard(), text, List.of(person, city, speaker));
+        assertEquals(List.of(new Entity("الشيخ زويد", "LOCATION", 8, 18, 0.6, "gazetteer"), city, speaker), widened);
+        List<Entity> crossed = List.of(new Entity("زويد قرب", "PERSON", 14, 22, 0.6, "model"));
+        assertSame(crossed, CuratedTypes.widened(EntityCatalog.standard(), text, crossed), "a crossing mention stays");
+    }
+
+    @Test
     void givesACuratedEventOrProductTheTypeMisc() {
         assertEquals(List.of("MISC", "MISC", "MISC", "MISC"), types(List.of(
                 new Entity("F-35", "ORGANIZATION", 60, 64, 0.6, "model"),

@@ -137,6 +137,16 @@ class LatinNewsEntitiesTest {
     }
 
     @Test
+    void aCuratedOrganisationOfSeveralWordsIsFoundWhole() {
+        String english = "Analysts expected the Organization of the Petroleum Exporting Countries to extend its cuts.";
+        ArabicTokenizationTest.assertHas(EntityRecognizer.standard().recognize(english, "en"), english,
+                "Organization of the Petroleum Exporting Countries", "ORGANIZATION");
+        String french = "Nasser Al-Khelaïfi, qui dirige aussi beIN Media Group, a assisté au match.";
+        ArabicTokenizationTest.assertHas(EntityRecognizer.standard().recognize(french, "fr"), french,
+                "beIN Media Group", "ORGANIZATION");
+    }
+
+    @Test
     void aNamedStormIsNoPerson() {
         String english = "Hurricane Milton hits Florida";
         ArabicTokenizationTest.assertHas(EntityRecognizer.standard().recognize(english, "en"), english,
