@@ -59,6 +59,17 @@ final class ModelRecognizer implements EntityRecognizer {
      */
     private static final Set<String> HONORIFICS = Set.of("ولي", "سمو", "سموه", "خادم", "الحرمين", "الشريفين",
             "معالي", "فخامه");
+    /** {@code المدينة}, "the city", and Medina's name (matching form). */
+    private static final String CITY = "المدينه";
+    /** What follows {@code المدينة} in Medina's full names: "the illuminated", "the Prophet's" (matching form). */
+    private static final Set<String> MEDINA_EPITHETS = Set.of("المنوره", "النبويه");
+    /**
+     * Words before {@code المدينة} that make it "the city" (matching form): directions, parts, "this", "that",
+     * "inhabitants".
+     */
+    private static final Set<String> CITY_PARTS = Stream.of("شمال", "جنوب", "شرق", "غرب", "وسط", "شمالي", "جنوبي",
+            "شرقي", "غربي", "أنحاء", "أحياء", "مناطق", "معظم", "داخل", "خارج", "أطراف", "مداخل", "مدخل", "هذه", "تلك",
+            "سكان", "قلب").map(ArabicText::normalize).collect(Collectors.toUnmodifiableSet());
     /** Honorifics written before a name, never part of it (matching form): "His Excellency", "His Highness". */
     private static final Set<String> LEADING_HONORIFICS = Set.of("معالي", "سعاده", "فخامه", "سمو", "سموه");
     /**
@@ -127,10 +138,12 @@ final class ModelRecognizer implements EntityRecognizer {
         }
         List<Mention> consistent = DocumentConsistency.apply(all, splits, found);
         List<Entity> entities = new ArrayList<>(consistent.size());
+        boolean medina = medinaNamed(splits);
         for (Mention read : consistent) {
             Mention m = wholeAcronym(all, read);
             boolean month = m.type() == PERSON && m.first() == m.last() && month(all, splits, m.first());
-            Entity e = month ? null : entity(text, all, m);
+            boolean city = !medina && theCity(splits, m, consistent);
+            Entity e = month || city ? null : entity(text, all, m);
             if (e != null) {
                 entities.add(e);
             }
@@ -142,6 +155,37 @@ final class ModelRecognizer implements EntityRecognizer {
         }
         List<Entity> joined = CuratedTypes.joined(catalog, text, entities);
         return CuratedTypes.apply(catalog, CuratedTypes.widened(catalog, text, joined));
+    }
+
+    /**
+     * Whether the text names Medina unmistakably: {@code المدينة المنورة}, {@code المدينة النبوية}, or the region, {@code
+     * منطقة المدينة}; then {@code المدينة} alone is Medina too.
+     */
+    private static boolean medinaNamed(Clitics.Split[] splits) {
+        for (int k = 0; k + 1 < splits.length; k++) {
+            String word = splits[k].rest();
+            String next = splits[k + 1].rest();
+            if (word.equals(CITY) && MEDINA_EPITHETS.contains(next) || next.equals(CITY) && word.equals("منطقه")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether a place mention is {@code المدينة} alone meaning "the city" (a text that does not name Medina in full):
+     * where another place is named, whose city it is ({@code عدن} … {@code شمال المدينة}), or where its words say so, a
+     * direction or part before it ({@code أنحاء المدينة}, {@code شرق المدينة}), a demonstrative ({@code هذه المدينة}) or
+     * an adjective after it ({@code المدينة الساحلية}).
+     */
+    private static boolean theCity(Clitics.Split[] splits, Mention m, List<Mention> mentions) {
+        if (m.type() != LOCATION || m.first() != m.last() || !splits[m.first()].rest().equals(CITY)) {
+            return false;
+        }
+        String before = m.first() > 0 ? splits[m.first() - 1].rest() : "";
+        String after = m.last() + 1 < splits.length ? splits[m.last() + 1].rest() : "";
+        boolean words = CITY_PARTS.contains(before) || after.startsWith("ال") && !MEDINA_EPITHETS.contains(after);
+        return words || mentions.stream().anyMatch(o -> o.type() == LOCATION && !splits[o.first()].rest().equals(CITY));
     }
 
     /**

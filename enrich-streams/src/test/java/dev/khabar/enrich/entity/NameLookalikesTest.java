@@ -30,6 +30,18 @@ class NameLookalikesTest {
     }
 
     @Test
+    void theCityIsNoPlaceWhereMedinaIsNotNamedInFull() {
+        // "Aden's governor said about a thousand were killed in Aden in the fighting and the militia's shelling of the city"
+        String aden = "وقال محافظ عدن إن نحو ألف شخص قتلوا في عدن خلال المعارك وقصف مليشيا الحوثي للمدينة.";
+        List<String> places = EntityRecognizer.standard().recognize(aden, "ar").stream().map(Entity::text).toList();
+        assertEquals(List.of("عدن", "عدن"), places);
+        // "the pilgrims visited Medina the illuminated, then went back to the city (Medina) after Mecca"
+        String medina = "زار المعتمرون المدينة المنورة ثم عادوا إلى المدينة بعد مكة.";
+        List<String> named = EntityRecognizer.standard().recognize(medina, "ar").stream().map(Entity::text).toList();
+        assertEquals(2, named.stream().filter(p -> p.startsWith("المدينة")).count(), named::toString);
+    }
+
+    @Test
     void theDeputyCrownPrincesTitleIsNotPartOfHisName() {
         assertEquals(List.of("محمد بن سلمان بن عبدالعزيز"),
                 persons("التقى الأمير محمد بن سلمان بن عبدالعزيز ولي ولي العهد النائب الثاني لرئيس مجلس الوزراء."));
