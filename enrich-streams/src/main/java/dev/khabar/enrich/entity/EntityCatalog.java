@@ -199,6 +199,14 @@ final class EntityCatalog {
      * length.
      */
     List<int[]> spans(List<Token> tokens, String idPrefix) {
+        return spans(tokens, List.of(idPrefix));
+    }
+
+    /**
+     * As {@link #spans(List, String)} for the entries whose id starts with one of {@code idPrefixes}, in one look-up;
+     * each span's fourth number is the index of its prefix.
+     */
+    List<int[]> spans(List<Token> tokens, List<String> idPrefixes) {
         List<Token> words = words(tokens);
         Map<Integer, Integer> tokenAt = new HashMap<>();
         for (int k = 0; k < tokens.size(); k++) {
@@ -206,9 +214,11 @@ final class EntityCatalog {
         }
         List<int[]> spans = new ArrayList<>();
         for (Match m : matches(words)) {
-            if (m.entry().id().startsWith(idPrefix)) {
-                spans.add(new int[] {tokenAt.get(words.get(m.first()).start()), tokenAt.get(words.get(m.last()).start()),
-                    m.prefixLength()});
+            for (int p = 0; p < idPrefixes.size(); p++) {
+                if (m.entry().id().startsWith(idPrefixes.get(p))) {
+                    spans.add(new int[] {tokenAt.get(words.get(m.first()).start()),
+                        tokenAt.get(words.get(m.last()).start()), m.prefixLength(), p});
+                }
             }
         }
         return spans;

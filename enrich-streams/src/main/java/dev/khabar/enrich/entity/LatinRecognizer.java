@@ -984,14 +984,13 @@ final class LatinRecognizer implements EntityRecognizer {
      */
     private static List<int[]> curatedThings(List<Token> tokens) {
         List<int[]> spans = new ArrayList<>();
-        for (String prefix : CURATED_THINGS) {
-            for (int[] span : EntityCatalog.standard().spans(tokens, prefix)) {
-                String name = tokens.get(span[0]).text();
-                boolean acronym = span[0] == span[1] && name.length() > 1 && name.equals(name.toUpperCase(Locale.ROOT))
-                        && !prefix.equals("org:");
-                if (span[2] == 0 && name.codePoints().anyMatch(Character::isUpperCase) && (span[1] > span[0] || acronym)) {
-                    spans.add(new int[] {span[0], span[1], prefix.equals("org:") ? ORGANIZATION : MISC});
-                }
+        for (int[] span : EntityCatalog.standard().spans(tokens, CURATED_THINGS)) {
+            String name = tokens.get(span[0]).text();
+            boolean organisation = CURATED_THINGS.get(span[3]).equals("org:");
+            boolean acronym = span[0] == span[1] && name.length() > 1 && name.equals(name.toUpperCase(Locale.ROOT))
+                    && !organisation;
+            if (span[2] == 0 && name.codePoints().anyMatch(Character::isUpperCase) && (span[1] > span[0] || acronym)) {
+                spans.add(new int[] {span[0], span[1], organisation ? ORGANIZATION : MISC});
             }
         }
         return spans;
