@@ -1173,6 +1173,12 @@ final class LatinRecognizer implements EntityRecognizer {
         if (last + 1 < tokens.size() && tokens.get(last + 1).text().equals(")") && unclosed(tokens, first, last)) {
             last++;  // Washington (Missouri): a bracket opened inside a mention closes inside it
         }
+        if (last + 1 < tokens.size() && tokens.get(last + 1).text().equals("+")
+                && tokens.get(last + 1).start() == tokens.get(last).end()
+                && (last + 2 == tokens.size() || tokens.get(last + 2).start() > tokens.get(last + 1).end()
+                    || !isWord(tokens.get(last + 2).text()))) {
+            last++;  // Canal+, OPEC+, Disney+: a plus sign written onto a name's end is part of it
+        }
         int start = tokens.get(first).start();
         int end = tokens.get(last).end();
         if (last + 1 < tokens.size() && tokens.get(last + 1).text().equals(".") && tokens.get(last + 1).start() == end

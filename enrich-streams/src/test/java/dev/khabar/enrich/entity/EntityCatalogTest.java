@@ -58,7 +58,9 @@ class EntityCatalogTest {
         "إف 35,product:f-35", "Dôme de fer,product:iron-dome", "القبة الحديدية,product:iron-dome", "Shell,org:shell",
         "شركة شل,org:shell", "Cédéao,org:ecowas", "إيكواس,org:ecowas", "Francfort,place:frankfurt",
         "خام برنت,product:brent-crude", "Brent crude,product:brent-crude", "baril de Brent,product:brent-crude",
-        "WTI,product:wti-crude", "خام غرب تكساس الوسيط,product:wti-crude"})
+        "WTI,product:wti-crude", "خام غرب تكساس الوسيط,product:wti-crude", "Etihad Stadium,place:etihad-stadium",
+        "Camp Nou,place:camp-nou", "كامب نو,place:camp-nou", "S&P 500,product:s-and-p-500", "CAC 40,product:cac-40",
+        "كاك 40,product:cac-40", "Canal+,org:canal-plus", "Guyane,country:GF", "الشيخ زويد,city:EG:sheikh-zuweid"})
     void namesOfOneEntityShareItsId(String name, String id) {
         assertEquals(id, idOf(name));
     }

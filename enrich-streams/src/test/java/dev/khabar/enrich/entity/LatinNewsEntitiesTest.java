@@ -137,6 +137,27 @@ class LatinNewsEntitiesTest {
     }
 
     @Test
+    void aPlusSignWrittenOntoANameIsPartOfIt() {
+        String french = "Il l'a déclaré à Canal+. Les pays de l'OPEP+ se réunissent, et 3+2 font cinq.";
+        List<Entity> entities = EntityRecognizer.standard().recognize(french, "fr");
+        ArabicTokenizationTest.assertHas(entities, french, "Canal+", "ORGANIZATION");
+        ArabicTokenizationTest.assertHas(entities, french, "OPEP+", "ORGANIZATION");
+        assertOffsetsAreCodePoints(entities, french);
+    }
+
+    @Test
+    void aMarketIndexIsOneThingWithItsNumber() {
+        String english = "The Dow Jones Industrial Average rose 0.5%, the S&P 500 gained 0.3% and the FTSE 100 fell.";
+        List<Entity> entities = EntityRecognizer.standard().recognize(english, "en");
+        ArabicTokenizationTest.assertHas(entities, english, "Dow Jones Industrial Average", "MISC");
+        ArabicTokenizationTest.assertHas(entities, english, "FTSE 100", "MISC");
+        String french = "Le CAC 40 a gagné 0,8 % et Ariane 6 décollera de Kourou.";
+        entities = EntityRecognizer.standard().recognize(french, "fr");
+        ArabicTokenizationTest.assertHas(entities, french, "CAC 40", "MISC");
+        ArabicTokenizationTest.assertHas(entities, french, "Ariane 6", "MISC");
+    }
+
+    @Test
     void aCuratedOrganisationOfSeveralWordsIsFoundWhole() {
         String english = "Analysts expected the Organization of the Petroleum Exporting Countries to extend its cuts.";
         ArabicTokenizationTest.assertHas(EntityRecognizer.standard().recognize(english, "en"), english,
