@@ -37,6 +37,8 @@ final class ModelRecognizer implements EntityRecognizer {
     private static final int NISBA_MIN_COUNT = 5;
     private static final int NISBA_RATIO = 2;
     private static final int COMMON_WORD_COUNT = 100;
+    /** Uses with the article that make a word ending in alef a noun's indefinite accusative ({@code البديل}). */
+    private static final int ACCUSATIVE_NOUN_COUNT = 3;
     /** على، إلى، لدى، حتى in the matching form. */
     private static final Set<String> MAQSURA_PREPOSITIONS = Set.of("علي", "الي", "لدي", "حتي");
     /** في، إلى (الى)، من، عن in the matching form. */
@@ -85,6 +87,13 @@ final class ModelRecognizer implements EntityRecognizer {
     /** Nouns of kinship written in construct before a woman's name (matching form): {@code ابنة آمنة}. */
     private static final Set<String> KINSHIP = Set.of("ابنه", "بنت", "زوجه", "والده", "شقيقه", "اخت", "جده", "عمه",
             "خاله", "حفيده", "ام");
+    /**
+     * Kin with the possessive "my" (matching form): "my father", "my mother", "my brother" … ({@code قرأ أبي إعلانا},
+     * "my father read an advertisement"); alone they name nobody, inside a name they stay ({@code علي بن أبي طالب}).
+     */
+    private static final Set<String> MY_KIN = Stream.of("أبي", "أمي", "أخي", "أختي", "ابني", "ابنتي", "جدي",
+            "جدتي", "عمي", "خالي", "زوجي", "زوجتي", "والدي", "والدتي").map(ArabicText::normalize)
+            .collect(Collectors.toUnmodifiableSet());
     /** Words before a month's name (matching form): "the month of", prepositions of time, nouns of the month. */
     private static final Set<String> MONTH_CONTEXT = Set.of("شهر", "في", "من", "خلال", "منذ", "حتي", "قبل", "بعد",
             "طوال", "طيله", "ايام", "ليالي", "ليله", "نهار", "موسم", "افطار", "سحور", "هلال", "مسلسلات", "بشائر", "اواخر");
@@ -358,6 +367,9 @@ final class ModelRecognizer implements EntityRecognizer {
                 break;
             }
         }
+        if (last > first && adverbialAccusative(splits[last])) {
+            last--;  // يوسف عبد العزيز + بديلا ("as a substitute"), موسى + نموذجا ("as an example")
+        }
         if (last > first && last + 1 < tokens.size() && NAME_LINKS.contains(tokens.get(last).text())
                 && tokens.get(last + 1).text().codePoints().allMatch(ArabicText::isArabicLetter)) {
             last++;  // عبدالله آل + الشيخ: a family's name, which the tagger took for a title
@@ -367,10 +379,32 @@ final class ModelRecognizer implements EntityRecognizer {
             titles = HONORIFICS.contains(splits[k].rest());
         }
         if (titles || first == last && (possessive(tokens.get(first), splits[first])
-                || feminineAdjective(tokens, splits, first))) {
+                || myKin(tokens.get(first), splits[first]) || feminineAdjective(tokens, splits, first))) {
             return -1;
         }
         return last;
+    }
+
+    /** Kin with "my" ({@code أبي}), not a name spelled like it with madda ({@code آبي}, Abe). */
+    private static boolean myKin(Token token, Clitics.Split split) {
+        return MY_KIN.contains(split.rest()) && token.text().indexOf('آ') < 0;
+    }
+
+    /**
+     * A common noun in the indefinite accusative, written with its alef ({@code بديلا} "as a substitute", {@code
+     * نموذجا} "as an example"), which ends a name read across it: the training text uses the noun with the article
+     * ({@code البديل}) more often than the word itself, it has five letters or more (not {@code ماسا}, Massa, beside
+     * {@code الماس}, "the diamond"), and it is no given name.
+     */
+    private boolean adverbialAccusative(Clitics.Split split) {
+        String word = split.rest();
+        if (split.prefixLength() > 0 || word.length() < 5 || !word.endsWith("ا") || word.startsWith("ال")) {
+            return false;
+        }
+        String noun = word.substring(0, word.length() - 1);
+        int definite = model.lexicon().getOrDefault("ال" + noun, 0);
+        return definite >= ACCUSATIVE_NOUN_COUNT && definite > model.lexicon().getOrDefault(word, 0)
+                && !gazetteer.isGivenName(word) && !gazetteer.isGivenName(noun);
     }
 
     /**

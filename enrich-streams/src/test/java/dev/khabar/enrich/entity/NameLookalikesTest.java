@@ -42,6 +42,17 @@ class NameLookalikesTest {
     }
 
     @Test
+    void aNounInTheAccusativeEndsNoNameAndMyFatherIsNoOne() {
+        // "spokesman Mahmoud Taher issued a statement yesterday"
+        assertEquals(List.of("محمود طاهر"), persons("وأصدر المتحدث محمود طاهر بيانا أمس."));
+        // "then my father read an advertisement in the papers"
+        assertEquals(List.of(), persons("ثم قرأ أبي إعلانا في الصحف عن المسابقة."));
+        // "Japan's prime minister Shinzo Abe defended the laws, and Abe said they were needed": Abe is spelled with madda
+        assertEquals(List.of("شينزو آبي", "آبي"),
+                persons("دافع رئيس الوزراء الياباني شينزو آبي عن القوانين، وقال آبي إنها ضرورية."));
+    }
+
+    @Test
     void theDeputyCrownPrincesTitleIsNotPartOfHisName() {
         assertEquals(List.of("محمد بن سلمان بن عبدالعزيز"),
                 persons("التقى الأمير محمد بن سلمان بن عبدالعزيز ولي ولي العهد النائب الثاني لرئيس مجلس الوزراء."));
