@@ -39,6 +39,8 @@ final class ModelRecognizer implements EntityRecognizer {
     private static final int COMMON_WORD_COUNT = 100;
     /** Uses with the article that make a word ending in alef a noun's indefinite accusative ({@code البديل}). */
     private static final int ACCUSATIVE_NOUN_COUNT = 3;
+    /** Uses that make a word after {@code ي} a past form, so the word a verb ({@code غني} of {@code يغني}). */
+    private static final int PAST_FORM_COUNT = 3;
     /** على، إلى، لدى، حتى in the matching form. */
     private static final Set<String> MAQSURA_PREPOSITIONS = Set.of("علي", "الي", "لدي", "حتي");
     /** في، إلى (الى)، من، عن in the matching form. */
@@ -367,8 +369,9 @@ final class ModelRecognizer implements EntityRecognizer {
                 break;
             }
         }
-        if (last > first && adverbialAccusative(splits[last])) {
-            last--;  // يوسف عبد العزيز + بديلا ("as a substitute"), موسى + نموذجا ("as an example")
+        if (last > first && (adverbialAccusative(splits[last]) || imperfectVerb(splits[last]))
+                && EntityCatalog.standard().wholeName(EntityCatalog.words(tokens.subList(first, last + 1))) == null) {
+            last--;  // يوسف عبد العزيز + بديلا ("as a substitute"), مدحت صالح + يغني ("sings")
         }
         if (last > first && last + 1 < tokens.size() && NAME_LINKS.contains(tokens.get(last).text())
                 && tokens.get(last + 1).text().codePoints().allMatch(ArabicText::isArabicLetter)) {
@@ -383,6 +386,26 @@ final class ModelRecognizer implements EntityRecognizer {
             return -1;
         }
         return last;
+    }
+
+    /**
+     * A verb in the imperfect, third person ({@code يغني} "sings", {@code يواصلان} "the two go on"), which ends a name
+     * read across it: {@code ي} before a past form the training text uses ({@code غني}, {@code واصل}), a dual or plural
+     * ending taken off first, and no first-person form ({@code أكون}); not a given name ({@code يزيد}, {@code ياسر}).
+     * A person the catalogue knows by the whole mention keeps it ({@code جانيت يلين}, Janet Yellen: {@code لين},
+     * "soft").
+     */
+    private boolean imperfectVerb(Clitics.Split split) {
+        String word = split.rest();
+        if (split.prefixLength() > 0 || word.length() < 4 || word.charAt(0) != 'ي' || gazetteer.isGivenName(word)) {
+            return false;
+        }
+        String past = word.substring(1);
+        if ((past.endsWith("ان") || past.endsWith("ون")) && past.length() >= 5) {
+            past = past.substring(0, past.length() - 2);
+        }
+        boolean firstPerson = past.startsWith("ا") && past.length() > 3;  // اكون of ياكونان; not امر of يأمر
+        return !firstPerson && model.lexicon().getOrDefault(past, 0) >= PAST_FORM_COUNT;
     }
 
     /** Kin with "my" ({@code أبي}), not a name spelled like it with madda ({@code آبي}, Abe). */
