@@ -96,6 +96,14 @@ final class ModelRecognizer implements EntityRecognizer {
     private static final Set<String> MY_KIN = Stream.of("أبي", "أمي", "أخي", "أختي", "ابني", "ابنتي", "جدي",
             "جدتي", "عمي", "خالي", "زوجي", "زوجتي", "والدي", "والدتي").map(ArabicText::normalize)
             .collect(Collectors.toUnmodifiableSet());
+    /**
+     * News agencies' short Arabic names (matching form), read as the agency only in a credit: Qatar's, Saudi Arabia's,
+     * Kuwait's, the Emirates', Jordan's, Syria's, Bahrain's, Oman's.
+     */
+    private static final Set<String> AGENCY_CREDITS = Stream.of("قنا", "واس", "كونا", "وام", "بترا", "سانا", "بنا",
+            "العمانية").map(ArabicText::normalize).collect(Collectors.toUnmodifiableSet());
+    /** Tokens before an agency's credit: a dash, an opening bracket or quotation mark, a slash. */
+    private static final Set<String> CREDIT_OPENERS = Set.of("-", "–", "(", "«", "/", "\"");
     /** Words before a month's name (matching form): "the month of", prepositions of time, nouns of the month. */
     private static final Set<String> MONTH_CONTEXT = Set.of("شهر", "في", "من", "خلال", "منذ", "حتي", "قبل", "بعد",
             "طوال", "طيله", "ايام", "ليالي", "ليله", "نهار", "موسم", "افطار", "سحور", "هلال", "مسلسلات", "بشائر", "اواخر");
@@ -258,9 +266,13 @@ final class ModelRecognizer implements EntityRecognizer {
         List<int[]> namedAfter = FacilityRule.namedAfter(tokens, analysis.splits(), gazetteer::isGivenName);
         facilities.addAll(namedAfter);
         boolean[] covered = new boolean[tokens.size()];
+        boolean[] agency = agencyCredits(tokens, analysis.splits());
         for (SequenceModel.Chunk c : tagger.chunks(emissions, tags, TEMPERATURE)) {
             int first = c.first();
             int last = c.last();
+            if (first == last && agency[first]) {
+                continue;  // الدوحة - قنا: the agency, added below, not Qena
+            }
             while (last > first && indefinite(tokens, last, last)) {
                 last--;  // دريد بن الصمة بيتًا: the indefinite noun after the name is not part of it
             }
@@ -311,6 +323,11 @@ final class ModelRecognizer implements EntityRecognizer {
                 boolean named = span.length > 2;
                 add(from, named ? span[3] : 0, span[0], span[1], named ? span[2] : LOCATION, RULE_CONFIDENCE, "rule",
                         found, covered);
+            }
+        }
+        for (int k = 0; k < agency.length; k++) {
+            if (agency[k] && !covered[k]) {
+                add(from, 0, k, k, ORGANIZATION, RULE_CONFIDENCE, "rule", found, covered);
             }
         }
         if (maqsura) {
@@ -406,6 +423,25 @@ final class ModelRecognizer implements EntityRecognizer {
         }
         boolean firstPerson = past.startsWith("ا") && past.length() > 3;  // اكون of ياكونان; not امر of يأمر
         return !firstPerson && model.lexicon().getOrDefault(past, 0) >= PAST_FORM_COUNT;
+    }
+
+    /**
+     * The tokens that are a news agency's short name in its credit: after a dash, a bracket or {@code الأنباء} and its
+     * adjective, or before a closing bracket ({@code الدوحة - قنا :}, {@code (كونا)}, {@code وكالة الأنباء القطرية
+     * قنا}). Alone these names are also places and words ({@code قنا}, Qena; {@code وام}; {@code بترا}, Petra).
+     */
+    private static boolean[] agencyCredits(List<Token> tokens, Clitics.Split[] splits) {
+        boolean[] out = new boolean[tokens.size()];
+        for (int k = 0; k < tokens.size(); k++) {
+            if (splits[k].prefixLength() > 0 || !AGENCY_CREDITS.contains(splits[k].rest())) {
+                continue;
+            }
+            String before = k > 0 ? tokens.get(k - 1).text() : "";
+            String after = k + 1 < tokens.size() ? tokens.get(k + 1).text() : "";
+            out[k] = CREDIT_OPENERS.contains(before) || after.equals(")") || after.equals("»")
+                    || k >= 2 && splits[k - 2].rest().equals("الانباء");
+        }
+        return out;
     }
 
     /** Kin with "my" ({@code أبي}), not a name spelled like it with madda ({@code آبي}, Abe). */

@@ -61,6 +61,21 @@ class NameLookalikesTest {
     }
 
     @Test
+    void aNewsAgencysShortNameInItsCreditIsTheAgency() {
+        for (String credit : List.of("عمان – بترا : يبدأ جلالة الملك زيارة رسمية.",
+                "الكويت (كونا) - أعلنت الحكومة خطة جديدة.")) {
+            List<String> found = EntityRecognizer.standard().recognize(credit, "ar").stream()
+                    .map(e -> e.text() + "/" + e.type()).toList();
+            assertEquals(2, found.size(), found::toString);
+            assertEquals("ORGANIZATION", found.get(1).split("/")[1], found::toString);
+        }
+        // "the delegation visited the city of Qena in Upper Egypt": the place
+        assertEquals(List.of("قنا/LOCATION", "مصر/LOCATION"), EntityRecognizer.standard()
+                .recognize("زار الوفد مدينة قنا في صعيد مصر.", "ar").stream().map(e -> e.text() + "/" + e.type())
+                .toList());
+    }
+
+    @Test
     void theDeputyCrownPrincesTitleIsNotPartOfHisName() {
         assertEquals(List.of("محمد بن سلمان بن عبدالعزيز"),
                 persons("التقى الأمير محمد بن سلمان بن عبدالعزيز ولي ولي العهد النائب الثاني لرئيس مجلس الوزراء."));
