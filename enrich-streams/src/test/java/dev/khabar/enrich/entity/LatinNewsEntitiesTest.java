@@ -123,47 +123,35 @@ class LatinNewsEntitiesTest {
 
     @Test
     void aCuratedProductIsOneThingNotThePlaceInItsWords() {
-        String english = "Brent crude fell 90 cents, while U.S. West Texas Intermediate crude lost 1 per cent.";
-        List<Entity> entities = EntityRecognizer.standard().recognize(english, "en");
-        ArabicTokenizationTest.assertHas(entities, english, "West Texas Intermediate", "MISC");
-        ArabicTokenizationTest.assertHas(entities, english, "U.S.", "LOCATION");
-        assertTrue(entities.stream().noneMatch(e -> e.text().contains("Texas") && !e.type().equals("MISC")),
-                entities::toString);
-        String french = "Le baril de Brent de la mer du Nord a perdu 1 %, le WTI américain 2 %.";
-        entities = EntityRecognizer.standard().recognize(french, "fr");
-        ArabicTokenizationTest.assertHas(entities, french, "WTI", "MISC");
-        assertTrue(entities.stream().filter(e -> e.text().contains("Brent")).allMatch(e -> e.type().equals("MISC")),
-                entities::toString);
+        List<Entity> english = assertFinds("Brent crude fell 90 cents, while U.S. West Texas Intermediate crude lost "
+                + "1 per cent.", "en", "West Texas Intermediate", "MISC", "U.S.", "LOCATION");
+        assertTrue(english.stream().noneMatch(e -> e.text().contains("Texas") && !e.type().equals("MISC")),
+                english::toString);
+        List<Entity> french = assertFinds("Le baril de Brent de la mer du Nord a perdu 1 %, le WTI américain 2 %.", "fr",
+                "WTI", "MISC");
+        assertTrue(french.stream().filter(e -> e.text().contains("Brent")).allMatch(e -> e.type().equals("MISC")),
+                french::toString);
     }
 
     @Test
     void aPlusSignWrittenOntoANameIsPartOfIt() {
         String french = "Il l'a déclaré à Canal+. Les pays de l'OPEP+ se réunissent, et 3+2 font cinq.";
-        List<Entity> entities = EntityRecognizer.standard().recognize(french, "fr");
-        ArabicTokenizationTest.assertHas(entities, french, "Canal+", "ORGANIZATION");
-        ArabicTokenizationTest.assertHas(entities, french, "OPEP+", "ORGANIZATION");
-        assertOffsetsAreCodePoints(entities, french);
+        assertOffsetsAreCodePoints(assertFinds(french, "fr", "Canal+", "ORGANIZATION", "OPEP+", "ORGANIZATION"), french);
     }
 
     @Test
     void aMarketIndexIsOneThingWithItsNumber() {
-        String english = "The Dow Jones Industrial Average rose 0.5%, the S&P 500 gained 0.3% and the FTSE 100 fell.";
-        List<Entity> entities = EntityRecognizer.standard().recognize(english, "en");
-        ArabicTokenizationTest.assertHas(entities, english, "Dow Jones Industrial Average", "MISC");
-        ArabicTokenizationTest.assertHas(entities, english, "FTSE 100", "MISC");
-        String french = "Le CAC 40 a gagné 0,8 % et Ariane 6 décollera de Kourou.";
-        entities = EntityRecognizer.standard().recognize(french, "fr");
-        ArabicTokenizationTest.assertHas(entities, french, "CAC 40", "MISC");
-        ArabicTokenizationTest.assertHas(entities, french, "Ariane 6", "MISC");
+        assertFinds("The Dow Jones Industrial Average rose 0.5%, the S&P 500 gained 0.3% and the FTSE 100 fell.", "en",
+                "Dow Jones Industrial Average", "MISC", "FTSE 100", "MISC");
+        assertFinds("Le CAC 40 a gagné 0,8 % et Ariane 6 décollera de Kourou.", "fr", "CAC 40", "MISC", "Ariane 6",
+                "MISC");
     }
 
     @Test
     void aCuratedOrganisationOfSeveralWordsIsFoundWhole() {
-        String english = "Analysts expected the Organization of the Petroleum Exporting Countries to extend its cuts.";
-        ArabicTokenizationTest.assertHas(EntityRecognizer.standard().recognize(english, "en"), english,
+        assertFinds("Analysts expected the Organization of the Petroleum Exporting Countries to extend its cuts.", "en",
                 "Organization of the Petroleum Exporting Countries", "ORGANIZATION");
-        String french = "Nasser Al-Khelaïfi, qui dirige aussi beIN Media Group, a assisté au match.";
-        ArabicTokenizationTest.assertHas(EntityRecognizer.standard().recognize(french, "fr"), french,
+        assertFinds("Nasser Al-Khelaïfi, qui dirige aussi beIN Media Group, a assisté au match.", "fr",
                 "beIN Media Group", "ORGANIZATION");
     }
 
