@@ -294,7 +294,8 @@ final class ModelRecognizer implements EntityRecognizer {
             if (c.type() == LOCATION && first == last && adjectiveAfterTrigger(tokens, analysis.splits(), first)) {
                 continue;
             }
-            if (c.type() == ORGANIZATION && headNounsOnly(analysis.splits(), first, last)) {
+            if (c.type() == ORGANIZATION && (headNounsOnly(analysis.splits(), first, last)
+                    || theNewsAgency(analysis.splits(), first, last))) {
                 continue;  // جامعة مع جامعة أو كلية مع كلية: "a university with a university", no name
             }
             if (first == last && verbalNoun(analysis.splits()[first].rest())) {
@@ -571,6 +572,15 @@ final class ModelRecognizer implements EntityRecognizer {
             }
         }
         return true;
+    }
+
+    /**
+     * Whether tokens {@code first..last} are an organisation's head noun and "the news" alone ({@code وكالة الأنباء},
+     * "the news agency"): a common noun phrase until a name or adjective follows ({@code وكالة الأنباء القطرية}).
+     */
+    private boolean theNewsAgency(Clitics.Split[] splits, int first, int last) {
+        return last == first + 1 && gazetteer.trigger(splits[first].rest()) == ORGANIZATION_TRIGGER
+                && splits[last].rest().equals("الانباء");
     }
 
     /**

@@ -65,6 +65,19 @@ class TinyModelTest {
     }
 
     @Test
+    void theNewsAgencyAloneIsNoOrganisationEvenWhereTheTrainingTextTagsIt() throws Exception {
+        // the fixture tags وكالة الأنباء ("the news agency") as an organisation
+        List<ConllCorpus.Sentence> agencies = ConllCorpus.read(Path.of(TinyModelTest.class
+                .getResource("/ner/tiny-news-agency.conll").toURI()), ConllCorpus.COARSE);
+        NerModel tagged = NerTraining.train(agencies, List.of(), agencies, Gazetteer.standard(), 16, 5, 1, 1,
+                new int[] {4, 8}, 0f, 0, 1, SequenceModel.BILOU, true, 0, "tiny-news-agency");
+        String text = "ونقلت وكالة الأنباء عن مصدر مسؤول أن الوفد وصل إلى الرياض .";
+        List<String> found = new ModelRecognizer(tagged, Gazetteer.standard(), false).recognize(text, "ar").stream()
+                .map(e -> e.text() + "/" + e.type()).toList();
+        assertEquals(List.of("الرياض/LOCATION"), found);
+    }
+
+    @Test
     void modelSurvivesWriteAndRead() throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         model.write(bytes);
