@@ -104,6 +104,8 @@ final class ModelRecognizer implements EntityRecognizer {
             "العمانية").map(ArabicText::normalize).collect(Collectors.toUnmodifiableSet());
     /** Tokens before an agency's credit: a dash, an opening bracket or quotation mark, a slash. */
     private static final Set<String> CREDIT_OPENERS = Set.of("-", "–", "(", "«", "/", "\"");
+    /** Catalogue id prefixes of the names the fallback adds as MISC: events and products. */
+    private static final List<String> CURATED_MISC = List.of("event:", "product:");
     /** Words before a month's name (matching form): "the month of", prepositions of time, nouns of the month. */
     private static final Set<String> MONTH_CONTEXT = Set.of("شهر", "في", "من", "خلال", "منذ", "حتي", "قبل", "بعد",
             "طوال", "طيله", "ايام", "ليالي", "ليله", "نهار", "موسم", "افطار", "سحور", "هلال", "مسلسلات", "بشائر", "اواخر");
@@ -348,16 +350,17 @@ final class ModelRecognizer implements EntityRecognizer {
                             covered);
                 }
             }
-            curatedEvents(tokens, from, found, covered);
+            curatedMisc(tokens, from, found, covered);
         }
     }
 
     /**
-     * Adds, as MISC, the catalogue's events that no mention covers ({@code الحرب العالمية الثانية}, {@code الربيع
-     * العربي}): names that mean one event, which ANERcorp tags MISC and the tagger, seeing common words, seldom finds.
+     * Adds, as MISC, the catalogue's events and products that no mention covers ({@code الحرب العالمية الثانية}, {@code
+     * الربيع العربي}, {@code بوينج 757}, {@code خام برنت}): names that mean one thing, which ANERcorp tags MISC and the
+     * tagger, seeing common words, seldom finds.
      */
-    private static void curatedEvents(List<Token> tokens, int from, List<Mention> found, boolean[] covered) {
-        for (int[] span : EntityCatalog.standard().spans(tokens, "event:")) {
+    private static void curatedMisc(List<Token> tokens, int from, List<Mention> found, boolean[] covered) {
+        for (int[] span : EntityCatalog.standard().spans(tokens, CURATED_MISC)) {
             boolean free = true;
             for (int k = span[0]; k <= span[1] && free; k++) {
                 free = !covered[k];

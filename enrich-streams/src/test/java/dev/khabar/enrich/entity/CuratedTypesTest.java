@@ -2,6 +2,7 @@ package dev.khabar.enrich.entity;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 
@@ -51,6 +52,15 @@ class CuratedTypesTest {
         List<String> found = EntityRecognizer.standard().recognize(text, "ar").stream()
                 .map(e -> e.text() + "/" + e.type()).toList();
         assertEquals(List.of("الحرب العالمية الثانية/MISC", "أوروبا/LOCATION", "الربيع العربي/MISC"), found);
+    }
+
+    @Test
+    void anArabicProductTheTaggerLeavesIsFoundByItsCatalogueName() {
+        // "Brent crude fell 35 cents, and the company ordered ten Boeing 787s"
+        String text = "وتراجع خام برنت 35 سنتا، وطلبت الشركة عشر طائرات بوينغ 787.";
+        List<String> found = EntityRecognizer.standard().recognize(text, "ar").stream()
+                .map(e -> e.text() + "/" + e.type()).toList();
+        assertTrue(found.containsAll(List.of("خام برنت/MISC", "بوينغ 787/MISC")), found::toString);
     }
 
     @Test
