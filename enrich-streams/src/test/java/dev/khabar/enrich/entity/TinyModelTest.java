@@ -51,15 +51,20 @@ class TinyModelTest {
         assertEquals("tiny-1", recognizer.version());
     }
 
+    /** The recogniser, without fallback, around a tiny model trained on the fixture {@code /ner/NAME.conll}. */
+    private static ModelRecognizer trainedOn(String name) throws Exception {
+        List<ConllCorpus.Sentence> fixture = ConllCorpus.read(Path.of(TinyModelTest.class
+                .getResource("/ner/" + name + ".conll").toURI()), ConllCorpus.COARSE);
+        NerModel tiny = NerTraining.train(fixture, List.of(), fixture, Gazetteer.standard(), 16, 5, 1, 1,
+                new int[] {4, 8}, 0f, 0, 1, SequenceModel.BILOU, true, 0, name);
+        return new ModelRecognizer(tiny, Gazetteer.standard(), false);
+    }
+
     @Test
     void anHonorificTheTrainingTextTagsWithTheNameIsCutOffIt() throws Exception {
         // the fixture tags معالي and سعادة inside the person, as some ANERcorp sentences do
-        List<ConllCorpus.Sentence> honorifics = ConllCorpus.read(Path.of(TinyModelTest.class
-                .getResource("/ner/tiny-honorifics.conll").toURI()), ConllCorpus.COARSE);
-        NerModel titled = NerTraining.train(honorifics, List.of(), honorifics, Gazetteer.standard(), 16, 5, 1, 1,
-                new int[] {4, 8}, 0f, 0, 1, SequenceModel.BILOU, true, 0, "tiny-honorifics");
         String text = "استقبل معالي سالم الحربي الوفد الزائر في الرياض .";
-        List<String> persons = new ModelRecognizer(titled, Gazetteer.standard(), false).recognize(text, "ar").stream()
+        List<String> persons = trainedOn("tiny-honorifics").recognize(text, "ar").stream()
                 .filter(e -> e.type().equals("PERSON")).map(Entity::text).toList();
         assertEquals(List.of("سالم الحربي"), persons);
     }
@@ -67,12 +72,8 @@ class TinyModelTest {
     @Test
     void theNewsAgencyAloneIsNoOrganisationEvenWhereTheTrainingTextTagsIt() throws Exception {
         // the fixture tags وكالة الأنباء ("the news agency") as an organisation
-        List<ConllCorpus.Sentence> agencies = ConllCorpus.read(Path.of(TinyModelTest.class
-                .getResource("/ner/tiny-news-agency.conll").toURI()), ConllCorpus.COARSE);
-        NerModel tagged = NerTraining.train(agencies, List.of(), agencies, Gazetteer.standard(), 16, 5, 1, 1,
-                new int[] {4, 8}, 0f, 0, 1, SequenceModel.BILOU, true, 0, "tiny-news-agency");
         String text = "ونقلت وكالة الأنباء عن مصدر مسؤول أن الوفد وصل إلى الرياض .";
-        List<String> found = new ModelRecognizer(tagged, Gazetteer.standard(), false).recognize(text, "ar").stream()
+        List<String> found = trainedOn("tiny-news-agency").recognize(text, "ar").stream()
                 .map(e -> e.text() + "/" + e.type()).toList();
         assertEquals(List.of("الرياض/LOCATION"), found);
     }
