@@ -327,7 +327,9 @@ final class LatinRecognizer implements EntityRecognizer {
         // names found by rule, which take the place of the model's mentions inside them: English elections (MISC),
         // French ministries (organisations)
         List<int[]> ruleNames = english ? elections(tokens) : ministries(tokens);
-        List<int[]> curated = fallback ? curatedThings(tokens) : List.of();
+        // one catalogue look-up a sentence, for the names taken whole here and the organisations added at the end
+        List<int[]> named = fallback ? EntityCatalog.standard().spans(tokens, CURATED_THINGS) : List.of();
+        List<int[]> curated = curatedThings(tokens, named);
         for (SequenceModel.Chunk chunk : chunks) {
             SequenceModel.Chunk c = outside(chunk, curated);
             if (c == null || ruleNames.stream().anyMatch(m -> m[0] <= c.first() && c.last() <= m[1])) {
@@ -443,7 +445,7 @@ final class LatinRecognizer implements EntityRecognizer {
                 }
             }
             if (LatinFeatures.caseMode(tokens) != 1) {
-                curatedOrganisations(text, tokens, found, covered, english);  // not in a headline in capitals
+                curatedOrganisations(text, tokens, named, found, covered, english);  // not in a headline in capitals
             }
         }
     }
@@ -464,13 +466,17 @@ final class LatinRecognizer implements EntityRecognizer {
 
     /**
      * Adds, as organisations, the curated organisations of the catalogue ({@code catalog/news-entities.tsv}) that the
-     * model left untouched ({@code WHO}, {@code OPEC}, {@code Hezbollah}). A one-word name at the start of a sentence
+     * model left untouched ({@code WHO}, {@code OPEC}, {@code Hezbollah}), among the catalogue's spans {@code named}
+     * ({@link EntityCatalog#spans(List, List)} of {@link #CURATED_THINGS}). A one-word name at the start of a sentence
      * counts only when it is an acronym ({@code Amazon}, {@code Fed}, {@code Arsenal} also start sentences as words), and
      * in French not when it is a function word ({@code UN}, the article written in capitals).
      */
-    private static void curatedOrganisations(String text, List<Token> tokens, List<Entity> found, boolean[] covered,
-                                             boolean english) {
-        for (int[] span : EntityCatalog.standard().spans(tokens, "org:")) {
+    private static void curatedOrganisations(String text, List<Token> tokens, List<int[]> named, List<Entity> found,
+                                             boolean[] covered, boolean english) {
+        for (int[] span : named) {
+            if (!CURATED_THINGS.get(span[3]).equals("org:")) {
+                continue;
+            }
             int first = span[0];
             int last = span[1];
             String name = tokens.get(first).text();
@@ -980,11 +986,11 @@ final class LatinRecognizer implements EntityRecognizer {
      * words, written with a capital ({@code West Texas Intermediate}, {@code WTI}, {@code Iron Dome}, {@code beIN Media
      * Group}, {@code Organization of the Petroleum Exporting Countries}), as token spans with their type: one thing, not
      * the place or person the tagger reads in their words ({@code U.S. West Texas} of {@code U.S. West Texas
-     * Intermediate crude}, {@code Petroleum Exporting Countries} as MISC).
+     * Intermediate crude}, {@code Petroleum Exporting Countries} as MISC), taken from the catalogue spans {@code named}.
      */
-    private static List<int[]> curatedThings(List<Token> tokens) {
+    private static List<int[]> curatedThings(List<Token> tokens, List<int[]> named) {
         List<int[]> spans = new ArrayList<>();
-        for (int[] span : EntityCatalog.standard().spans(tokens, CURATED_THINGS)) {
+        for (int[] span : named) {
             String name = tokens.get(span[0]).text();
             boolean organisation = CURATED_THINGS.get(span[3]).equals("org:");
             boolean acronym = span[0] == span[1] && name.length() > 1 && name.equals(name.toUpperCase(Locale.ROOT))

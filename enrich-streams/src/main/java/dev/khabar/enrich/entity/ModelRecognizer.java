@@ -392,7 +392,9 @@ final class ModelRecognizer implements EntityRecognizer {
         }
         if (last > first && (adverbialAccusative(splits[last]) || imperfectVerb(splits[last]))
                 && EntityCatalog.standard().wholeName(EntityCatalog.words(tokens.subList(first, last + 1))) == null) {
-            last--;  // يوسف عبد العزيز + بديلا ("as a substitute"), مدحت صالح + يغني ("sings")
+            // يوسف عبد العزيز + بديلا ("as a substitute"), مدحت صالح + يغني ("sings"); a name the catalogue knows whole
+            // keeps its last word (جانيت يلين, Janet Yellen: يلين also "softens")
+            last--;
         }
         if (last > first && last + 1 < tokens.size() && NAME_LINKS.contains(tokens.get(last).text())
                 && tokens.get(last + 1).text().codePoints().allMatch(ArabicText::isArabicLetter)) {
@@ -413,8 +415,6 @@ final class ModelRecognizer implements EntityRecognizer {
      * A verb in the imperfect, third person ({@code يغني} "sings", {@code يواصلان} "the two go on"), which ends a name
      * read across it: {@code ي} before a past form the training text uses ({@code غني}, {@code واصل}), a dual or plural
      * ending taken off first, and no first-person form ({@code أكون}); not a given name ({@code يزيد}, {@code ياسر}).
-     * A person the catalogue knows by the whole mention keeps it ({@code جانيت يلين}, Janet Yellen: {@code لين},
-     * "soft").
      */
     private boolean imperfectVerb(Clitics.Split split) {
         String word = split.rest();
