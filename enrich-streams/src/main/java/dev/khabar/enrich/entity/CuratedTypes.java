@@ -89,36 +89,39 @@ final class CuratedTypes {
     }
 
     /**
-     * A person inside the name, of several words, of a catalogue place, city or country, with no other mention crossing
-     * that name, made the place whole ({@code الشيخ زويد}, Sheikh Zuweid, which the Arabic model reads as the title
-     * {@code الشيخ} and the person {@code زويد}). {@code mentions} are in text order; offsets are code points into {@code
-     * text}.
+     * A part read inside the name, of several words, of a catalogue place, city, country or curated organisation, with no
+     * other mention crossing that name, made the name whole, of its type: a person in a place or an organisation
+     * ({@code الشيخ زويد}, Sheikh Zuweid, which the Arabic model reads as the title {@code الشيخ} and the person {@code
+     * زويد}), an organisation in a place ({@code الحرام} of {@code المسجد الحرام}). A place or organisation inside a
+     * longer one stays as read: ANERcorp tags {@code غزة} of {@code قطاع غزة}, {@code النصر} of {@code نادي النصر}.
+     * {@code mentions} are in text order; offsets are code points into {@code text}.
      */
     static List<Entity> widened(EntityCatalog catalog, String text, List<Entity> mentions) {
-        if (mentions.stream().noneMatch(e -> e.type().equals("PERSON"))) {
+        if (mentions.isEmpty()) {
             return mentions;
         }
         List<Token> words = EntityCatalog.words(text);
         List<Entity> out = mentions;
         for (EntityCatalog.Match m : catalog.matches(words)) {
             String id = m.entry().id();
-            if (m.first() == m.last() || !(id.startsWith("place:") || id.startsWith("city:")
-                    || id.startsWith("country:"))) {
+            boolean place = id.startsWith("place:") || id.startsWith("city:") || id.startsWith("country:");
+            if (m.first() == m.last() || !place && !id.startsWith("org:")) {
                 continue;
             }
             Token first = words.get(m.first());
             int start = first.start() + ModelRecognizer.originalLength(first.text(), m.prefixLength());
             int end = words.get(m.last()).end();
-            double person = -1;
+            double part = -1;
             boolean inside = true;
             for (Entity e : out) {
                 if (e.start() < end && e.end() > start) {
-                    boolean part = e.type().equals("PERSON") && e.end() - e.start() < end - start;
-                    person = part ? Math.max(person, e.confidence()) : person;
+                    boolean widens = e.end() - e.start() < end - start && (e.type().equals("PERSON")
+                            || place && e.type().equals("ORGANIZATION"));
+                    part = widens ? Math.max(part, e.confidence()) : part;
                     inside &= e.start() >= start && e.end() <= end;
                 }
             }
-            if (person >= 0 && inside) {
+            if (part >= 0 && inside) {
                 List<Entity> kept = new ArrayList<>(out.size());
                 int at = 0;
                 for (Entity e : out) {
@@ -129,7 +132,7 @@ final class CuratedTypes {
                 }
                 int from = text.offsetByCodePoints(0, start);
                 String name = text.substring(from, text.offsetByCodePoints(from, end - start));
-                kept.add(at, new Entity(name, "LOCATION", start, end, person, "gazetteer"));
+                kept.add(at, new Entity(name, place ? "LOCATION" : "ORGANIZATION", start, end, part, "gazetteer"));
                 out = kept;
             }
         }

@@ -137,6 +137,20 @@ final class EntityCatalog {
         return match == null || match.last() != words.size() - 1 ? null : match.entry();
     }
 
+    /**
+     * The catalogue's one-word names in Arabic letters (matching form), such as {@code بعقوبة} (Baqubah), which is not
+     * the clitic {@code ب} and {@code عقوبة}, "punishment".
+     */
+    Set<String> oneWordArabicNames() {
+        Set<String> names = new HashSet<>();
+        byFirstKey.forEach((first, aliases) -> {
+            if (ArabicText.isArabicLetter(first.charAt(0)) && aliases.stream().anyMatch(a -> a.keys().length == 1)) {
+                names.add(first);
+            }
+        });
+        return Set.copyOf(names);
+    }
+
     Entry entry(String id) {
         return entries.get(id);
     }

@@ -33,6 +33,7 @@ final class Gazetteer {
     static final List<String> TRIGGER_CLASSES = List.of("TITLE", "ORGANIZATION", "LOCATION");
 
     private static final String CLITICS = "وفبكل";
+    private static final int LOCATION = TYPES.indexOf("LOCATION");
 
     private final Map<String, List<Name>> byFirstToken = new HashMap<>();
     private final Map<String, Integer> tokenTypes = new HashMap<>();
@@ -122,6 +123,12 @@ final class Gazetteer {
 
     Set<String> givenNames() {
         return givenNames;
+    }
+
+    /** Whether a normalised word is, alone, the name of a place. */
+    boolean isPlace(String norm) {
+        List<Name> names = byFirstToken.get(norm);
+        return names != null && names.stream().anyMatch(n -> n.tokens().size() == 1 && n.type() == LOCATION);
     }
 
     /** The normalised one-word names (not the given names). */

@@ -50,19 +50,21 @@ final class ModelRecognizer implements EntityRecognizer {
             "امبراطور");
     /**
      * Set phrases of a word that is also a given name and a noun after it (matching form): {@code توفيق الله} ("God's
-     * help"), {@code رحمه الله} ("God rest him"), {@code فرحة العيد} ("the joy of Eid"), {@code صباح العيد}.
+     * help"), {@code رحمه الله} ("God rest him"), {@code فرحة العيد} ("the joy of Eid"), {@code صباح العيد}, {@code
+     * العيد السعيد} ("happy Eid"), {@code الخطاب الديني} ("religious discourse"), {@code فيروس كورونا}.
      */
     private static final Set<String> SET_PHRASES = Stream.of("توفيق الله", "رحمه الله", "رحمها الله", "عون الله",
             "رضوان الله", "نحمد الله", "حفظه الله", "اذن الله", "شاء الله", "فرحة العيد", "صباح العيد",
-            "بهجة العيد", "ليلة العيد", "يوم العيد", "عشية العيد", "فرحة رمضان").map(ArabicText::normalize)
+            "بهجة العيد", "ليلة العيد", "يوم العيد", "عشية العيد", "فرحة رمضان", "العيد السعيد", "الخطاب الديني",
+            "فيروس كورونا").map(ArabicText::normalize)
             .collect(Collectors.toUnmodifiableSet());
     /**
-     * Titles and honorifics, never a name (matching form): {@code ولي} (of {@code ولي العهد}), {@code سمو}, {@code
+     * Titles and honorifics, never a name (matching form): {@code ولي العهد} ("the crown prince"), {@code سمو}, {@code
      * خادم الحرمين الشريفين} ("Custodian of the Two Holy Mosques"; the training text leaves it untagged), {@code
      * معالي} and {@code فخامة} ("His Excellency", of ministers and presidents).
      */
-    private static final Set<String> HONORIFICS = Set.of("ولي", "سمو", "سموه", "خادم", "الحرمين", "الشريفين",
-            "معالي", "فخامه");
+    private static final Set<String> HONORIFICS = Set.of("ولي", "العهد", "عهده", "سمو", "سموه", "خادم", "الحرمين",
+            "الشريفين", "معالي", "فخامه");
     /** {@code المدينة}, "the city", and Medina's name (matching form). */
     private static final String CITY = "المدينه";
     /** What follows {@code المدينة} in Medina's full names: "the illuminated", "the Prophet's" (matching form). */
@@ -76,6 +78,18 @@ final class ModelRecognizer implements EntityRecognizer {
             "سكان", "قلب").map(ArabicText::normalize).collect(Collectors.toUnmodifiableSet());
     /** Honorifics written before a name, never part of it (matching form): "His Excellency", "His Highness". */
     private static final Set<String> LEADING_HONORIFICS = Set.of("معالي", "سعاده", "فخامه", "سمو", "سموه");
+    /**
+     * Callings and titles written before a name that the tagger, which knows the commoner ones, takes into it (matching
+     * form): a player's position ({@code الظهير البرازيلي}), a singer of religious songs ({@code المنشد}), a captain, a
+     * professor, a doctor without the article, a student, an undersecretary ({@code الوكيل}), the Supreme Leader's
+     * title ({@code المرشد}), an engineer, a colonel, a lord.
+     */
+    private static final Set<String> LEADING_TITLES = Stream.of("الظهير", "المهاجم", "المدافع", "الحارس", "المنشد",
+            "الكابتن", "كابتن", "البروفسور", "البروفيسور", "بروفسور", "بروفيسور", "دكتور", "الطالب", "الطالبة", "الوكيل",
+            "المرشد", "المهندس", "الكولونيل", "اللورد", "الكوتش").map(ArabicText::normalize)
+            .collect(Collectors.toUnmodifiableSet());
+    /** Endings that make a place's name of a demonym's stem ({@code يونان} of {@code اليوناني}): none, ا, يا, ية, ة. */
+    private static final List<String> PLACE_ENDINGS = List.of("", "ا", "يا", "يه", "ه");
     /**
      * Words that join a name to the word after them, as written: "family of", "son of", "servant of"; not {@code ابن},
      * which also starts a kinship ({@code ابن أخيه}, "his nephew").
@@ -104,6 +118,8 @@ final class ModelRecognizer implements EntityRecognizer {
             "العمانية").map(ArabicText::normalize).collect(Collectors.toUnmodifiableSet());
     /** Tokens before an agency's credit: a dash, an opening bracket or quotation mark, a slash. */
     private static final Set<String> CREDIT_OPENERS = Set.of("-", "–", "(", "«", "/", "\"");
+    /** The catalogue's one-word Arabic names, which a mention's start does not cut. */
+    private static final Set<String> CATALOGUE_WORDS = EntityCatalog.standard().oneWordArabicNames();
     /** Catalogue id prefixes of the names the fallback adds as MISC: events and products. */
     private static final List<String> CURATED_MISC = List.of("event:", "product:");
     /** Words before a month's name (matching form): "the month of", prepositions of time, nouns of the month. */
@@ -255,7 +271,10 @@ final class ModelRecognizer implements EntityRecognizer {
         // the tagger reads the splits it was trained on; mentions start where a name-aware split says
         Clitics.Split[] splits = read.splits().clone();
         for (int k = 0; k < splits.length; k++) {
-            splits[k] = features.clitics().boundary(tokens.get(k).norm(), splits[k]);
+            String norm = tokens.get(k).norm();
+            // a catalogue name is not cut either (بعقوبة, Baqubah, is not ب + عقوبة, "punishment")
+            splits[k] = splits[k].prefixLength() > 0 && CATALOGUE_WORDS.contains(norm) ? new Clitics.Split(0, norm)
+                    : features.clitics().boundary(norm, splits[k]);
         }
         ArabicFeatures.Analysis analysis = new ArabicFeatures.Analysis(splits, read.features());
         System.arraycopy(splits, 0, allSplits, from, tokens.size());
@@ -279,8 +298,14 @@ final class ModelRecognizer implements EntityRecognizer {
                 last--;  // دريد بن الصمة بيتًا: the indefinite noun after the name is not part of it
             }
             if (c.type() == PERSON) {
-                while (first < last && LEADING_HONORIFICS.contains(analysis.splits()[first].rest())) {
-                    first++;  // ومعالي عباس الفاسي: "and His Excellency Abbas El Fassi"
+                boolean calling = false;
+                while (first < last && leadingWord(analysis.splits()[first].rest())) {
+                    calling |= LEADING_TITLES.contains(analysis.splits()[first].rest());
+                    first++;  // ومعالي عباس الفاسي: "and His Excellency Abbas El Fassi"; اليوناني + أليكسيس تسيبراس
+                }
+                String rest = analysis.splits()[first].rest();
+                if (calling && first == last && rest.startsWith("ال") && adjective(rest.substring(2))) {
+                    continue;  // الوكيل + العقاري, المرشد + السياحي: a calling and its adjective, no name
                 }
                 last = personEnd(tokens, analysis.splits(), first, last);
                 if (last < first) {
@@ -372,17 +397,47 @@ final class ModelRecognizer implements EntityRecognizer {
     }
 
     /**
+     * Whether a word at a person mention's start is no part of the name: an honorific ({@code معالي}), a calling or title
+     * ({@code الظهير}, "the full-back"; {@code المنشد}), or a country's demonym with the article, {@code ال} + the
+     * country's name + {@code ي} ({@code اليوناني}, "the Greek"; {@code الكولومبي}, {@code السعودي}), that is no given
+     * name. A city's ({@code الباجي} of Béja, {@code البغدادي}) is also a family name.
+     */
+    private boolean leadingWord(String word) {
+        if (LEADING_HONORIFICS.contains(word) || LEADING_TITLES.contains(word)) {
+            return true;
+        }
+        if (!word.startsWith("ال") || !word.endsWith("ي") || word.length() < 6 || gazetteer.isGivenName(word)) {
+            return false;
+        }
+        String stem = word.substring(2, word.length() - 1);
+        for (String ending : PLACE_ENDINGS) {
+            for (String name : List.of(stem + ending, "ال" + stem + ending)) {
+                EntityCatalog.Entry place = gazetteer.isPlace(name) ? EntityCatalog.standard().wholeName(name) : null;
+                if (place != null && place.id().startsWith("country:")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
      * The last token of a person mention {@code first..last} once set phrases and titles are cut off its end, or -1
-     * where nothing of a name is left. Cut: a set phrase ({@code توفيق الله}, {@code فرحة العيد}), and {@code ولي} before
+     * where nothing of a name is left. Cut: a set phrase ({@code توفيق الله}, {@code فرحة العيد}) and a word that makes
+     * another with the phrase's first ({@code فرحة} + {@code العيد السعيد}), and {@code ولي} before
      * {@code العهد} or another {@code ولي} ({@code محمد بن سلمان} + {@code ولي ولي العهد}, the deputy crown prince).
      * Grown: a name link at its end takes the word after it ({@code عبدالله آل} + {@code الشيخ}).
      * Dropped: a mention of titles only ({@code سمو ولي}, {@code خادم الحرمين}, {@code معالي}), a lone word with a
      * possessive pronoun whose stem is a common word ({@code وأمنه}, "and its security").
      */
     private int personEnd(List<Token> tokens, Clitics.Split[] splits, int first, int last) {
+        boolean phrase = false;
         while (last >= first) {
             if (last > first && SET_PHRASES.contains(splits[last - 1].rest() + " " + splits[last].rest())) {
                 last -= 2;
+                phrase = true;
+            } else if (phrase && SET_PHRASES.contains(splits[last].rest() + " " + splits[last + 1].rest())) {
+                last--;  // فرحة + العيد السعيد: the phrase cut off ran on from the word before it
             } else if (splits[last].rest().equals("ولي") && last + 1 < splits.length
                     && (splits[last + 1].rest().equals("العهد") || splits[last + 1].rest().equals("ولي"))) {
                 last--;

@@ -38,6 +38,15 @@ class CuratedTypesTest {
     }
 
     @Test
+    void anOrganisationInsideAPlacesNameBecomesThePlaceButAPlaceInsideOneStays() {
+        String text = "صلى في المسجد الحرام ثم زار قطاع غزة";
+        Entity haram = new Entity("الحرام", "ORGANIZATION", 14, 20, 0.7, "model");
+        Entity gaza = new Entity("غزة", "LOCATION", 33, 36, 0.9, "model");
+        assertEquals(List.of(new Entity("المسجد الحرام", "LOCATION", 7, 20, 0.7, "gazetteer"), gaza),
+                CuratedTypes.widened(EntityCatalog.standard(), text, List.of(haram, gaza)));
+    }
+
+    @Test
     void givesACuratedEventOrProductTheTypeMisc() {
         assertEquals(List.of("MISC", "MISC", "MISC", "MISC"), types(List.of(
                 new Entity("F-35", "ORGANIZATION", 60, 64, 0.6, "model"),

@@ -60,7 +60,10 @@ class EntityCatalogTest {
         "خام برنت,product:brent-crude", "Brent crude,product:brent-crude", "baril de Brent,product:brent-crude",
         "WTI,product:wti-crude", "خام غرب تكساس الوسيط,product:wti-crude", "Etihad Stadium,place:etihad-stadium",
         "Camp Nou,place:camp-nou", "كامب نو,place:camp-nou", "S&P 500,product:s-and-p-500", "CAC 40,product:cac-40",
-        "كاك 40,product:cac-40", "Canal+,org:canal-plus", "Guyane,country:GF", "الشيخ زويد,city:EG:sheikh-zuweid"})
+        "كاك 40,product:cac-40", "Canal+,org:canal-plus", "Guyane,country:GF", "الشيخ زويد,city:EG:sheikh-zuweid",
+        "مؤسسة النقد العربي السعودي,org:saudi-central-bank", "Saudi Central Bank,org:saudi-central-bank",
+        "ديوان المظالم,org:board-of-grievances", "هيئة الأمر بالمعروف,org:cpvpv", "مليشيا الحوثي,org:houthis",
+        "الحرم المكي الشريف,place:masjid-al-haram", "بيلد,org:bild", "Bild,org:bild"})
     void namesOfOneEntityShareItsId(String name, String id) {
         assertEquals(id, idOf(name));
     }

@@ -97,12 +97,38 @@ class NameLookalikesTest {
     }
 
     @Test
+    void aCatalogueNameIsNotCutAtALetterThatLooksLikeAClitic() {
+        // Baqubah, not ب + عقوبة ("punishment"); the German daily Bild, not ب + يلد ("gives birth")
+        assertEquals(List.of("بعقوبة", "بغداد"), EntityRecognizer.standard()
+                .recognize("وقتل 24 مدنيا في مدينة بعقوبة شمال شرقي بغداد.", "ar").stream().map(Entity::text).toList());
+        assertEquals(List.of("بيلد", "يوفنتوس"), EntityRecognizer.standard().recognize("وذكرت صحيفة \"بيلد\" الالمانية"
+                + " ان المدير الرياضي ليوفنتوس كان في الاجتماع.", "ar").stream().map(Entity::text).toList());
+    }
+
+    @Test
     void titlesAloneAreNoPerson() {
         assertEquals(List.of(), persons("وهنأ سموه ولي العهد بنجاح الموسم."));
         assertEquals(List.of(), persons("بدعم وتوجيه حكومتنا الرشيدة بقيادة خادم الحرمين الشريفين الذي يولي الوطن"
                 + " والمواطن كل اهتمامه."));
         assertEquals(List.of("عيسى بن عبدالرحمن الحمادي"), persons("أكد معالي وزير شؤون الإعلام بمملكة البحرين عيسى بن"
                 + " عبدالرحمن الحمادي أن الوقفة الخليجية الموحدة مثلت رسالة واضحة."));
+        // "the crown prince" after his name, which the tagger read as a person of its own
+        assertEquals(List.of("محمد بن نايف بن عبدالعزيز", "محمد بن سلمان بن عبدالعزيز"), persons("ورفع التهنئة لصاحب"
+                + " السمو الملكي الأمير محمد بن نايف بن عبدالعزيز ولي العهد نائب رئيس مجلس الوزراء وزير الداخلية، ولصاحب"
+                + " السمو الملكي الأمير محمد بن سلمان بن عبدالعزيز ولي ولي العهد النائب الثاني لرئيس مجلس الوزراء."));
+    }
+
+    @Test
+    void aCallingOrACountrysDemonymBeforeANameIsNotPartOfIt() {
+        // "the munshid (singer of religious songs) Fahd Matar said", "Professor Rogoff", "the Colombian Radamel"
+        assertEquals(List.of("فهد مطر"), persons("وقال المنشد فهد مطر إن الحفل ناجح."));
+        assertEquals(List.of("روغوف"), persons("وقال البروفسور روغوف إن النتائج مشجعة."));
+        assertEquals("راداميل", persons("وسجل الكولومبي راداميل فالكاو هدفين، وتألق البوليفي موخيكا.").get(0));
+        // a city's demonym is also a family name: Beji Caid Essebsi (Béja)
+        assertEquals(List.of("الباجي قائد السبسي"), persons("وقال الباجي قائد السبسي إن تونس بخير."));
+        // a calling and its adjective name nobody: "the Brazilian full-back", "the estate agent"
+        assertEquals(List.of("مارسيلو"), persons("وشارك الظهير البرازيلي مارسيلو في المران."));
+        assertEquals(List.of(), persons("وقال الوكيل العقاري إن الأسعار ارتفعت."));
     }
 
     @Test
@@ -110,6 +136,14 @@ class NameLookalikesTest {
         // "with God's help, the cell was dismantled"; "the joy of Eid is a happy occasion"
         assertEquals(List.of(), persons("تمكنت الجهات الأمنية بعد توفيق الله من الإطاحة بالخلية."));
         assertEquals(List.of(), persons("لأن فرحة العيد مناسبة تغطي على كل الخلافات."));
+        // "the joy of happy Eid", "congratulated the leadership on the happy Eid", "religious discourse", "the
+        // coronavirus"
+        assertEquals(List.of("الحرقان"), persons("وقال الحرقان: كان الأهالي في الماضي يعملون طوال أيام العيد على إسعاد"
+                + " المجتمع بفرحة العيد السعيد، خاصة الفقراء والمرضى."));
+        assertEquals(List.of(), persons("وألقى رئيس البلدية كلمة هنأ فيها القيادة بالعيد السعيد وأعرب عن سعادته."));
+        assertEquals(List.of(), persons("في السعودية، التي تواجه معارك فكرية بشكل مستمر نتيجة الخطاب الديني الذي تمثله"
+                + " بعض الشخصيات، تجد القنوات التلفزيونية حضورا."));
+        assertEquals(List.of(), persons("تبقى هناك أسئلة كثيرة تتعلق بأداء وزارة الصحة في مجال مكافحة فيروس كورونا."));
     }
 
     @Test
