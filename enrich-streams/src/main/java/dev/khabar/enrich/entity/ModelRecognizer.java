@@ -29,6 +29,7 @@ final class ModelRecognizer implements EntityRecognizer {
     private static final int LOCATION = Gazetteer.TYPES.indexOf("LOCATION");
     private static final int MISC = Gazetteer.TYPES.indexOf("MISC");
     private static final int PLACE_TRIGGER = Gazetteer.TRIGGER_CLASSES.indexOf("LOCATION") + 1;
+    private static final int TITLE_TRIGGER = Gazetteer.TRIGGER_CLASSES.indexOf("TITLE") + 1;
     private static final int ORGANIZATION = Gazetteer.TYPES.indexOf("ORGANIZATION");
     private static final int ORGANIZATION_TRIGGER = Gazetteer.TRIGGER_CLASSES.indexOf("ORGANIZATION") + 1;
     /** Directional adjectives with the article, normalised: north(ern), south(ern), east(ern), west(ern), central. */
@@ -61,10 +62,11 @@ final class ModelRecognizer implements EntityRecognizer {
     /**
      * Titles and honorifics, never a name (matching form): {@code ولي العهد} ("the crown prince"), {@code سمو}, {@code
      * خادم الحرمين الشريفين} ("Custodian of the Two Holy Mosques"; the training text leaves it untagged), {@code
-     * معالي} and {@code فخامة} ("His Excellency", of ministers and presidents).
+     * معالي} and {@code فخامة} ("His Excellency", of ministers and presidents), {@code كبير} ("chief" of {@code كبير
+     * المساعدين}).
      */
     private static final Set<String> HONORIFICS = Set.of("ولي", "العهد", "عهده", "سمو", "سموه", "خادم", "الحرمين",
-            "الشريفين", "معالي", "فخامه");
+            "الشريفين", "معالي", "فخامه", "كبير");
     /** {@code المدينة}, "the city", and Medina's name (matching form). */
     private static final String CITY = "المدينه";
     /** What follows {@code المدينة} in Medina's full names: "the illuminated", "the Prophet's" (matching form). */
@@ -95,6 +97,8 @@ final class ModelRecognizer implements EntityRecognizer {
      * which also starts a kinship ({@code ابن أخيه}, "his nephew").
      */
     private static final Set<String> NAME_LINKS = Set.of("آل", "بن", "عبد");
+    /** Question words, never a name (matching form): "where", "how", "when", "why", "what". */
+    private static final Set<String> QUESTION_WORDS = Set.of("اين", "كيف", "متي", "لماذا", "ماذا");
     /** Months of the Hijri year that are also given names, matching form. */
     private static final Set<String> MONTH_NAMES = Set.of("رمضان", "شعبان", "رجب");
     /** Ordinal adjectives, masculine and feminine (matching form): {@code ولاية خامسة} is "a fifth term". */
@@ -460,7 +464,8 @@ final class ModelRecognizer implements EntityRecognizer {
             titles = HONORIFICS.contains(splits[k].rest());
         }
         if (titles || first == last && (possessive(tokens.get(first), splits[first])
-                || myKin(tokens.get(first), splits[first]) || feminineAdjective(tokens, splits, first))) {
+                || myKin(tokens.get(first), splits[first]) || feminineAdjective(tokens, splits, first)
+                || definiteAdjective(splits, first) || questionWord(splits[first].rest()))) {
             return -1;
         }
         return last;
@@ -523,6 +528,29 @@ final class ModelRecognizer implements EntityRecognizer {
         int definite = model.lexicon().getOrDefault("ال" + noun, 0);
         return definite >= ACCUSATIVE_NOUN_COUNT && definite > model.lexicon().getOrDefault(word, 0)
                 && !gazetteer.isGivenName(word) && !gazetteer.isGivenName(noun);
+    }
+
+    /** A question word, with و or ف before it or not ({@code فأين}, "so where"). */
+    private static boolean questionWord(String word) {
+        return QUESTION_WORDS.contains(word) || (word.startsWith("و") || word.startsWith("ف"))
+                && QUESTION_WORDS.contains(word.substring(1));
+    }
+
+    /**
+     * A relational adjective with the article right after a noun with the article, which it qualifies ({@code العمل
+     * الخيري}, "charitable work"; {@code الرئيس السوداني}, "the Sudanese president"): the training text uses its
+     * adjective forms ({@link #adjective}), and the word before it is no given name nor title. A family name follows a
+     * given name ({@code محمد الخيري}) or a title ({@code الإمام الشافعي}, {@code الدكتور السهلي}), or stands alone
+     * ({@code وقال السوداني}).
+     */
+    private boolean definiteAdjective(Clitics.Split[] splits, int k) {
+        String word = splits[k].rest();
+        if (k == 0 || splits[k].prefixLength() > 0 || !word.startsWith("ال") || !adjective(word.substring(2))) {
+            return false;  // والمالكي, "and al-Maliki": an adjective takes no conjunction
+        }
+        String noun = splits[k - 1].rest();
+        return noun.startsWith("ال") && noun.length() > 3 && !gazetteer.isGivenName(noun)
+                && gazetteer.trigger(noun) != TITLE_TRIGGER && !LEADING_TITLES.contains(noun);
     }
 
     /**

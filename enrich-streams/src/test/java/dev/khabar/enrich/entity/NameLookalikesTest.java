@@ -147,6 +147,15 @@ class NameLookalikesTest {
     }
 
     @Test
+    void anAdjectiveAfterItsNounOrAQuestionWordIsNoPersonButAFamilyNameAfterATitleIs() {
+        // "a culture of charitable giving … charitable spending"; "so where is the reward?"
+        assertEquals(List.of(), persons("ثقافة العطاء الخيري يجب أن تسود وفق رؤية واعية، ولا يكون الإنفاق الخيري"
+                + " محصوراً في مساحة ضيقة."));
+        assertEquals(List.of(), persons("ارتكب الكبائر حين قتل ثم سرق ثم فجر فأين الأجر والثواب في مثل هذه الأعمال؟"));
+        assertEquals(List.of("الأنصاري"), persons("وأوضح المستشار الأمني الدكتور الأنصاري أن أصحاب الفكر الضال قلة."));
+    }
+
+    @Test
     void aNounWithAPossessivePronounIsNoPersonButAminaIs() {
         // "alongside Yemen and its security and stability"
         assertEquals(List.of(), persons("وأشاد بوقوفها إلى جانب اليمن وأمنه واستقراره."));
