@@ -89,10 +89,11 @@ final class CuratedTypes {
     }
 
     /**
-     * A part read inside the name, of several words, of a catalogue place, city, country or curated organisation, with no
-     * other mention crossing that name, made the name whole, of its type: a person in a place or an organisation
+     * A part read inside the name, of several words, of a catalogue place, city, country, curated organisation, event or
+     * product, with no other mention crossing that name, made the name whole, of its type: a person in any of them
      * ({@code الشيخ زويد}, Sheikh Zuweid, which the Arabic model reads as the title {@code الشيخ} and the person {@code
-     * زويد}), an organisation in a place ({@code الحرام} of {@code المسجد الحرام}). A place or organisation inside a
+     * زويد}; {@code عبداللطيف جميل} of the league {@code دوري عبداللطيف جميل}), an organisation in a place ({@code
+     * الحرام} of {@code المسجد الحرام}). A place or organisation inside a
      * longer one stays as read: ANERcorp tags {@code غزة} of {@code قطاع غزة}, {@code النصر} of {@code نادي النصر}.
      * {@code mentions} are in text order; offsets are code points into {@code text}.
      */
@@ -105,7 +106,8 @@ final class CuratedTypes {
         for (EntityCatalog.Match m : catalog.matches(words)) {
             String id = m.entry().id();
             boolean place = id.startsWith("place:") || id.startsWith("city:") || id.startsWith("country:");
-            if (m.first() == m.last() || !place && !id.startsWith("org:")) {
+            boolean misc = id.startsWith("event:") || id.startsWith("product:");
+            if (m.first() == m.last() || !place && !misc && !id.startsWith("org:")) {
                 continue;
             }
             Token first = words.get(m.first());
@@ -132,7 +134,7 @@ final class CuratedTypes {
                 }
                 int from = text.offsetByCodePoints(0, start);
                 String name = text.substring(from, text.offsetByCodePoints(from, end - start));
-                kept.add(at, new Entity(name, place ? "LOCATION" : "ORGANIZATION", start, end, part, "gazetteer"));
+                kept.add(at, new Entity(name, m.entry().type(), start, end, part, "gazetteer"));
                 out = kept;
             }
         }

@@ -52,12 +52,13 @@ final class ModelRecognizer implements EntityRecognizer {
     /**
      * Set phrases of a word that is also a given name and a noun after it (matching form): {@code توفيق الله} ("God's
      * help"), {@code رحمه الله} ("God rest him"), {@code فرحة العيد} ("the joy of Eid"), {@code صباح العيد}, {@code
-     * العيد السعيد} ("happy Eid"), {@code الخطاب الديني} ("religious discourse"), {@code فيروس كورونا}.
+     * العيد السعيد} ("happy Eid"), {@code الخطاب الديني} ("religious discourse"), {@code فيروس كورونا}, {@code آيات
+     * التهاني} ("words of congratulation").
      */
     private static final Set<String> SET_PHRASES = Stream.of("توفيق الله", "رحمه الله", "رحمها الله", "عون الله",
             "رضوان الله", "نحمد الله", "حفظه الله", "اذن الله", "شاء الله", "فرحة العيد", "صباح العيد",
             "بهجة العيد", "ليلة العيد", "يوم العيد", "عشية العيد", "فرحة رمضان", "العيد السعيد", "الخطاب الديني",
-            "فيروس كورونا").map(ArabicText::normalize)
+            "فيروس كورونا", "أسمى آيات", "آيات التهاني").map(ArabicText::normalize)
             .collect(Collectors.toUnmodifiableSet());
     /**
      * Titles and honorifics, never a name (matching form): {@code ولي العهد} ("the crown prince"), {@code سمو}, {@code
@@ -316,6 +317,12 @@ final class ModelRecognizer implements EntityRecognizer {
                     continue;
                 }
             }
+            if (c.type() == PERSON && last == first + 1 && placeTitle(analysis.splits()[first].rest())
+                    && analysis.splits()[last].prefixLength() == 0 && place(analysis.splits()[last].rest())
+                    && !gazetteer.isGivenName(analysis.splits()[last].rest())) {
+                add(from, 0, last, last, LOCATION, c.confidence(), "model", found, covered);
+                continue;  // أمين الطائف, the mayor of Taif, read as one person: a title and its place (not أمين فارس)
+            }
             if (c.type() == PERSON && titleOfPlace(analysis.splits(), tags, last)) {
                 if (first == last) {
                     continue;  // سلطان عمان, the Sultan of Oman: a title, its country the place after it
@@ -429,8 +436,8 @@ final class ModelRecognizer implements EntityRecognizer {
      * The last token of a person mention {@code first..last} once set phrases and titles are cut off its end, or -1
      * where nothing of a name is left. Cut: a set phrase ({@code توفيق الله}, {@code فرحة العيد}) and a word that makes
      * another with the phrase's first ({@code فرحة} + {@code العيد السعيد}), and {@code ولي} before
-     * {@code العهد} or another {@code ولي} ({@code محمد بن سلمان} + {@code ولي ولي العهد}, the deputy crown prince).
-     * Grown: a name link at its end takes the word after it ({@code عبدالله آل} + {@code الشيخ}).
+     * {@code العهد} or another {@code ولي} ({@code محمد بن سلمان} + {@code ولي ولي العهد}, the deputy crown prince),
+     * a title with a conjunction on it ({@code وكبير}), a noun in the accusative or a verb after the name. Grown: a name link at its end takes the word after it ({@code عبدالله آل} + {@code الشيخ}).
      * Dropped: a mention of titles only ({@code سمو ولي}, {@code خادم الحرمين}, {@code معالي}), a lone word with a
      * possessive pronoun whose stem is a common word ({@code وأمنه}, "and its security").
      */
@@ -448,6 +455,9 @@ final class ModelRecognizer implements EntityRecognizer {
             } else {
                 break;
             }
+        }
+        if (last > first && splits[last].prefixLength() > 0 && title(splits[last].rest())) {
+            last--;  // إريك روزينباخ + وكبير (المساعدين): "and the chief (aides)" begins the next person's title
         }
         if (last > first && (adverbialAccusative(splits[last]) || imperfectVerb(splits[last]))
                 && EntityCatalog.standard().wholeName(EntityCatalog.words(tokens.subList(first, last + 1))) == null) {
@@ -530,6 +540,11 @@ final class ModelRecognizer implements EntityRecognizer {
                 && !gazetteer.isGivenName(word) && !gazetteer.isGivenName(noun);
     }
 
+    /** A title, honorific or calling: never a word of a name. */
+    private boolean title(String word) {
+        return HONORIFICS.contains(word) || LEADING_TITLES.contains(word) || gazetteer.trigger(word) == TITLE_TRIGGER;
+    }
+
     /** A question word, with و or ف before it or not ({@code فأين}, "so where"). */
     private static boolean questionWord(String word) {
         return QUESTION_WORDS.contains(word) || (word.startsWith("و") || word.startsWith("ف"))
@@ -602,6 +617,20 @@ final class ModelRecognizer implements EntityRecognizer {
         }
         String stem = split.rest().substring(0, split.rest().length() - 1);
         return (commonWord(stem) || commonWord("ال" + stem)) && !gazetteer.isGivenName(stem);
+    }
+
+    /** A word that is, alone, a place's name in the gazetteer or the catalogue ({@code الطائف}). */
+    private boolean place(String word) {
+        if (gazetteer.isPlace(word)) {
+            return true;
+        }
+        EntityCatalog.Entry entry = EntityCatalog.standard().wholeName(word);
+        return entry != null && entry.type().equals("LOCATION");
+    }
+
+    /** A title written in construct with its place: a ruler's ({@link #CONSTRUCT_TITLES}) or a mayor's ({@code أمين}). */
+    private static boolean placeTitle(String word) {
+        return CONSTRUCT_TITLES.contains(word) || word.equals("امين");
     }
 
     /**

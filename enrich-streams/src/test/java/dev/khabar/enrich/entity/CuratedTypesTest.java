@@ -38,6 +38,14 @@ class CuratedTypesTest {
     }
 
     @Test
+    void aPersonInsideAnEventsNameBecomesTheEvent() {
+        String text = "توج بطلا لدوري عبداللطيف جميل";
+        Entity sponsor = new Entity("عبداللطيف جميل", "PERSON", 15, 29, 0.9, "model");
+        assertEquals(List.of(new Entity("دوري عبداللطيف جميل", "MISC", 10, 29, 0.9, "gazetteer")),
+                CuratedTypes.widened(EntityCatalog.standard(), text, List.of(sponsor)));
+    }
+
+    @Test
     void anOrganisationInsideAPlacesNameBecomesThePlaceButAPlaceInsideOneStays() {
         String text = "صلى في المسجد الحرام ثم زار قطاع غزة";
         Entity haram = new Entity("الحرام", "ORGANIZATION", 14, 20, 0.7, "model");

@@ -63,7 +63,10 @@ class EntityCatalogTest {
         "كاك 40,product:cac-40", "Canal+,org:canal-plus", "Guyane,country:GF", "الشيخ زويد,city:EG:sheikh-zuweid",
         "مؤسسة النقد العربي السعودي,org:saudi-central-bank", "Saudi Central Bank,org:saudi-central-bank",
         "ديوان المظالم,org:board-of-grievances", "هيئة الأمر بالمعروف,org:cpvpv", "مليشيا الحوثي,org:houthis",
-        "الحرم المكي الشريف,place:masjid-al-haram", "بيلد,org:bild", "Bild,org:bild"})
+        "الحرم المكي الشريف,place:masjid-al-haram", "بيلد,org:bild", "Bild,org:bild",
+        "دوري أبطال آسيا,event:afc-champions-league", "AFC Champions League,event:afc-champions-league",
+        "UEFA Champions League,event:uefa-champions-league", "دوري عبداللطيف جميل,event:saudi-pro-league",
+        "Saudi Pro League,event:saudi-pro-league", "الدوري الإنجليزي الممتاز,event:premier-league"})
     void namesOfOneEntityShareItsId(String name, String id) {
         assertEquals(id, idOf(name));
     }

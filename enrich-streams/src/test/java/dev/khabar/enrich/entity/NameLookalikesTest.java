@@ -119,6 +119,17 @@ class NameLookalikesTest {
     }
 
     @Test
+    void aTitleWithAConjunctionEndsTheNameBeforeItAndAMayorsTitleIsNoPerson() {
+        // "His Excellency Mohammed Al-Ayesh and His Excellency the chief of staff"
+        assertEquals(List.of("محمد العايش", "عبدالرحمن البنيان"), persons("حضر الاجتماع معالي مساعد وزير الدفاع"
+                + " الأستاذ محمد العايش ومعالي رئيس هيئة الأركان العامة الفريق أول ركن عبدالرحمن البنيان."));
+        // "the mayor of Hail said"; Amin Fares, whose family name is also Persia's, stays a person
+        assertEquals(List.of("حائل/LOCATION"), EntityRecognizer.standard().recognize("وقال أمين حائل أن مهام اللجنة"
+                + " النظر في الطعون.", "ar").stream().map(e -> e.text() + "/" + e.type()).toList());
+        assertEquals(List.of("أمين فارس"), persons("وقال أمين فارس إن الوضع هادئ."));
+    }
+
+    @Test
     void aCallingOrACountrysDemonymBeforeANameIsNotPartOfIt() {
         // "the munshid (singer of religious songs) Fahd Matar said", "Professor Rogoff", "the Colombian Radamel"
         assertEquals(List.of("فهد مطر"), persons("وقال المنشد فهد مطر إن الحفل ناجح."));
@@ -144,6 +155,8 @@ class NameLookalikesTest {
         assertEquals(List.of(), persons("في السعودية، التي تواجه معارك فكرية بشكل مستمر نتيجة الخطاب الديني الذي تمثله"
                 + " بعض الشخصيات، تجد القنوات التلفزيونية حضورا."));
         assertEquals(List.of(), persons("تبقى هناك أسئلة كثيرة تتعلق بأداء وزارة الصحة في مجال مكافحة فيروس كورونا."));
+        // "the highest words of congratulation"
+        assertEquals(List.of(), persons("ورفع أسمى آيات التهاني والتبريكات للقيادة."));
     }
 
     @Test
