@@ -98,6 +98,11 @@ final class ModelRecognizer implements EntityRecognizer {
      * which also starts a kinship ({@code ابن أخيه}, "his nephew").
      */
     private static final Set<String> NAME_LINKS = Set.of("آل", "بن", "عبد");
+    /**
+     * Places' names that are far more often ordinary words (matching form): {@code نوم}, "sleep" (Nome, Alaska, by its
+     * CLDR name), {@code خانة}, "box, column" ({@code في خانة المتهمين}).
+     */
+    private static final Set<String> PLACE_LOOKALIKES = Set.of("نوم", "خانه");
     /** Question words, never a name (matching form): "where", "how", "when", "why", "what". */
     private static final Set<String> QUESTION_WORDS = Set.of("اين", "كيف", "متي", "لماذا", "ماذا");
     /** Months of the Hijri year that are also given names, matching form. */
@@ -329,8 +334,11 @@ final class ModelRecognizer implements EntityRecognizer {
                 }
                 last--;  // هيثم بن طارق أمير (قطر): the next person's title
             }
-            if (c.type() == LOCATION && first == last && adjectiveAfterTrigger(tokens, analysis.splits(), first)) {
-                continue;
+            if (c.type() == LOCATION && first == last && (adjectiveAfterTrigger(tokens, analysis.splits(), first)
+                    || PLACE_LOOKALIKES.contains(analysis.splits()[first].rest())
+                    || possessed(tokens.get(first), analysis.splits()[first])
+                    && !place(analysis.splits()[first].rest()))) {
+                continue;  // بعد نوم عميق, "after a deep sleep" (Nome); بلادنا, "our country"
             }
             if (c.type() == ORGANIZATION && (headNounsOnly(analysis.splits(), first, last)
                     || theNewsAgency(analysis.splits(), first, last))) {
@@ -617,6 +625,19 @@ final class ModelRecognizer implements EntityRecognizer {
         }
         String stem = split.rest().substring(0, split.rest().length() - 1);
         return (commonWord(stem) || commonWord("ال" + stem)) && !gazetteer.isGivenName(stem);
+    }
+
+    /**
+     * A common word with the pronoun suffix "his" or "our" ({@link #possessive}; {@code بلادنا}, "our country";
+     * {@code موطنه}, "his homeland").
+     */
+    private boolean possessed(Token token, Clitics.Split split) {
+        String word = split.rest();
+        if (token.text().endsWith("نا") && word.length() >= 5) {
+            String stem = word.substring(0, word.length() - 2);
+            return (commonWord(stem) || commonWord("ال" + stem)) && !gazetteer.isGivenName(stem);
+        }
+        return possessive(token, split);
     }
 
     /** A word that is, alone, a place's name in the gazetteer or the catalogue ({@code الطائف}). */

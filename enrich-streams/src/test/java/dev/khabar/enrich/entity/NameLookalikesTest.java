@@ -169,6 +169,17 @@ class NameLookalikesTest {
     }
 
     @Test
+    void ordinaryWordsNamedLikePlacesAreNoPlace() {
+        // "after a deep sleep" (Nome, Alaska), "in the column of the accused", "whether we like it or not"
+        for (String text : List.of("وفي ظرف صعب، صحا الاتحاد بعد نوم عميق.", "وضعه في خانة المتهمين.",
+                "وأظهرت كذلك أننا - شئنا أم أبينا - في صراع مرير.")) {
+            assertEquals(List.of(), EntityRecognizer.standard().recognize(text, "ar"), text);
+        }
+        assertEquals(List.of("أبين"), EntityRecognizer.standard().recognize("وسيطرت القوات على محافظة أبين.", "ar")
+                .stream().map(Entity::text).toList());
+    }
+
+    @Test
     void aNounWithAPossessivePronounIsNoPersonButAminaIs() {
         // "alongside Yemen and its security and stability"
         assertEquals(List.of(), persons("وأشاد بوقوفها إلى جانب اليمن وأمنه واستقراره."));
