@@ -85,6 +85,11 @@ final class LatinNames {
         return codes;
     }
 
+    /** Whether a normalised word is, alone, a listed place (a city or town of GeoNames). */
+    boolean isPlace(String norm) {
+        return places.get(hash(norm, FNV_OFFSET)) > 0;
+    }
+
     /** {@link #GIVEN} and {@link #FAMILY} bits of a normalised word. */
     int personWord(String norm) {
         long h = hash(norm, FNV_OFFSET);

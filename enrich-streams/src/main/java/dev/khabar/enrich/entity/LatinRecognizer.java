@@ -135,7 +135,62 @@ final class LatinRecognizer implements EntityRecognizer {
         EntityCatalog catalog = EntityCatalog.standard();
         List<Entity> typed = fallback ? CuratedTypes.apply(catalog, CuratedTypes.joined(catalog, text, found)) : found;
         List<Entity> placed = english ? typed : withHouseNumbers(text, all, typed);
-        return familyNamesAsPersons(fallback ? datelines(text, all, placed) : placed);
+        return clubsListed(text, familyNamesAsPersons(fallback ? datelines(text, all, placed) : placed));
+    }
+
+    /** What joins the items of a list: a comma, "and", "or", in English and French. */
+    private static final Set<String> LIST_JOINS = Set.of(",", "and", ", and", "or", "et", "ou");
+
+    /**
+     * A city listed among organisations is a club or company named after it ({@code Arsenal, Liverpool and Tottenham
+     * Hotspur}): in a list of mentions joined by commas, "and" or "or" with more organisations than places, a one-word
+     * place that is a city's or town's name (not a country's) is an organisation.
+     */
+    static List<Entity> clubsListed(String text, List<Entity> found) {
+        List<Entity> out = null;
+        int i = 0;
+        while (i < found.size()) {
+            int j = i;
+            while (j + 1 < found.size() && listed(text, found.get(j), found.get(j + 1))) {
+                j++;
+            }
+            int organisations = 0;
+            int places = 0;
+            for (int k = i; k <= j; k++) {
+                organisations += found.get(k).type().equals("ORGANIZATION") ? 1 : 0;
+                places += found.get(k).type().equals("LOCATION") ? 1 : 0;
+            }
+            for (int k = i; k <= j && organisations > places; k++) {
+                Entity e = found.get(k);
+                if (e.type().equals("LOCATION") && e.text().indexOf(' ') < 0 && city(e.text())) {
+                    out = out == null ? new ArrayList<>(found) : out;
+                    out.set(k, new Entity(e.text(), "ORGANIZATION", e.start(), e.end(), e.confidence(), e.source(),
+                            e.canonical()));
+                }
+            }
+            i = j + 1;
+        }
+        return out == null ? found : out;
+    }
+
+    /** Whether only a list's join stands between two mentions. */
+    private static boolean listed(String text, Entity a, Entity b) {
+        if (b.start() <= a.end()) {
+            return false;
+        }
+        int from = text.offsetByCodePoints(0, a.end());
+        String between = text.substring(from, text.offsetByCodePoints(from, b.start() - a.end())).strip();
+        return LIST_JOINS.contains(between);
+    }
+
+    /** A city's or town's name, in the catalogue or in GeoNames' list, not a country's. */
+    private static boolean city(String name) {
+        EntityCatalog.Entry entry = EntityCatalog.standard().wholeName(name);
+        if (entry != null) {
+            return (entry.id().startsWith("city:") || entry.id().startsWith("place:")) && entry.type().equals("LOCATION");
+        }
+        List<Token> words = Tokenizer.tokenize(name);
+        return words.size() == 1 && LatinNames.standard().isPlace(words.get(0).norm());
     }
 
     /**

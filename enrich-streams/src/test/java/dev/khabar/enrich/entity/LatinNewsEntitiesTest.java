@@ -201,6 +201,19 @@ class LatinNewsEntitiesTest {
     }
 
     @Test
+    void aCityListedAmongOrganisationsIsAClubButNotAmongPlaces() {
+        String text = "Arsenal, Liverpool and Tottenham Hotspur won. Paris, Lyon and Apple fell.";
+        List<Entity> read = List.of(new Entity("Arsenal", "ORGANIZATION", 0, 7, 0.9, "model"),
+                new Entity("Liverpool", "LOCATION", 9, 18, 0.9, "model"),
+                new Entity("Tottenham Hotspur", "ORGANIZATION", 23, 40, 0.9, "model"),
+                new Entity("Paris", "LOCATION", 46, 51, 0.9, "model"),
+                new Entity("Lyon", "LOCATION", 53, 57, 0.9, "model"),
+                new Entity("Apple", "ORGANIZATION", 62, 67, 0.9, "model"));
+        assertEquals(List.of("ORGANIZATION", "ORGANIZATION", "ORGANIZATION", "LOCATION", "LOCATION", "ORGANIZATION"),
+                LatinRecognizer.clubsListed(text, read).stream().map(Entity::type).toList());
+    }
+
+    @Test
     void aFrenchFacilityNamedAfterItsPlaceIsThePlace() {
         String text = "Un petit groupe de conseillers restera sur la base aérienne d'Aïn al-Assad, dans l'ouest de l'Irak.";
         List<Entity> found = EntityRecognizer.standard().recognize(text, "fr");
