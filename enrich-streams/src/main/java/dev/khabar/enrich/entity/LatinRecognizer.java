@@ -437,8 +437,10 @@ final class LatinRecognizer implements EntityRecognizer {
             if (c.type() == PERSON) {
                 first = withoutTitles(tokens, first, last);
                 last = withoutLowerCaseEnd(tokens, first, last);
-            } else if (english && first == 0 && last + 1 < tokens.size() && tokens.get(last + 1).text().equals(":")) {
-                last = withoutLowerCaseEnd(tokens, first, last);  // Iraq heatwave: Baghdad hits 50C, a kicker
+            } else if (english && (c.type() == MISC || first == 0 && last + 1 < tokens.size()
+                    && tokens.get(last + 1).text().equals(":"))) {
+                // Iraq heatwave: Baghdad hits 50C, a kicker; Nobel Prize winner, Artemis II mission: the thing named
+                last = withoutLowerCaseEnd(tokens, first, last);
             } else if (!english && c.type() == LOCATION && !knownPlace(tokens, first, last)) {
                 int place = withoutLowerCaseEnd(tokens, first, last);
                 last = place < last && knownPlace(tokens, first, place) ? place : last;  // Bagdad suffoque, Syrie voisine

@@ -201,6 +201,15 @@ class LatinNewsEntitiesTest {
     }
 
     @Test
+    void anEnglishMiscNameEndsOnItsLastCapitalisedWord() {
+        String text = "NASA said its Artemis II mission, which will send four astronauts around the Moon, had been"
+                + " delayed to April 2026.";
+        List<Entity> found = EntityRecognizer.standard().recognize(text, "en");
+        ArabicTokenizationTest.assertHas(found, text, "Artemis II", "MISC");
+        assertTrue(found.stream().noneMatch(e -> e.text().endsWith("mission")), found::toString);
+    }
+
+    @Test
     void aCityListedAmongOrganisationsIsAClubButNotAmongPlaces() {
         String text = "Arsenal, Liverpool and Tottenham Hotspur won. Paris, Lyon and Apple fell.";
         List<Entity> read = List.of(new Entity("Arsenal", "ORGANIZATION", 0, 7, 0.9, "model"),
