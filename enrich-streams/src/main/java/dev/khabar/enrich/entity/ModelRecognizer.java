@@ -91,6 +91,28 @@ final class ModelRecognizer implements EntityRecognizer {
             "الكابتن", "كابتن", "البروفسور", "البروفيسور", "بروفسور", "بروفيسور", "دكتور", "الطالب", "الطالبة", "الوكيل",
             "المرشد", "المهندس", "الكولونيل", "اللورد", "الكوتش").map(ArabicText::normalize)
             .collect(Collectors.toUnmodifiableSet());
+    /**
+     * Kin with "his" or "her", written before a name and never part of it (matching form): {@code نجله محمد}, "his son
+     * Mohammed".
+     */
+    private static final Set<String> KIN_OF = Stream.of("نجله", "نجلها", "ابنه", "ابنها", "شقيقه", "شقيقها", "زوجته",
+            "زوجها", "والده", "والدها", "حفيده", "حفيدها").map(ArabicText::normalize)
+            .collect(Collectors.toUnmodifiableSet());
+    /** A child's place among its siblings, after {@link #KIN_OF} (matching form): "the second", "the eldest" … */
+    private static final Set<String> BIRTH_ORDER = Stream.of("الأكبر", "الأصغر", "الأوسط", "البكر", "الثاني",
+            "الثالث", "الرابع").map(ArabicText::normalize).collect(Collectors.toUnmodifiableSet());
+    /**
+     * Prepositions a name never starts with (matching form): {@code أمام X}, "before X". One word alone after one is as
+     * often a common word ({@code أمام عيني}, "before my eyes") or a club as a person, and is dropped with it.
+     */
+    private static final Set<String> FUNCTION_STARTS = Stream.of("أمام", "بين", "عند", "ضد", "نحو", "حول", "لدى",
+            "عبر", "تجاه").map(ArabicText::normalize).collect(Collectors.toUnmodifiableSet());
+    /**
+     * Pronouns, which start no name: what follows one is what is said of it, an adjective as often as not ({@code أنا
+     * سعيد}, "I am happy"; {@code سعيد} is also a name).
+     */
+    private static final Set<String> PRONOUNS = Stream.of("أنا", "نحن", "هو", "هي", "أنت").map(ArabicText::normalize)
+            .collect(Collectors.toUnmodifiableSet());
     /** Endings that make a place's name of a demonym's stem ({@code يونان} of {@code اليوناني}): none, ا, يا, ية, ة. */
     private static final List<String> PLACE_ENDINGS = List.of("", "ا", "يا", "يه", "ه");
     /**
@@ -308,10 +330,22 @@ final class ModelRecognizer implements EntityRecognizer {
                 last--;  // دريد بن الصمة بيتًا: the indefinite noun after the name is not part of it
             }
             if (c.type() == PERSON) {
+                String opening = analysis.splits()[first].rest();
+                if (PRONOUNS.contains(opening) || FUNCTION_STARTS.contains(opening) && last - first < 2) {
+                    continue;  // أنا سعيد, "I am happy"; أمام عيني, "before my eyes"
+                }
+                first += FUNCTION_STARTS.contains(opening) ? 1 : 0;  // أمام + بلاتر
                 boolean calling = false;
                 while (first < last && leadingWord(analysis.splits()[first].rest())) {
                     calling |= LEADING_TITLES.contains(analysis.splits()[first].rest());
+                    boolean kin = KIN_OF.contains(analysis.splits()[first].rest());
                     first++;  // ومعالي عباس الفاسي: "and His Excellency Abbas El Fassi"; اليوناني + أليكسيس تسيبراس
+                    if (kin && BIRTH_ORDER.contains(analysis.splits()[first].rest())) {
+                        first++;  // نجله الثاني أحمد, "his second son Ahmed"
+                    }
+                }
+                if (first > last) {
+                    continue;  // نجله الأصغر, "his youngest son"
                 }
                 String rest = analysis.splits()[first].rest();
                 if (calling && first == last && rest.startsWith("ال") && adjective(rest.substring(2))) {
@@ -417,12 +451,12 @@ final class ModelRecognizer implements EntityRecognizer {
 
     /**
      * Whether a word at a person mention's start is no part of the name: an honorific ({@code معالي}), a calling or title
-     * ({@code الظهير}, "the full-back"; {@code المنشد}), or a country's demonym with the article, {@code ال} + the
+     * ({@code الظهير}, "the full-back"; {@code المنشد}), kin of someone ({@code نجله}), or a country's demonym with the article, {@code ال} + the
      * country's name + {@code ي} ({@code اليوناني}, "the Greek"; {@code الكولومبي}, {@code السعودي}), that is no given
      * name. A city's ({@code الباجي} of Béja, {@code البغدادي}) is also a family name.
      */
     private boolean leadingWord(String word) {
-        if (LEADING_HONORIFICS.contains(word) || LEADING_TITLES.contains(word)) {
+        if (LEADING_HONORIFICS.contains(word) || LEADING_TITLES.contains(word) || KIN_OF.contains(word)) {
             return true;
         }
         if (!word.startsWith("ال") || !word.endsWith("ي") || word.length() < 6 || gazetteer.isGivenName(word)) {
