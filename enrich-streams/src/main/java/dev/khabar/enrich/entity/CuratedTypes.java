@@ -93,8 +93,9 @@ final class CuratedTypes {
      * product, with no other mention crossing that name, made the name whole, of its type: a person in any of them
      * ({@code الشيخ زويد}, Sheikh Zuweid, which the Arabic model reads as the title {@code الشيخ} and the person {@code
      * زويد}; {@code عبداللطيف جميل} of the league {@code دوري عبداللطيف جميل}), an organisation in a place ({@code
-     * الحرام} of {@code المسجد الحرام}). A place or organisation inside a
-     * longer one stays as read: ANERcorp tags {@code غزة} of {@code قطاع غزة}, {@code النصر} of {@code نادي النصر}.
+     * الحرام} of {@code المسجد الحرام}), and any mention that starts inside the name's first word, a letter of which was
+     * taken for a clitic ({@code وروسيا} of {@code بوروسيا دورتموند}). Else a place or organisation inside a longer one
+     * stays as read: ANERcorp tags {@code غزة} of {@code قطاع غزة}, {@code النصر} of {@code نادي النصر}.
      * {@code mentions} are in text order; offsets are code points into {@code text}.
      */
     static List<Entity> widened(EntityCatalog catalog, String text, List<Entity> mentions) {
@@ -117,7 +118,8 @@ final class CuratedTypes {
             boolean inside = true;
             for (Entity e : out) {
                 if (e.start() < end && e.end() > start) {
-                    boolean widens = e.end() - e.start() < end - start && (e.type().equals("PERSON")
+                    boolean cut = e.start() > start && e.start() < first.end();  // وروسيا of بوروسيا دورتموند
+                    boolean widens = e.end() - e.start() < end - start && (cut || e.type().equals("PERSON")
                             || place && e.type().equals("ORGANIZATION"));
                     part = widens ? Math.max(part, e.confidence()) : part;
                     inside &= e.start() >= start && e.end() <= end;

@@ -102,11 +102,14 @@ final class ModelRecognizer implements EntityRecognizer {
     private static final Set<String> BIRTH_ORDER = Stream.of("الأكبر", "الأصغر", "الأوسط", "البكر", "الثاني",
             "الثالث", "الرابع").map(ArabicText::normalize).collect(Collectors.toUnmodifiableSet());
     /**
-     * Prepositions a name never starts with (matching form): {@code أمام X}, "before X". One word alone after one is as
-     * often a common word ({@code أمام عيني}, "before my eyes") or a club as a person, and is dropped with it.
+     * Prepositions a name never starts with, as written (not {@code إمام}, "imam", also a family name: {@code عادل
+     * إمام}): {@code أمام X}, "before X". One word alone after one is as often a common word ({@code أمام عيني},
+     * "before my eyes") or a club as a person, and is dropped with it.
      */
-    private static final Set<String> FUNCTION_STARTS = Stream.of("أمام", "بين", "عند", "ضد", "نحو", "حول", "لدى",
-            "عبر", "تجاه").map(ArabicText::normalize).collect(Collectors.toUnmodifiableSet());
+    private static final Set<String> FUNCTION_STARTS = Set.of("أمام", "بين", "عند", "ضد", "نحو", "حول", "لدى", "عبر",
+            "تجاه");
+    /** Prepositions that end no name, besides {@link #FUNCTION_STARTS}, as written: "regarding", "during", "since". */
+    private static final Set<String> FUNCTION_ENDS = Set.of("بشأن", "خلال", "منذ");
     /**
      * Pronouns, which start no name: what follows one is what is said of it, an adjective as often as not ({@code أنا
      * سعيد}, "I am happy"; {@code سعيد} is also a name).
@@ -122,9 +125,9 @@ final class ModelRecognizer implements EntityRecognizer {
     private static final Set<String> NAME_LINKS = Set.of("آل", "بن", "عبد");
     /**
      * Places' names that are far more often ordinary words (matching form): {@code نوم}, "sleep" (Nome, Alaska, by its
-     * CLDR name), {@code خانة}, "box, column" ({@code في خانة المتهمين}).
+     * CLDR name), {@code خانة}, "box, column" ({@code في خانة المتهمين}), {@code كورونا}, the virus (Corona, California).
      */
-    private static final Set<String> PLACE_LOOKALIKES = Set.of("نوم", "خانه");
+    private static final Set<String> PLACE_LOOKALIKES = Set.of("نوم", "خانه", "كورونا");
     /** Question words, never a name (matching form): "where", "how", "when", "why", "what". */
     private static final Set<String> QUESTION_WORDS = Set.of("اين", "كيف", "متي", "لماذا", "ماذا");
     /** Months of the Hijri year that are also given names, matching form. */
@@ -329,12 +332,19 @@ final class ModelRecognizer implements EntityRecognizer {
             while (last > first && indefinite(tokens, last, last)) {
                 last--;  // دريد بن الصمة بيتًا: the indefinite noun after the name is not part of it
             }
+            while (last > first && (FUNCTION_STARTS.contains(tokens.get(last).text())
+                    || FUNCTION_ENDS.contains(tokens.get(last).text()))) {
+                last--;  // نادي الشباب + بشأن ("regarding"): a preposition ends no name
+            }
             if (c.type() == PERSON) {
                 String opening = analysis.splits()[first].rest();
-                if (PRONOUNS.contains(opening) || FUNCTION_STARTS.contains(opening) && last - first < 2) {
+                Token word = tokens.get(first);
+                boolean preposition = FUNCTION_STARTS.contains(word.text().substring(
+                        originalLength(word.text(), analysis.splits()[first].prefixLength())));
+                if (PRONOUNS.contains(opening) || preposition && last - first < 2) {
                     continue;  // أنا سعيد, "I am happy"; أمام عيني, "before my eyes"
                 }
-                first += FUNCTION_STARTS.contains(opening) ? 1 : 0;  // أمام + بلاتر
+                first += preposition ? 1 : 0;  // أمام + بلاتر
                 boolean calling = false;
                 while (first < last && leadingWord(analysis.splits()[first].rest())) {
                     calling |= LEADING_TITLES.contains(analysis.splits()[first].rest());

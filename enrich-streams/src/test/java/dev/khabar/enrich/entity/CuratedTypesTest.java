@@ -46,6 +46,15 @@ class CuratedTypesTest {
     }
 
     @Test
+    void aMentionStartingInsideACatalogueNamesFirstWordBecomesTheName() {
+        // Pyongyang, read as يونغ يانغ once its first letter was taken for the clitic ب
+        String text = "وصلت الطائرة إلى بيونغ يانغ أمس";
+        Entity cut = new Entity("يونغ يانغ", "LOCATION", 18, 27, 0.7, "model");
+        assertEquals(List.of(new Entity("بيونغ يانغ", "LOCATION", 17, 27, 0.7, "gazetteer")),
+                CuratedTypes.widened(EntityCatalog.standard(), text, List.of(cut)));
+    }
+
+    @Test
     void anOrganisationInsideAPlacesNameBecomesThePlaceButAPlaceInsideOneStays() {
         String text = "صلى في المسجد الحرام ثم زار قطاع غزة";
         Entity haram = new Entity("الحرام", "ORGANIZATION", 14, 20, 0.7, "model");

@@ -145,6 +145,15 @@ class NameLookalikesTest {
     }
 
     @Test
+    void aPrepositionEndsNoOrganisation() {
+        // "with the management of Al-Shabab Club regarding the transfer of the player Hassan Muath"
+        assertEquals(List.of("نادي الشباب/ORGANIZATION", "حسن معاذ/PERSON"), EntityRecognizer.standard().recognize(
+                "استكمالا لمفاوضات النادي السابقة، فقد عاودت إدارة النادي اتصالاتها الرسمية خلال الأيام الماضية مع"
+                + " إدارة نادي الشباب بشأن انتقال اللاعب حسن معاذ إلى صفوف الفريق الأول.", "ar").stream()
+                .map(e -> e.text() + "/" + e.type()).toList());
+    }
+
+    @Test
     void aCallingOrACountrysDemonymBeforeANameIsNotPartOfIt() {
         // "the munshid (singer of religious songs) Fahd Matar said", "Professor Rogoff", "the Colombian Radamel"
         assertEquals(List.of("فهد مطر"), persons("وقال المنشد فهد مطر إن الحفل ناجح."));
@@ -192,6 +201,9 @@ class NameLookalikesTest {
         }
         assertEquals(List.of("أبين"), EntityRecognizer.standard().recognize("وسيطرت القوات على محافظة أبين.", "ar")
                 .stream().map(Entity::text).toList());
+        // "the disease (corona)", MERS, not Corona, California
+        assertEquals(List.of(), EntityRecognizer.standard().recognize("فتلك العقود تتعلق بتدريب الموظفين في كيفية"
+                + " التعامل مع مرض (كورونا)، إضافة إلى توعية الناس للوقاية من الفيروس الخطير.", "ar"));
     }
 
     @Test
