@@ -21,6 +21,8 @@ import dev.khabar.model.Entity;
  * named in full in the text. Safe for concurrent use.
  */
 final class LatinRecognizer implements EntityRecognizer {
+    /** What joins the items of a list: a comma, "and", "or", in English and French. */
+    private static final Set<String> LIST_JOINS = Set.of(",", "and", ", and", "or", "et", "ou");
     /** Catalogue id prefixes of the names that mean one thing, whole, whatever words they are made of. */
     private static final List<String> CURATED_THINGS = List.of("product:", "event:", "org:");
 
@@ -137,9 +139,6 @@ final class LatinRecognizer implements EntityRecognizer {
         List<Entity> placed = english ? typed : withHouseNumbers(text, all, typed);
         return clubsListed(text, familyNamesAsPersons(fallback ? datelines(text, all, placed) : placed));
     }
-
-    /** What joins the items of a list: a comma, "and", "or", in English and French. */
-    private static final Set<String> LIST_JOINS = Set.of(",", "and", ", and", "or", "et", "ou");
 
     /**
      * A city listed among organisations is a club or company named after it ({@code Arsenal, Liverpool and Tottenham

@@ -39,19 +39,19 @@ class CuratedTypesTest {
 
     @Test
     void aPersonInsideAnEventsNameBecomesTheEvent() {
-        String text = "توج بطلا لدوري عبداللطيف جميل";
-        Entity sponsor = new Entity("عبداللطيف جميل", "PERSON", 15, 29, 0.9, "model");
-        assertEquals(List.of(new Entity("دوري عبداللطيف جميل", "MISC", 10, 29, 0.9, "gazetteer")),
-                CuratedTypes.widened(EntityCatalog.standard(), text, List.of(sponsor)));
+        assertWidened("توج بطلا لدوري عبداللطيف جميل", new Entity("عبداللطيف جميل", "PERSON", 15, 29, 0.9, "model"),
+                new Entity("دوري عبداللطيف جميل", "MISC", 10, 29, 0.9, "gazetteer"));
     }
 
     @Test
     void aMentionStartingInsideACatalogueNamesFirstWordBecomesTheName() {
         // Pyongyang, read as يونغ يانغ once its first letter was taken for the clitic ب
-        String text = "وصلت الطائرة إلى بيونغ يانغ أمس";
-        Entity cut = new Entity("يونغ يانغ", "LOCATION", 18, 27, 0.7, "model");
-        assertEquals(List.of(new Entity("بيونغ يانغ", "LOCATION", 17, 27, 0.7, "gazetteer")),
-                CuratedTypes.widened(EntityCatalog.standard(), text, List.of(cut)));
+        assertWidened("وصلت الطائرة إلى بيونغ يانغ أمس", new Entity("يونغ يانغ", "LOCATION", 18, 27, 0.7, "model"),
+                new Entity("بيونغ يانغ", "LOCATION", 17, 27, 0.7, "gazetteer"));
+    }
+
+    private static void assertWidened(String text, Entity read, Entity whole) {
+        assertEquals(List.of(whole), CuratedTypes.widened(EntityCatalog.standard(), text, List.of(read)));
     }
 
     @Test
