@@ -128,6 +128,8 @@ final class ModelRecognizer implements EntityRecognizer {
      * CLDR name), {@code خانة}, "box, column" ({@code في خانة المتهمين}), {@code كورونا}, the virus (Corona, California).
      */
     private static final Set<String> PLACE_LOOKALIKES = Set.of("نوم", "خانه", "كورونا");
+    /** Words that alone name a club, never a person (matching form): "United". */
+    private static final Set<String> CLUB_WORDS = Set.of("يونايتد");
     /** Question words, never a name (matching form): "where", "how", "when", "why", "what". */
     private static final Set<String> QUESTION_WORDS = Set.of("اين", "كيف", "متي", "لماذا", "ماذا");
     /** Months of the Hijri year that are also given names, matching form. */
@@ -365,6 +367,11 @@ final class ModelRecognizer implements EntityRecognizer {
                 if (last < first) {
                     continue;
                 }
+            }
+            if (c.type() == PERSON && first == last && CLUB_WORDS.contains(analysis.splits()[first].rest())) {
+                add(from, analysis.splits()[first].visiblePrefixLength(), first, last, ORGANIZATION, c.confidence(),
+                        "model", found, covered);
+                continue;  // يونايتد alone, a club (Manchester, Newcastle, Leeds United), as ANERcorp tags it
             }
             if (c.type() == PERSON && last == first + 1 && placeTitle(analysis.splits()[first].rest())
                     && analysis.splits()[last].prefixLength() == 0 && place(analysis.splits()[last].rest())

@@ -1,6 +1,7 @@
 package dev.khabar.enrich.entity;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 
@@ -138,6 +139,10 @@ class NameLookalikesTest {
                 + " الذي اطلقت النار عليه."));
         assertEquals(List.of(), persons("وقال ألميدا عبر تصريح بثه الموقع الرسمي لنادي الهلال: أنا سعيد"
                 + " كثيرًا في النادي فالأجواء تجلب الفرح والارتياح."));
+        // "the players United seeks to sign": United alone is a club
+        assertTrue(EntityRecognizer.standard().recognize("وورد اسم كافاني (28 عاما) كأحد اللاعبين الذين يسعى يونايتد"
+                + " إلى ضمهم بعد رحيل الهولندي روبن فان بيرسي.", "ar").stream()
+                .anyMatch(e -> e.text().equals("يونايتد") && e.type().equals("ORGANIZATION")));
         // Bayer Leverkusen, read as the person اير ليفركوزن once ب was taken for a clitic
         assertEquals("باير ليفركوزن/ORGANIZATION", EntityRecognizer.standard().recognize("نجح باير ليفركوزن في تحقيق"
                 + " فوز هام على ضيفه بهدفين نظيفين.", "ar").stream().map(e -> e.text() + "/" + e.type()).findFirst()
