@@ -339,29 +339,9 @@ final class ModelRecognizer implements EntityRecognizer {
                 last--;  // نادي الشباب + بشأن ("regarding"): a preposition ends no name
             }
             if (c.type() == PERSON) {
-                String opening = analysis.splits()[first].rest();
-                Token word = tokens.get(first);
-                boolean preposition = FUNCTION_STARTS.contains(word.text().substring(
-                        originalLength(word.text(), analysis.splits()[first].prefixLength())));
-                if (PRONOUNS.contains(opening) || preposition && last - first < 2) {
-                    continue;  // أنا سعيد, "I am happy"; أمام عيني, "before my eyes"
-                }
-                first += preposition ? 1 : 0;  // أمام + بلاتر
-                boolean calling = false;
-                while (first < last && leadingWord(analysis.splits()[first].rest())) {
-                    calling |= LEADING_TITLES.contains(analysis.splits()[first].rest());
-                    boolean kin = KIN_OF.contains(analysis.splits()[first].rest());
-                    first++;  // ومعالي عباس الفاسي: "and His Excellency Abbas El Fassi"; اليوناني + أليكسيس تسيبراس
-                    if (kin && BIRTH_ORDER.contains(analysis.splits()[first].rest())) {
-                        first++;  // نجله الثاني أحمد, "his second son Ahmed"
-                    }
-                }
-                if (first > last) {
-                    continue;  // نجله الأصغر, "his youngest son"
-                }
-                String rest = analysis.splits()[first].rest();
-                if (calling && first == last && rest.startsWith("ال") && adjective(rest.substring(2))) {
-                    continue;  // الوكيل + العقاري, المرشد + السياحي: a calling and its adjective, no name
+                first = personStart(tokens, analysis.splits(), first, last);
+                if (first < 0) {
+                    continue;
                 }
                 last = personEnd(tokens, analysis.splits(), first, last);
                 if (last < first) {
@@ -467,10 +447,41 @@ final class ModelRecognizer implements EntityRecognizer {
     }
 
     /**
+     * The first token of a person mention {@code first..last} once words that start no name are cut off its start, or
+     * -1 where nothing of a name is left. Cut: a preposition ({@code أمام} + {@code بلاتر}), {@link #leadingWord}s, and
+     * after kin a sibling's order ({@code نجله الثاني} + {@code أحمد}). Dropped: a mention that starts with a pronoun
+     * ({@code أنا سعيد}, "I am happy"), a preposition and one word ({@code أمام عيني}, "before my eyes"), kin and its
+     * order only ({@code نجله الأصغر}), a calling and its adjective only ({@code الوكيل العقاري}).
+     */
+    private int personStart(List<Token> tokens, Clitics.Split[] splits, int first, int last) {
+        Token opening = tokens.get(first);
+        boolean preposition = FUNCTION_STARTS.contains(opening.text().substring(
+                originalLength(opening.text(), splits[first].prefixLength())));
+        if (PRONOUNS.contains(splits[first].rest()) || preposition && last - first < 2) {
+            return -1;
+        }
+        first += preposition ? 1 : 0;
+        boolean calling = false;
+        while (first < last && leadingWord(splits[first].rest())) {
+            calling |= LEADING_TITLES.contains(splits[first].rest());
+            boolean kin = KIN_OF.contains(splits[first].rest());
+            first++;  // ومعالي عباس الفاسي: "and His Excellency Abbas El Fassi"; اليوناني + أليكسيس تسيبراس
+            if (kin && BIRTH_ORDER.contains(splits[first].rest())) {
+                first++;
+            }
+        }
+        if (first > last) {
+            return -1;
+        }
+        String rest = splits[first].rest();
+        return calling && first == last && rest.startsWith("ال") && adjective(rest.substring(2)) ? -1 : first;
+    }
+
+    /**
      * Whether a word at a person mention's start is no part of the name: an honorific ({@code معالي}), a calling or title
-     * ({@code الظهير}, "the full-back"; {@code المنشد}), kin of someone ({@code نجله}), or a country's demonym with the article, {@code ال} + the
-     * country's name + {@code ي} ({@code اليوناني}, "the Greek"; {@code الكولومبي}, {@code السعودي}), that is no given
-     * name. A city's ({@code الباجي} of Béja, {@code البغدادي}) is also a family name.
+     * ({@code الظهير}, "the full-back"; {@code المنشد}), kin of someone ({@code نجله}), or a country's demonym with the
+     * article, {@code ال} + the country's name + {@code ي} ({@code اليوناني}, "the Greek"; {@code الكولومبي}, {@code
+     * السعودي}), that is no given name. A city's ({@code الباجي} of Béja, {@code البغدادي}) is also a family name.
      */
     private boolean leadingWord(String word) {
         if (LEADING_HONORIFICS.contains(word) || LEADING_TITLES.contains(word) || KIN_OF.contains(word)) {
@@ -496,7 +507,8 @@ final class ModelRecognizer implements EntityRecognizer {
      * where nothing of a name is left. Cut: a set phrase ({@code توفيق الله}, {@code فرحة العيد}) and a word that makes
      * another with the phrase's first ({@code فرحة} + {@code العيد السعيد}), and {@code ولي} before
      * {@code العهد} or another {@code ولي} ({@code محمد بن سلمان} + {@code ولي ولي العهد}, the deputy crown prince),
-     * a title with a conjunction on it ({@code وكبير}), a noun in the accusative or a verb after the name. Grown: a name link at its end takes the word after it ({@code عبدالله آل} + {@code الشيخ}).
+     * a title with a conjunction on it ({@code وكبير}), a noun in the accusative or a verb after the name. Grown: a name
+     * link at its end takes the word after it ({@code عبدالله آل} + {@code الشيخ}).
      * Dropped: a mention of titles only ({@code سمو ولي}, {@code خادم الحرمين}, {@code معالي}), a lone word with a
      * possessive pronoun whose stem is a common word ({@code وأمنه}, "and its security").
      */
