@@ -191,7 +191,10 @@ final class Gazetteer {
     private Match matchAt(List<Token> tokens, int i) {
         String first = tokens.get(i).norm();
         Match match = longest(tokens, i, first, 0);
-        for (int p = 0; match == null && p < 2 && p < first.length() - 2 && CLITICS.indexOf(first.charAt(p)) >= 0; p++) {
+        // لل is ل + ال, never two clitics: للبنين ("for the boys") is not ل ل + بنين (Benin)
+        int pairs = first.startsWith("لل") ? 1 : 2;
+        for (int p = 0; match == null && p < pairs && p < first.length() - 2 && CLITICS.indexOf(first.charAt(p)) >= 0;
+                p++) {
             String rest = first.substring(p + 1);
             match = longest(tokens, i, rest, p + 1);
             if (match == null && first.charAt(p) == 'ل' && rest.startsWith("ل")) {

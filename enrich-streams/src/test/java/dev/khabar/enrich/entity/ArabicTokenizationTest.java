@@ -98,6 +98,15 @@ class ArabicTokenizationTest {
     }
 
     @Test
+    void gazetteerReadsLamLamAsTheArticleNotTwoClitics() {
+        EntityRecognizer recognizer = new GazetteerRecognizer(Gazetteer.standard());
+        String text = "افتتحت 19 كلية للبنين في المملكة، وشاركت نيجيريا وتشاد وبنين في القوة، ووصل الوفد للعراق.";
+        List<Entity> entities = recognizer.recognize(text, "ar");
+        assertEquals(List.of("نيجيريا", "تشاد", "بنين", "للعراق"), entities.stream().map(Entity::text).toList());
+        assertEquals(text.indexOf("وبنين") + 1, entities.get(2).start());  // the country, not للبنين "for boys"
+    }
+
+    @Test
     void anAcronymSpelledWithDotsIsOneMentionNotItsLetters() {
         // the FBI and OCI NV, which were read as the "letters" بي and سي
         String text = "وقالت وزارة العدل إن مكتب التحقيقات الاتحادي (إف.بي.آي) قاد التحقيق. وارتفع سهم أو.سي.آي إن.في"
