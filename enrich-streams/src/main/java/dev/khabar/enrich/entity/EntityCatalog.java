@@ -68,11 +68,13 @@ final class EntityCatalog {
      * @param first        index of the first token
      * @param last         index of the last token (inclusive)
      * @param prefixLength normalised characters of a clitic prefix on the first token, outside the name
+     * @param underMention whether the name is also an ordinary word, to be linked only under a recogniser's mention
      */
-    record Match(int first, int last, Entry entry, int prefixLength) {
+    record Match(int first, int last, Entry entry, int prefixLength, boolean underMention) {
     }
 
-    private record Alias(String[] keys, boolean exactCase, boolean capitalised, String[] written, Entry entry) {
+    private record Alias(String[] keys, boolean exactCase, boolean capitalised, String[] written, Entry entry,
+                         boolean underMention) {
     }
 
     private record Candidate(Alias alias, int rank, boolean ambiguous) {
@@ -281,7 +283,7 @@ final class EntityCatalog {
                 all = alias.keys()[k].equals(tokens.get(i + k).norm());
             }
             if (all && caseAgrees(alias, tokens, i)) {
-                return new Match(i, i + n - 1, alias.entry(), prefixLength);
+                return new Match(i, i + n - 1, alias.entry(), prefixLength, alias.underMention());
             }
         }
         return null;
@@ -440,8 +442,14 @@ final class EntityCatalog {
         return rest.codePointCount(0, rest.length()) >= 4 ? rest : null;
     }
 
-    /** @param derived a name made here (an article dropped): never a display name */
+    /**
+     * @param name    a name; a curated one written {@code ~ينبع} is also an ordinary word ("stems from"), linked only
+     *                under a recogniser's mention
+     * @param derived a name made here (an article dropped): never a display name
+     */
     private void add(String id, String type, String lang, String name, int rank, boolean derived) {
+        boolean underMention = name.startsWith("~");
+        name = underMention ? name.substring(1) : name;
         if (name.isEmpty()) {
             return;
         }
@@ -467,7 +475,7 @@ final class EntityCatalog {
         boolean exactCase = isAcronym(name);
         int first = name.codePointAt(0);
         boolean capitalised = !exactCase && Character.isUpperCase(first);
-        Alias alias = new Alias(keys, exactCase, capitalised, written, entry);
+        Alias alias = new Alias(keys, exactCase, capitalised, written, entry, underMention);
         String whole = String.join(" ", keys) + (exactCase ? "\u0000" + String.join(" ", written) : "");
         Candidate known = byName.get(whole);
         if (known == null || rank < known.rank()) {

@@ -145,6 +145,9 @@ public final class EntityLinker {
                     continue;
                 }
                 used[c] = true;
+                if (fathersName(words, found.get(c), e)) {
+                    continue;
+                }
                 boolean covers = spans.get(c)[0] <= e.start() && spans.get(c)[1] >= e.end();
                 boolean sameType = found.get(c).entry().type().equals(e.type());
                 boolean exact = spans.get(c)[0] == e.start() && spans.get(c)[1] == e.end();
@@ -181,7 +184,8 @@ public final class EntityLinker {
         });
         for (int c = 0; c < found.size(); c++) {
             // a one-word subdivision name no mention found is most often an ordinary word: مدينة (Mdina, Malta),
-            // صباح (Sabah), معسكر (Mascara), الظاهرة; cities and countries found this way are real places
+            // صباح (Sabah), معسكر (Mascara), الظاهرة; cities and countries found this way are real places, except
+            // those the catalogue marks as ordinary words too (ينبع, "stems from")
             EntityCatalog.Match m = found.get(c);
             boolean oneWord = m.first() == m.last();
             boolean subdivisionWord = oneWord && m.entry().id().startsWith("subdivision:");
@@ -189,7 +193,7 @@ public final class EntityLinker {
             // only where a mention elsewhere in the article found that entity (في مالي … حكومة مالي)
             boolean ordinary = oneWord && !linked.contains(m.entry().id())
                     && ordinaryWord.test(words.get(m.first()).norm().substring(m.prefixLength()));
-            if (!used[c] && !subdivisionWord && !ordinary) {
+            if (!used[c] && !subdivisionWord && !ordinary && !m.underMention()) {
                 units.add(spanUnit(body, spans.get(c), found.get(c).entry(), CATALOGUE_CONFIDENCE));
             }
         }
@@ -239,6 +243,16 @@ public final class EntityLinker {
             units.add(new Unit(t.start(), t.end(), substring(body, t.start(), t.end()), "PERSON", CATALOGUE_CONFIDENCE,
                     person.entry, t.norm()));
         }
+    }
+
+    /**
+     * Whether a catalogue name inside a longer mention follows its kinship word: متعب بن عبد الله بن عبد العزيز is
+     * King Abdullah's son, not the king.
+     */
+    private static boolean fathersName(List<Token> words, EntityCatalog.Match match, Entity mention) {
+        int before = match.first() - 1;
+        return match.prefixLength() == 0 && before >= 0 && words.get(before).start() >= mention.start()
+                && KIN.contains(words.get(before).norm());
     }
 
     private static boolean overlaps(List<int[]> spans, int start, int end) {

@@ -107,7 +107,8 @@ final class PlaceReadings {
                     return r.get(best(score));
                 });
             }
-            out.set(m, new EntityCatalog.Match(match.first(), match.last(), chosen.entry(), match.prefixLength()));
+            out.set(m, new EntityCatalog.Match(match.first(), match.last(), chosen.entry(), match.prefixLength(),
+                    match.underMention()));
         }
         return out == null ? found : out;
     }

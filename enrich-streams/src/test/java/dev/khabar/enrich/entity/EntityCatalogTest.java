@@ -1,6 +1,7 @@
 package dev.khabar.enrich.entity;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -66,7 +67,11 @@ class EntityCatalogTest {
         "الحرم المكي الشريف,place:masjid-al-haram", "بيلد,org:bild", "Bild,org:bild",
         "دوري أبطال آسيا,event:afc-champions-league", "AFC Champions League,event:afc-champions-league",
         "UEFA Champions League,event:uefa-champions-league", "دوري عبداللطيف جميل,event:saudi-pro-league",
-        "Saudi Pro League,event:saudi-pro-league", "الدوري الإنجليزي الممتاز,event:premier-league"})
+        "Saudi Pro League,event:saudi-pro-league", "الدوري الإنجليزي الممتاز,event:premier-league",
+        "مركز الملك سلمان للإغاثة والأعمال الإنسانية,org:ksrelief", "KSrelief,org:ksrelief",
+        "حفر الباطن,city:SA:hafar-al-batin", "بمحافظة حفر الباطن,city:SA:hafar-al-batin",
+        "جامعة الملك سعود,org:king-saud-university", "المرصد السوري لحقوق الإنسان,org:sohr",
+        "الاتحاد السوفياتي,place:soviet-union", "Soviet Union,place:soviet-union", "الدنمارك,country:DK"})
     void namesOfOneEntityShareItsId(String name, String id) {
         assertEquals(id, idOf(name));
     }
@@ -99,8 +104,15 @@ class EntityCatalogTest {
                 "صدام", "هادي", "صالح", "مبارك", "ميتا", "كسرت", "كسبها", "سول", "برشلونة", "Amal", "May", "Bush",
                 "Chelsea")) {
             String id = idOf(word);  // a one-word subdivision name (سرت) is linked only where the recogniser finds it
-            assertTrue(id == null || id.startsWith("subdivision:"), () -> word + ": " + id);
+            assertTrue(id == null || id.startsWith("subdivision:") || underMention(word), () -> word + ": " + id);
         }
+        assertTrue(underMention("عنيزة") && underMention("النيل") && underMention("ينبع"));  // the catalogue's ~ names
+        assertFalse(underMention("مدينة مشهد") || underMention("نهر النيل") || underMention("محافظة ينبع"));
+    }
+
+    private static boolean underMention(String text) {
+        List<EntityCatalog.Match> found = CATALOG.matches(EntityCatalog.words(text));
+        return found.size() == 1 && found.get(0).underMention();
     }
 
     @Test

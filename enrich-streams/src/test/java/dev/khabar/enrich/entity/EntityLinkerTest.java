@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Predicate;
 
@@ -227,6 +228,26 @@ class EntityLinkerTest {
         assertEquals(List.of(), ids(LINKER.link(body, "ar", List.of())));  // كسرت is ك + سرت only to the matcher
         assertEquals(List.of("subdivision:YE-LA", "subdivision:LY-SR"), ids(LINKER.link(body, "ar",
                 List.of(mention(body, "لحج", 0, "LOCATION"), mention(body, "سرت", 1, "LOCATION")))));
+    }
+
+    @Test
+    void linksACityNamedLikeAnOrdinaryWordOnlyUnderAMention() {
+        String body = "وقال إن القرار ينبع من الحرص على السلامة، ثم سافر إلى ينبع ومنها إلى محافظة ينبع.";
+        assertEquals(List.of("city:SA:yanbu"), ids(LINKER.link(body, "ar", List.of())));  // only محافظة ينبع
+        assertEquals(1, LINKER.link(body, "ar", List.of()).canonical().get(0).mentions());
+        EntityLinker.Linked linked = LINKER.link(body, "ar", List.of(mention(body, "ينبع", 1, "LOCATION")));
+        assertEquals(List.of("city:SA:yanbu"), ids(linked));
+        assertEquals(2, linked.canonical().get(0).mentions(), linked.canonical()::toString);
+    }
+
+    @Test
+    void linksNoSonToHisFathersCatalogueName() {
+        String body = "وأعلن الأمير متعب بن عبد الله بن عبد العزيز أن الملك عبد الله بن عبد العزيز وجه بذلك.";
+        EntityLinker.Linked linked = LINKER.link(body, "ar",
+                List.of(mention(body, "متعب بن عبد الله بن عبد العزيز", 0, "PERSON"),
+                        mention(body, "الملك عبد الله بن عبد العزيز", 0, "PERSON")));
+        assertEquals(Arrays.asList(null, "person:abdullah-bin-abdulaziz"), ids(linked));
+        assertEquals("متعب بن عبد الله بن عبد العزيز", linked.canonical().get(0).name());
     }
 
     @Test
