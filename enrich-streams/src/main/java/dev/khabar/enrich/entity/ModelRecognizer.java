@@ -125,9 +125,19 @@ final class ModelRecognizer implements EntityRecognizer {
     private static final Set<String> NAME_LINKS = Set.of("آل", "بن", "عبد");
     /**
      * Places' names that are far more often ordinary words (matching form): {@code نوم}, "sleep" (Nome, Alaska, by its
-     * CLDR name), {@code خانة}, "box, column" ({@code في خانة المتهمين}), {@code كورونا}, the virus (Corona, California).
+     * CLDR name), {@code خانة}, "box, column" ({@code في خانة المتهمين}), {@code كورونا}, the virus (Corona, California),
+     * {@code الظاهرة}, "the phenomenon" (Oman's Al Dhahirah), {@code معسكر}, "camp" (Algeria's Mascara; alone, the head
+     * of a camp's name: {@code معسكر لبوزة}), {@code مشهد}, "scene" (Mashhad, unless after {@code مدينة}).
      */
-    private static final Set<String> PLACE_LOOKALIKES = Set.of("نوم", "خانه", "كورونا");
+    private static final Set<String> PLACE_LOOKALIKES = Set.of("نوم", "خانه", "كورونا", "الظاهره", "معسكر", "مشهد");
+    /**
+     * Words the model reads alone as a name that alone name nothing (matching form): {@code أم}, "or" opening a
+     * question (and "mother"; ANERcorp tags it only inside {@code أم القرى}, {@code أم صلال}), {@code سيلفي}, a selfie,
+     * and {@code الأكاديمي} of {@code السجل الأكاديمي}, "the academic record" (not {@code الأولمبي}: {@code لاعبي
+     * الأولمبي} are the Olympic team's players; nor {@code الاحتراف}, "professionalism", of {@code لجنة الاحتراف}).
+     */
+    private static final Set<String> NAMELESS_ALONE = Stream.of("أم", "سيلفي", "الأكاديمي")
+            .map(ArabicText::normalize).collect(Collectors.toUnmodifiableSet());
     /** Words that alone name a club, never a person (matching form): "United". */
     private static final Set<String> CLUB_WORDS = Set.of("يونايتد");
     /** Question words, never a name (matching form): "where", "how", "when", "why", "what". */
@@ -366,10 +376,13 @@ final class ModelRecognizer implements EntityRecognizer {
                 last--;  // هيثم بن طارق أمير (قطر): the next person's title
             }
             if (c.type() == LOCATION && first == last && (adjectiveAfterTrigger(tokens, analysis.splits(), first)
-                    || PLACE_LOOKALIKES.contains(analysis.splits()[first].rest())
+                    || placeLookalike(analysis.splits(), first)
                     || possessed(tokens.get(first), analysis.splits()[first])
                     && !place(analysis.splits()[first].rest()))) {
                 continue;  // بعد نوم عميق, "after a deep sleep" (Nome); بلادنا, "our country"
+            }
+            if (first == last && NAMELESS_ALONE.contains(analysis.splits()[first].rest())) {
+                continue;
             }
             if (c.type() == ORGANIZATION && (headNounsOnly(analysis.splits(), first, last)
                     || theNewsAgency(analysis.splits(), first, last))) {
@@ -529,6 +542,10 @@ final class ModelRecognizer implements EntityRecognizer {
         }
         if (last > first && splits[last].prefixLength() > 0 && title(splits[last].rest())) {
             last--;  // إريك روزينباخ + وكبير (المساعدين): "and the chief (aides)" begins the next person's title
+        }
+        String lastWord = tokens.get(last).norm();
+        if (last > first && lastWord.startsWith("ب") && lastWord.length() > 4 && place(lastWord.substring(1))) {
+            last--;  // (مدرسة) عمر بن الخطاب + بعنيزة, "in Unaizah": where the school is
         }
         if (last > first && (adverbialAccusative(splits[last]) || imperfectVerb(splits[last]))
                 && EntityCatalog.standard().wholeName(EntityCatalog.words(tokens.subList(first, last + 1))) == null) {
@@ -710,6 +727,18 @@ final class ModelRecognizer implements EntityRecognizer {
         }
         EntityCatalog.Entry entry = EntityCatalog.standard().wholeName(word);
         return entry != null && entry.type().equals("LOCATION");
+    }
+
+    /**
+     * Whether word {@code k}, read alone as a place, is an ordinary word ({@link #PLACE_LOOKALIKES}) or the Nile in
+     * {@code النيل من}, "to harm".
+     */
+    private static boolean placeLookalike(Clitics.Split[] splits, int k) {
+        String word = splits[k].rest();
+        if (word.equals("النيل")) {
+            return k + 1 < splits.length && splits[k + 1].prefixLength() == 0 && splits[k + 1].rest().equals("من");
+        }
+        return PLACE_LOOKALIKES.contains(word) && !(k > 0 && splits[k - 1].rest().equals("مدينه"));
     }
 
     /** A title written in construct with its place: a ruler's ({@link #CONSTRUCT_TITLES}) or a mayor's ({@code أمين}). */

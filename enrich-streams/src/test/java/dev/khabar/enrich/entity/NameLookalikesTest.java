@@ -206,9 +206,36 @@ class NameLookalikesTest {
         }
         assertEquals(List.of("أبين"), EntityRecognizer.standard().recognize("وسيطرت القوات على محافظة أبين.", "ar")
                 .stream().map(Entity::text).toList());
+        // "the solutions to end the phenomenon" (Al Dhahirah), "a siege of camp Labouza" (Mascara), "a scene I will not
+        // forget" (Mashhad), "whoever dares to harm my country" (the Nile); the city of Mashhad stays
+        for (String text : List.of("وحول الحلول الممكنة للقضاء على الظاهرة، أكد أن هناك قسمين.",
+                "وأصبحت تفرض حصارا محكما على معسكر لبوزه وقاعدة العند.", "وفي الفيلم مشهد لن أنساه ما حييت.",
+                "وهو يقف أمام كل من يجرؤ أو يحاول النيل من بلادي.")) {
+            assertEquals(List.of(), EntityRecognizer.standard().recognize(text, "ar").stream()
+                    .filter(e -> e.type().equals("LOCATION") && !e.text().equals("لبوزه")).toList(), text);
+        }
+        assertEquals(List.of("مشهد"), EntityRecognizer.standard().recognize("أكد القنصل السعودي في مدينة مشهد الإيرانية"
+                + " مغادرة جميع المصابين.", "ar").stream().map(Entity::text).toList());
         // "the disease (corona)", MERS, not Corona, California
         assertEquals(List.of(), EntityRecognizer.standard().recognize("فتلك العقود تتعلق بتدريب الموظفين في كيفية"
                 + " التعامل مع مرض (كورونا)، إضافة إلى توعية الناس للوقاية من الفيروس الخطير.", "ar"));
+    }
+
+    @Test
+    void wordsTheModelReadsAloneAsOrganisationsAreNone() {
+        // "or is the problem the family's?", "a selfie of the players", "the original of the academic record"
+        for (String text : List.of("هل تصدقون ذلك؟ أم أن المشكلة قد تكون أسرية ونتيجة لتفكك الأسر؟",
+                "وكان صورة «سيلفي» تجمع اللاعبين بالمدرب انتشرت عبر مواقع التواصل.",
+                "أصل وصورة السجل الأكاديمي، شهادة المعادلة لخريجي الجامعات من خارج المملكة.")) {
+            assertEquals(List.of(), EntityRecognizer.standard().recognize(text, "ar"), text);
+        }
+    }
+
+    @Test
+    void aPlaceAfterANameWithBiIsWhereItIsNotPartOfTheName() {
+        // "to build King Abdullah Road in Buraidah and Omar ibn al-Khattab Road in Unaizah"
+        assertEquals(List.of("عمر بن الخطاب"), persons("لتنفيذ طريق الملك عبد الله ببريدة، وطريق عمر بن الخطاب بعنيزة،"
+                + " والموافقة على نزع ملكية"));
     }
 
     @Test
