@@ -142,7 +142,8 @@ final class BodyCleaner {
                 drop(line, d, "share_bar", rule);
             } else if ((rule = ChromeSignals.disclaimer(line.folded, line.words)) != null) {
                 drop(line, d, "disclaimer", rule);
-            } else if ((rule = ChromeSignals.prompt(line.folded, line.words)) != null) {
+            } else if ((rule = ChromeSignals.prompt(line.folded, line.words)) != null
+                    || (rule = ChromeSignals.contact(line.folded, line.words)) != null) {
                 drop(line, d, "boilerplate", rule);
             } else if (ChromeSignals.isNavigation(line.text)) {
                 drop(line, d, "boilerplate", "navigation-line");

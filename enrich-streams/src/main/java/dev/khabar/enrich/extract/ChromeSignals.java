@@ -50,6 +50,11 @@ final class ChromeSignals {
             "n'engage(nt)? que", "ne refl[eè]te(nt)? pas necessairement", "n'est pas responsable du contenu des sites",
             "reproduction interdite"));
 
+    /** A columnist's contact footer: "to contact the writer send an SMS starting with (3) to 88591 - Stc …". */
+    private static final Pattern CONTACT = Pattern.compile(String.join("|",
+            "للتواصل مع (الكاتب|الكاتبه)", "ارسل رساله sms", "to contact the (writer|author|columnist)",
+            "pour (contacter|joindre) l'auteur"));
+
     private static final Set<String> SHARE_WORDS = Set.of(
             "تعليق", "تعليقات", "ارسل", "ارسال", "طباعه", "اطبع", "تبليغ", "حذف", "مشاركه", "شارك", "فيسبوك",
             "فيس", "بوك", "تويتر", "واتساب", "واتس", "اب", "تلغرام", "تليجرام", "لينكدان", "بريد", "ايميل", "نسخ",
@@ -169,6 +174,14 @@ final class ChromeSignals {
         }
         Matcher m = DISCLAIMER.matcher(folded);
         return m.find() ? "disclaimer-phrase:" + m.group() : null;
+    }
+
+    static String contact(String folded, int words) {
+        if (words > DISCLAIMER_MAX_WORDS) {
+            return null;
+        }
+        Matcher m = CONTACT.matcher(folded);
+        return m.find() ? "contact-phrase:" + m.group() : null;
     }
 
     static String shareBar(String folded) {

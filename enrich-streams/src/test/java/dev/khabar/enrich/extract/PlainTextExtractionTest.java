@@ -69,6 +69,18 @@ class PlainTextExtractionTest {
     }
 
     @Test
+    void dropsAColumnistsContactFooterWithTheAddressBeforeIt() {
+        // an Okaz column's last lines, as SaudiNewsNet scraped them: the writer's address runs into the footer
+        String column = "ولو أن كل واحد منا غير نفسه لتغير العالم تلقائيا، وهذا ما يجب أن نبدأ به اليوم قبل الغد في"
+                + " بيوتنا ومدارسنا وأعمالنا.\n\nArfaj555@yahoo.comللتواصل مع الكاتب ارسل رسالة SMS تبدأ بالرمز (20) ثم"
+                + " مسافة ثم نص الرسالة إلى 88591 - Stc 635031 - Mobily 737221 - Zain 738303";
+        Extraction e = Fixtures.extract(Format.TEXT, column);
+        assertFalse(e.body().contains("SMS"), e.body());
+        assertTrue(e.body().startsWith("ولو أن كل واحد منا"), e.body());
+        assertTrue(e.removed().stream().anyMatch(r -> r.kind().equals("boilerplate") && r.text().contains("88591")));
+    }
+
+    @Test
     void separatesChromeFromTheArticleInFrench() {
         Extraction e = Fixtures.extract(Format.TEXT, FRENCH);
         assertEquals("Le conseil municipal vote un nouveau budget pour les écoles", e.title());
