@@ -140,6 +140,12 @@ final class ModelRecognizer implements EntityRecognizer {
             .map(ArabicText::normalize).collect(Collectors.toUnmodifiableSet());
     /** Words that alone name a club, never a person (matching form): "United". */
     private static final Set<String> CLUB_WORDS = Set.of("يونايتد");
+    /** What follows the verb {@code ورد} ("was mentioned") in a report (matching form): "that", "in", "name", "about". */
+    private static final Set<String> REPORTED_AFTER = Set.of("ان", "في", "اسم", "عن");
+    /** Number words an amount of money ends with (matching form): thousand(s), million(s), billion(s). */
+    private static final Set<String> AMOUNT_WORDS = Stream.of("ألف", "آلاف", "الف", "مليون", "ملايين", "مليار",
+            "مليارات", "المليون", "المليوني", "المليار", "الملياري").map(ArabicText::normalize)
+            .collect(Collectors.toUnmodifiableSet());
     /** Question words, never a name (matching form): "where", "how", "when", "why", "what". */
     private static final Set<String> QUESTION_WORDS = Set.of("اين", "كيف", "متي", "لماذا", "ماذا");
     /** Months of the Hijri year that are also given names, matching form. */
@@ -381,7 +387,8 @@ final class ModelRecognizer implements EntityRecognizer {
                     && !place(analysis.splits()[first].rest()))) {
                 continue;  // بعد نوم عميق, "after a deep sleep" (Nome); بلادنا, "our country"
             }
-            if (first == last && NAMELESS_ALONE.contains(analysis.splits()[first].rest())) {
+            if (first == last && (NAMELESS_ALONE.contains(analysis.splits()[first].rest())
+                    || riyalsAfterAmount(tokens, analysis.splits(), first))) {
                 continue;
             }
             if (c.type() == ORGANIZATION && (headNounsOnly(analysis.splits(), first, last)
@@ -544,7 +551,7 @@ final class ModelRecognizer implements EntityRecognizer {
             last--;  // إريك روزينباخ + وكبير (المساعدين): "and the chief (aides)" begins the next person's title
         }
         String lastWord = tokens.get(last).norm();
-        if (last > first && lastWord.startsWith("ب") && lastWord.length() > 4 && place(lastWord.substring(1))) {
+        if (last > first && lastWord.startsWith("ب") && lastWord.length() >= 4 && place(lastWord.substring(1))) {
             last--;  // (مدرسة) عمر بن الخطاب + بعنيزة, "in Unaizah": where the school is
         }
         if (last > first && (adverbialAccusative(splits[last]) || imperfectVerb(splits[last]))
@@ -563,7 +570,8 @@ final class ModelRecognizer implements EntityRecognizer {
         }
         if (titles || first == last && (possessive(tokens.get(first), splits[first])
                 || myKin(tokens.get(first), splits[first]) || feminineAdjective(tokens, splits, first)
-                || definiteAdjective(splits, first) || questionWord(splits[first].rest()))) {
+                || definiteAdjective(splits, first) || questionWord(splits[first].rest())
+                || reportedVerb(splits, first))) {
             return -1;
         }
         return last;
@@ -631,6 +639,30 @@ final class ModelRecognizer implements EntityRecognizer {
     /** A title, honorific or calling: never a word of a name. */
     private boolean title(String word) {
         return HONORIFICS.contains(word) || LEADING_TITLES.contains(word) || gazetteer.trigger(word) == TITLE_TRIGGER;
+    }
+
+    /**
+     * {@code ريال} after an amount ({@code (1300) ريال}, {@code 3 آلاف ريال}, {@code المليوني ريال}): the riyal, not Real
+     * Madrid, which the model reads in {@code ريال} alone.
+     */
+    private static boolean riyalsAfterAmount(List<Token> tokens, Clitics.Split[] splits, int k) {
+        if (!splits[k].rest().equals("ريال") || k == 0) {
+            return false;
+        }
+        String before = tokens.get(k - 1).text();
+        if (before.equals(")") && k > 1) {
+            before = tokens.get(k - 2).text();
+        }
+        return before.chars().anyMatch(Character::isDigit) || AMOUNT_WORDS.contains(splits[k - 1].rest());
+    }
+
+    /**
+     * {@code ورد}, "was mentioned", the verb and not the given name Ward, where what was reported follows: {@code وورد
+     * أن}, {@code ورد في}, {@code وورد اسم كافاني} ("Cavani's name came up").
+     */
+    private static boolean reportedVerb(Clitics.Split[] splits, int k) {
+        return splits[k].rest().equals("ورد") && k + 1 < splits.length && splits[k + 1].prefixLength() == 0
+                && REPORTED_AFTER.contains(splits[k + 1].rest());
     }
 
     /** A question word, with و or ف before it or not ({@code فأين}, "so where"). */

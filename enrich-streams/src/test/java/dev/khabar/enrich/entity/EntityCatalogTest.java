@@ -71,7 +71,10 @@ class EntityCatalogTest {
         "مركز الملك سلمان للإغاثة والأعمال الإنسانية,org:ksrelief", "KSrelief,org:ksrelief",
         "حفر الباطن,city:SA:hafar-al-batin", "بمحافظة حفر الباطن,city:SA:hafar-al-batin",
         "جامعة الملك سعود,org:king-saud-university", "المرصد السوري لحقوق الإنسان,org:sohr",
-        "الاتحاد السوفياتي,place:soviet-union", "Soviet Union,place:soviet-union", "الدنمارك,country:DK"})
+        "الاتحاد السوفياتي,place:soviet-union", "Soviet Union,place:soviet-union", "الدنمارك,country:DK",
+        "بي.بي.سي,org:bbc", "iOS,product:ios", "مدينة الخليل,city:PS:hebron", "Hebron,city:PS:hebron",
+        "بوادي الدواسر,city:SA:wadi-ad-dawasir", "Nokia,org:nokia", "نوكيا,org:nokia",
+        "الكلاشينكوف,product:ak-47", "كأس السوبر السعودي,event:saudi-super-cup", "Oscars,event:academy-awards"})
     void namesOfOneEntityShareItsId(String name, String id) {
         assertEquals(id, idOf(name));
     }

@@ -224,11 +224,32 @@ class NameLookalikesTest {
     @Test
     void wordsTheModelReadsAloneAsOrganisationsAreNone() {
         // "or is the problem the family's?", "a selfie of the players", "the original of the academic record"
-        for (String text : List.of("هل تصدقون ذلك؟ أم أن المشكلة قد تكون أسرية ونتيجة لتفكك الأسر؟",
+        assertNoNames("هل تصدقون ذلك؟ أم أن المشكلة قد تكون أسرية ونتيجة لتفكك الأسر؟",
                 "وكان صورة «سيلفي» تجمع اللاعبين بالمدرب انتشرت عبر مواقع التواصل.",
-                "أصل وصورة السجل الأكاديمي، شهادة المعادلة لخريجي الجامعات من خارج المملكة.")) {
+                "أصل وصورة السجل الأكاديمي، شهادة المعادلة لخريجي الجامعات من خارج المملكة.");
+    }
+
+    private static void assertNoNames(String... texts) {
+        for (String text : texts) {
             assertEquals(List.of(), EntityRecognizer.standard().recognize(text, "ar"), text);
         }
+    }
+
+    @Test
+    void theRiyalAfterAnAmountIsNoOrganisationButRealAloneIs() {
+        // "(1300) riyals", "3 thousand riyals", "the two million riyals"; "Real beat Barcelona"
+        assertNoNames("فيما ارتفعت أسعار تأمين المركبة ضد الغير إلى (1300) ريال، بعد أن كان 900.",
+                "براتب لا يقل عن 3 آلاف ريال بفترة التجربة.", "والتي تزيد عن المليوني ريال؛ وذلك لسداد ديونه.");
+        assertTrue(EntityRecognizer.standard().recognize("وفاز ريال على برشلونة في الكلاسيكو.", "ar").stream()
+                .anyMatch(e -> e.text().equals("ريال") && e.type().equals("ORGANIZATION")));
+    }
+
+    @Test
+    void theVerbWardBeforeWhatWasReportedIsNoPerson() {
+        // "it was reported that most of the dead and wounded were civilians", "Cavani's name came up among the
+        // candidates"
+        assertEquals(List.of(), persons("وورد أن معظم القتلى والجرحى من المدنيين."));
+        assertEquals(List.of("إبراهيموفيتش"), persons("وورد اسم كافاني كأحد المرشحين لخلافة إبراهيموفيتش في باريس."));
     }
 
     @Test
