@@ -27,7 +27,8 @@ import dev.khabar.model.SourceInfo;
  * article) and prints one line per mention ({@code entry<TAB>mention<TAB>text<TAB>type<TAB>source}), per linked
  * canonical entity ({@code entry<TAB>canonical<TAB>id<TAB>name}), per canonical entity linked or not with its count
  * ({@code entry<TAB>entity<TAB>type<TAB>name<TAB>mentions<TAB>aliases}), date
- * ({@code entry<TAB>date<TAB>text<TAB>value}) and quantity ({@code entry<TAB>quantity<TAB>text<TAB>value<TAB>unit}).
+ * ({@code entry<TAB>date<TAB>text<TAB>value}) and quantity ({@code entry<TAB>quantity<TAB>text<TAB>value<TAB>unit}); an
+ * entry the extractor refuses is skipped, and any other failure printed ({@code entry<TAB>error<TAB>exception}).
  * With a third argument {@code dated}, an entry whose text gives no date is dated by its {@code date_extracted} field,
  * which anchors relative dates. Run it with the jars of two commits and diff the outputs (or the lines of one kind) to
  * count what a change did:
@@ -57,8 +58,11 @@ public class ArticleEntities {
                                 x.section(), x.extra(), x.removed());
                     }
                     article = enricher.enrich(new ExtractedArticle(raw.id(), source, x, "-"));
-                } catch (RuntimeException e) {
+                } catch (IllegalArgumentException e) {
                     continue;  // refused entries: see ExtractionRefusals.java
+                } catch (RuntimeException e) {
+                    System.out.printf("%d\terror\t%s%n", seen, e);  // a bug: shown, so that a diff counts it
+                    continue;
                 }
                 for (Entity e : article.entities()) {
                     System.out.printf("%d\tmention\t%s\t%s\t%s%n", seen, e.text(), e.type(), e.source());

@@ -46,8 +46,22 @@ final class EntityCatalog {
             "island", "islands", "highlands", "sud", "nord", "est", "ouest", "littoral", "plateau", "plateaux", "maritime",
             "lagunes", "savanes", "capitale", "الشمال", "الجنوب", "الشرق", "الغرب", "الوسط", "الوسطى", "العاصمة",
             "الشمالية", "الجنوبية", "الشرقية", "الغربية", "الساحل", "الساحلية", "البحيرات", "الجزر", "المركز",
-            "الجزيرة", "الوادي", "الصحراء", "البحر", "الجبل", "الداخلية", "الحدود")
+            "الجزيرة", "الوادي", "الصحراء", "البحر", "الجبل", "الداخلية", "الحدود", "المنطقة", "المركزية")
             .map(w -> key(ArabicText.normalize(w))).collect(java.util.stream.Collectors.toUnmodifiableSet());
+
+    /**
+     * Whether every word of {@code name} is a generic word of place names ({@code المنطقة الشمالية}, "the northern
+     * region", Israel's Northern District; {@code المنطقة المركزية}, Eritrea's Maekel): a description as much as a name.
+     */
+    static boolean description(String name) {
+        String[] words = ArabicText.normalize(name).split(" ");
+        for (String word : words) {
+            if (!GENERIC.contains(key(word))) {
+                return false;
+            }
+        }
+        return true;
+    }
 
     /** An entity: id, type, and its display name per language. */
     record Entry(String id, String type, Map<String, String> names) {

@@ -240,7 +240,11 @@ final class Gazetteer {
                 }
             }
         }
-        loadWords("/gazetteer/subdivisions-ar.txt").forEach(n -> names.putIfAbsent(n, "LOCATION"));
+        // not "the central/northern region" (Eritrea's Maekel, Israel's Northern District); a generic word alone
+        // stays, a feature the model was trained with (الجزيرة, Sudan's Gezira, helps it find Al Jazeera)
+        loadWords("/gazetteer/subdivisions-ar.txt").stream()
+                .filter(n -> !(n.startsWith("المنطقة ") && EntityCatalog.description(n)))
+                .forEach(n -> names.putIfAbsent(n, "LOCATION"));
         for (String line : loadWords("/gazetteer/news-names.tsv")) {
             String[] parts = line.split("\t");
             names.put(parts[1].strip(), parts[0].strip());

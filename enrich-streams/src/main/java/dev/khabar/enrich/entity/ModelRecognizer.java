@@ -58,7 +58,7 @@ final class ModelRecognizer implements EntityRecognizer {
     private static final Set<String> SET_PHRASES = Stream.of("توفيق الله", "رحمه الله", "رحمها الله", "عون الله",
             "رضوان الله", "نحمد الله", "حفظه الله", "اذن الله", "شاء الله", "فرحة العيد", "صباح العيد",
             "بهجة العيد", "ليلة العيد", "يوم العيد", "عشية العيد", "فرحة رمضان", "العيد السعيد", "الخطاب الديني",
-            "فيروس كورونا", "أسمى آيات", "آيات التهاني").map(ArabicText::normalize)
+            "فيروس كورونا", "أسمى آيات", "آيات التهاني", "عز وجل", "عيد سعيد", "عيد زمان").map(ArabicText::normalize)
             .collect(Collectors.toUnmodifiableSet());
     /**
      * Titles and honorifics, never a name (matching form): {@code ولي العهد} ("the crown prince"), {@code سمو}, {@code
@@ -133,10 +133,12 @@ final class ModelRecognizer implements EntityRecognizer {
     /**
      * Words the model reads alone as a name that alone name nothing (matching form): {@code أم}, "or" opening a
      * question (and "mother"; ANERcorp tags it only inside {@code أم القرى}, {@code أم صلال}), {@code سيلفي}, a selfie,
-     * and {@code الأكاديمي} of {@code السجل الأكاديمي}, "the academic record" (not {@code الأولمبي}: {@code لاعبي
-     * الأولمبي} are the Olympic team's players; nor {@code الاحتراف}, "professionalism", of {@code لجنة الاحتراف}).
+     * {@code الأكاديمي} of {@code السجل الأكاديمي}, "the academic record" (not {@code الأولمبي}: {@code لاعبي
+     * الأولمبي} are the Olympic team's players; nor {@code الاحتراف}, "professionalism", of {@code لجنة الاحتراف}),
+     * {@code شهيد}, "martyr" ({@code شاهد وشهيد}, an exhibition's title), and {@code شكر}, "thanked" ({@code وشكر
+     * وزير الداخلية}).
      */
-    private static final Set<String> NAMELESS_ALONE = Stream.of("أم", "سيلفي", "الأكاديمي")
+    private static final Set<String> NAMELESS_ALONE = Stream.of("أم", "سيلفي", "الأكاديمي", "شهيد", "شكر")
             .map(ArabicText::normalize).collect(Collectors.toUnmodifiableSet());
     /** Words that alone name a club, never a person (matching form): "United". */
     private static final Set<String> CLUB_WORDS = Set.of("يونايتد");
@@ -547,11 +549,18 @@ final class ModelRecognizer implements EntityRecognizer {
                 break;
             }
         }
+        if (last > first && MONTH_EPITHETS.contains(splits[last].rest())
+                && MONTH_NAMES.contains(splits[last - 1].rest())) {
+            last -= 2;  // كان + رمضان المبارك ("the blessed Ramadan"): the month, not a person named رمضان
+            if (last < first) {
+                return -1;
+            }
+        }
         if (last > first && splits[last].prefixLength() > 0 && title(splits[last].rest())) {
             last--;  // إريك روزينباخ + وكبير (المساعدين): "and the chief (aides)" begins the next person's title
         }
-        String lastWord = tokens.get(last).norm();
-        if (last > first && lastWord.startsWith("ب") && lastWord.length() >= 4 && place(lastWord.substring(1))) {
+        String lastWord = last > first ? tokens.get(last).norm() : "";
+        if (lastWord.startsWith("ب") && lastWord.length() >= 4 && place(lastWord.substring(1))) {
             last--;  // (مدرسة) عمر بن الخطاب + بعنيزة, "in Unaizah": where the school is
         }
         if (last > first && (adverbialAccusative(splits[last]) || imperfectVerb(splits[last]))
@@ -564,9 +573,15 @@ final class ModelRecognizer implements EntityRecognizer {
                 && tokens.get(last + 1).text().codePoints().allMatch(ArabicText::isArabicLetter)) {
             last++;  // عبدالله آل + الشيخ: a family's name, which the tagger took for a title
         }
+        if (first == last && last + 1 < splits.length
+                && SET_PHRASES.contains(splits[last].rest() + " " + tokens.get(last + 1).norm())) {
+            return -1;  // عز of عز وجل ("the Almighty"), which the tagger read up to the phrase's second word
+        }
         boolean titles = true;
         for (int k = first; k <= last && titles; k++) {
-            titles = HONORIFICS.contains(splits[k].rest());
+            String word = splits[k].rest();
+            // وكبير ("and the chief") as the clitic splitter leaves it, one word
+            titles = HONORIFICS.contains(word) || word.startsWith("و") && HONORIFICS.contains(word.substring(1));
         }
         if (titles || first == last && (possessive(tokens.get(first), splits[first])
                 || myKin(tokens.get(first), splits[first]) || feminineAdjective(tokens, splits, first)

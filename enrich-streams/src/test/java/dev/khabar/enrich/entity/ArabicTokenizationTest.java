@@ -107,6 +107,15 @@ class ArabicTokenizationTest {
     }
 
     @Test
+    void gazetteerKeepsNoSubdivisionNamedOnlyWithGenericWords() {
+        // "the central area of the Haram" is not Eritrea's Maekel; the Northern Borders region is named in full
+        EntityRecognizer recognizer = new GazetteerRecognizer(Gazetteer.standard());
+        assertEquals(List.of(), recognizer.recognize("توجه الوفد إلى المنطقة المركزية للحرم المكي.", "ar"));
+        assertEquals(List.of("منطقة الحدود الشمالية"), recognizer.recognize("وصل أمير منطقة الحدود الشمالية أمس.", "ar")
+                .stream().map(Entity::text).toList());
+    }
+
+    @Test
     void anAcronymSpelledWithDotsIsOneMentionNotItsLetters() {
         // the FBI and OCI NV, which were read as the "letters" بي and سي
         String text = "وقالت وزارة العدل إن مكتب التحقيقات الاتحادي (إف.بي.آي) قاد التحقيق. وارتفع سهم أو.سي.آي إن.في"

@@ -80,7 +80,8 @@ class EntityCatalogTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"EI", "ei", "us", "السورية", "nome", "الشرقية", "الجزيرة", "central"})
+    @ValueSource(strings = {"EI", "ei", "us", "السورية", "nome", "الشرقية", "الجزيرة", "central", "المنطقة المركزية",
+        "المنطقة الشمالية"})
     void ambiguousShortOrLowerCaseWordsAreNotNames(String text) {
         assertEquals(null, idOf(text), text);
     }
