@@ -152,9 +152,13 @@ public final class EntityLinker {
                 boolean sameType = found.get(c).entry().type().equals(e.type());
                 boolean exact = spans.get(c)[0] == e.start() && spans.get(c)[1] == e.end();
                 // a MISC mention exactly on a place's name is another thing: يورو (euro) is not Yoro; curated
-                // entries keep it (البيت الأبيض, MISC in ANERcorp's convention, is the White House)
-                boolean otherThing = exact && !sameType && e.type().equals("MISC")
-                        && !EntityCatalog.isCurated(found.get(c).entry());
+                // entries keep it (البيت الأبيض, MISC in ANERcorp's convention, is the White House); so is an
+                // organisation in quotes exactly on a curated place's name: «الشرق الأوسط», the newspaper (unquoted,
+                // the model's organisation is more often the place misread: كوباني)
+                boolean otherThing = exact && !sameType && (e.type().equals("MISC")
+                        && !EntityCatalog.isCurated(found.get(c).entry())
+                        || e.type().equals("ORGANIZATION") && found.get(c).entry().id().startsWith("place:")
+                        && quoted(body, e));
                 if ((covers || sameType) && !otherThing && overlap > best) {
                     best = overlap;
                     chosen = c;
@@ -449,6 +453,12 @@ public final class EntityLinker {
 
     private static String withoutArticle(String key) {
         return key.startsWith("ال") && key.length() >= 5 ? key.substring(2) : key;
+    }
+
+    /** Whether the mention opens right after a quotation mark: {@code لـ«الشرق الأوسط»}. */
+    private static boolean quoted(String body, Entity mention) {
+        int at = body.offsetByCodePoints(0, mention.start());
+        return at > 0 && "«\"“".indexOf(body.charAt(at - 1)) >= 0;
     }
 
     private static String substring(String text, int start, int end) {

@@ -261,6 +261,16 @@ class EntityLinkerTest {
     }
 
     @Test
+    void keepsANewspaperNamedLikeARegionOffTheRegion() {
+        // "sources told «Asharq Al-Awsat» that tension in the Middle East is rising"
+        String body = "وكشفت مصادر مطلعة لـ«الشرق الأوسط» أن التوتر في الشرق الأوسط يتصاعد.";
+        EntityLinker.Linked linked = LINKER.link(body, "ar", List.of(mention(body, "الشرق الأوسط", 0, "ORGANIZATION"),
+                mention(body, "الشرق الأوسط", 1, "LOCATION")));
+        assertEquals(Arrays.asList(null, "place:middle-east"), ids(linked));
+        assertEquals(List.of("ORGANIZATION", "LOCATION"), linked.canonical().stream().map(CanonicalEntity::type).toList());
+    }
+
+    @Test
     void linksAMiscMentionOfACuratedName() {
         String body = "وقال البيت الأبيض إن المحادثات مستمرة.";
         List<CanonicalEntity> canonical = LINKER.link(body, "ar", List.of(mention(body, "البيت الأبيض", 0, "MISC")))
