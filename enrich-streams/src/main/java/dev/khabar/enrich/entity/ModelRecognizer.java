@@ -549,6 +549,9 @@ final class ModelRecognizer implements EntityRecognizer {
                 break;
             }
         }
+        if (last < first) {
+            return -1;  // the whole mention was a set phrase or a title
+        }
         if (last > first && MONTH_EPITHETS.contains(splits[last].rest())
                 && MONTH_NAMES.contains(splits[last - 1].rest())) {
             last -= 2;  // كان + رمضان المبارك ("the blessed Ramadan"): the month, not a person named رمضان
@@ -559,8 +562,8 @@ final class ModelRecognizer implements EntityRecognizer {
         if (last > first && splits[last].prefixLength() > 0 && title(splits[last].rest())) {
             last--;  // إريك روزينباخ + وكبير (المساعدين): "and the chief (aides)" begins the next person's title
         }
-        String lastWord = last > first ? tokens.get(last).norm() : "";
-        if (lastWord.startsWith("ب") && lastWord.length() >= 4 && place(lastWord.substring(1))) {
+        String lastWord = tokens.get(last).norm();
+        if (last > first && lastWord.startsWith("ب") && lastWord.length() >= 4 && place(lastWord.substring(1))) {
             last--;  // (مدرسة) عمر بن الخطاب + بعنيزة, "in Unaizah": where the school is
         }
         if (last > first && (adverbialAccusative(splits[last]) || imperfectVerb(splits[last]))
