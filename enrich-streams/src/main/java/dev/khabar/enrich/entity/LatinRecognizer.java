@@ -112,8 +112,16 @@ final class LatinRecognizer implements EntityRecognizer {
     private final Gazetteer gazetteer;
     private final LatinFeatures features;
     private final boolean fallback;
+    /** The encoder whose vectors the model's dense weights read, or null for a model without them. */
+    private final ContextVectors context;
 
     LatinRecognizer(NerModel model, Gazetteer gazetteer, boolean fallback) {
+        int dimensions = model.tagger().dimensions;
+        this.context = dimensions == 0 ? null : ContextVectors.standard();
+        if (context != null && context.dimensions != dimensions) {
+            throw new IllegalStateException(model.version() + " reads vectors of " + dimensions
+                    + " numbers, the bundled encoder gives " + context.dimensions);
+        }
         this.model = model;
         this.gazetteer = gazetteer;
         this.features = new LatinFeatures(gazetteer, new Gazetteer(model.names(), List.of()), LatinNames.standard(),
@@ -359,7 +367,8 @@ final class LatinRecognizer implements EntityRecognizer {
 
     private void tagSentence(String text, List<Token> tokens, List<Entity> found, boolean english) {
         SequenceModel tagger = model.tagger();
-        float[][] emissions = tagger.emissions(features.features(tokens));
+        float[][] emissions = tagger.emissions(features.features(tokens),
+                context == null ? null : context.of(tokens.stream().map(Token::text).toList()));
         model.bias(emissions);
         int[] tags = joinParticles(tokens, tagger.decode(emissions));
         List<SequenceModel.Chunk> chunks = joined(tokens, tagger.chunks(emissions, tags, TEMPERATURE));
@@ -367,6 +376,8 @@ final class LatinRecognizer implements EntityRecognizer {
             int separator = kickerEnd(tokens, c.first(), c.last(), c.type(), english);
             separator = separator > 0 || c.type() == MISC ? separator
                     : english ? innerVerb(tokens, c.first(), c.last()) : frenchInnerVerb(tokens, c.first(), c.last());
+            separator = separator > 0 || english || c.type() != LOCATION ? separator
+                    : verbBetweenPlaces(tokens, c.first(), c.last());
             if (separator > 0) {
                 // Liban : Israël frappe, a headline's kicker and its news read as one name: two sentences, tagged apart
                 if (!(separator == 1 && !english && rubricWord(tokens.get(0)))) {
@@ -446,11 +457,16 @@ final class LatinRecognizer implements EntityRecognizer {
             } else if (!english && c.type() == ORGANIZATION && !known(tokens, first, last, ORGANIZATION)) {
                 last = knownBeforeLowerCase(tokens, first, last, ORGANIZATION);  // Union européenne débloquera
             }
-            if (c.type() == PERSON && (first > 0 && stormWord(tokens.get(first - 1))
+            if ((c.type() == PERSON || c.type() == MISC) && (first > 0 && stormWord(tokens.get(first - 1))
                     || last > first && stormWord(tokens.get(first)))) {
-                // Hurricane Milton, la tempête Ciarán, l'ouragan Milton: a storm, not a person
+                // Hurricane Milton, la tempête Ciarán, l'ouragan Milton: a storm, not a person; a capitalised storm
+                // word before the name is part of it (Hurricane + Milton), a lower-case one is not (ouragan)
                 boolean lowerCaseWord = Character.isLowerCase(tokens.get(first).text().codePointAt(0));
                 int from = last > first && stormWord(tokens.get(first)) && lowerCaseWord ? first + 1 : first;
+                if (first > 0 && stormWord(tokens.get(first - 1))
+                        && Character.isUpperCase(tokens.get(first - 1).text().codePointAt(0))) {
+                    from = first - 1;
+                }
                 add(text, tokens, from, last, MISC, c.confidence(), "model", found, covered);
                 continue;
             }
@@ -963,6 +979,21 @@ final class LatinRecognizer implements EntityRecognizer {
             if (word.length() >= 3 && word.chars().allMatch(Character::isLowerCase)
                     && !FRENCH_LINKS.contains(word) && Character.isUpperCase(tokens.get(k - 1).text().codePointAt(0))
                     && FRENCH_DETERMINERS.contains(next)) {
+                return k;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * A French lower-case word between two known places that one location mention spans: the verb of a headline
+     * ({@code frappe} of {@code Israël frappe Tripoli}); else -1.
+     */
+    private int verbBetweenPlaces(List<Token> tokens, int first, int last) {
+        for (int k = first + 1; k < last; k++) {
+            String word = tokens.get(k).text();
+            if (word.length() >= 3 && word.chars().allMatch(Character::isLowerCase) && !FRENCH_LINKS.contains(word)
+                    && knownPlace(tokens, first, k - 1) && knownPlace(tokens, k + 1, last)) {
                 return k;
             }
         }

@@ -20,12 +20,15 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code train ner --lang en|fr --sets TABLE --data-dir DIR [--stage tune|final] [--roles name=role,...] [--epochs 10]
  * [--runs 1] [--bits 20] [--seed 7] [--clusters 64,512] [--o-bias 0] [--scheme bio|bilou] [--dropout 0]
- * [--names SET,...|all] [--labelled-share 1] [--swaps 0] [--version V] --out FILE}: trains an English or French
+ * [--names SET,...|all] [--labelled-share 1] [--swaps 0] [--context none|minilm] [--dense-rate 1] [--version V]
+ * --out FILE}: trains an English or French
  * tagger on the sets of {@link NerDataSets}: their training parts at stage {@code tune}, training and tuning parts at
  * stage {@code final}; held-out parts never. {@code --names} learns a name list ({@link NameLists}) from the labels of the sets named (or
  * of every set read), bundled with the model and read by the features. {@code --labelled-share} keeps the first share
  * ({@code 1/2}) of each labelled set's sentences, for learning curves; {@code --swaps} adds that many
- * {@link MentionSwaps} copies of each labelled sentence with a name (an experiment: it lost on the tuning parts).
+ * {@link MentionSwaps} copies of each labelled sentence with a name (an experiment: it lost on the tuning parts);
+ * {@code --context minilm} gives every token its {@link ContextVectors} vector, read by dense weights beside the hashed
+ * features ({@code --dense-rate} scales their updates).
  */
 final class LatinTraining {
 
@@ -88,10 +91,17 @@ final class LatinTraining {
             labelled = withSwaps(labelled, names, swaps, options.integer("seed", 7));
         }
         String version = options.get("version", "ner-" + language + "-perceptron-" + LocalDate.now());
+        ContextVectors context = switch (options.get("context", "none")) {
+            case "none" -> null;
+            case "minilm" -> ContextVectors.standard();
+            default -> throw new IllegalArgumentException("--context must be none or minilm, not "
+                    + options.get("context", ""));
+        };
         NerModel model = train(language, labelled, unlabelled, Gazetteer.standard(), names, options.integer("bits", 20),
                 options.integer("epochs", 10), options.integer("runs", 1), options.integer("seed", 7),
                 clusterSizes(options.get("clusters", "64,512")), Float.parseFloat(options.get("o-bias", "0")),
-                NerTraining.scheme(options.get("scheme", "bio")), Double.parseDouble(options.get("dropout", "0")), version);
+                NerTraining.scheme(options.get("scheme", "bio")), Double.parseDouble(options.get("dropout", "0")), version,
+                context, Float.parseFloat(options.get("dense-rate", "1")));
         Path out = Path.of(options.require("out"));
         if (out.getParent() != null) {
             Files.createDirectories(out.getParent());
@@ -130,6 +140,14 @@ final class LatinTraining {
     static NerModel train(String language, List<Labelled> labelled, List<ConllCorpus.Sentence> unlabelled,
                           Gazetteer gazetteer, NameLists names, int bits, int epochs, int runs, long seed,
                           int[] clusterSizes, float outsideBias, int width, double dropout, String version) {
+        return train(language, labelled, unlabelled, gazetteer, names, bits, epochs, runs, seed, clusterSizes, outsideBias,
+                width, dropout, version, null, 1);
+    }
+
+    static NerModel train(String language, List<Labelled> labelled, List<ConllCorpus.Sentence> unlabelled,
+                          Gazetteer gazetteer, NameLists names, int bits, int epochs, int runs, long seed,
+                          int[] clusterSizes, float outsideBias, int width, double dropout, String version,
+                          ContextVectors context, float denseRate) {
         List<List<Token>> texts = unlabelled.stream().map(s -> Tokenizer.tokenize(s.text())).toList();
         Map<String, Integer> counts = new HashMap<>();
         Map<String, Integer> capitalised = new HashMap<>();
@@ -171,6 +189,7 @@ final class LatinTraining {
         List<PerceptronTrainer.Example> examples = new ArrayList<>();
         List<ConllCorpus.Sentence> reliability = new ArrayList<>();
         int mask = (1 << bits) - 1;
+        long encoding = 0;
         for (Labelled set : labelled) {
             int salt = set.domain() == null ? 0 : set.domain().hashCode() | 1;
             boolean misc = set.sentences().stream().anyMatch(s -> s.tags().contains("B-MISC"));
@@ -178,7 +197,12 @@ final class LatinTraining {
             if (set.domain() == null && !set.swapped()) {
                 reliability.addAll(set.sentences());
             }
-            for (ConllCorpus.Sentence sentence : set.sentences()) {
+            long t0 = System.nanoTime();
+            List<float[][]> vectors = context == null ? null : set.sentences().parallelStream()
+                    .map(s -> context.of(Tokenizer.tokenize(s.text()).stream().map(Token::text).toList())).toList();
+            encoding += System.nanoTime() - t0;
+            for (int k = 0; k < set.sentences().size(); k++) {
+                ConllCorpus.Sentence sentence = set.sentences().get(k);
                 List<Token> tokens = Tokenizer.tokenize(sentence.text());
                 if (tokens.isEmpty()) {
                     continue;
@@ -187,15 +211,16 @@ final class LatinTraining {
                 int[][] general = own.features(tokens);
                 int[][] reduced = dropout > 0 ? own.features(tokens, true) : null;
                 PerceptronTrainer.Example example = new PerceptronTrainer.Example(copied(general, salt, mask),
-                        NerTraining.tags(sentence, tokens), missing, reduced == null ? null : copied(reduced, salt, mask));
+                        NerTraining.tags(sentence, tokens), missing, reduced == null ? null : copied(reduced, salt, mask),
+                        vectors == null ? null : vectors.get(k));
                 for (int c = 0; c < set.copies(); c++) {
                     examples.add(example);
                 }
             }
         }
-        LOG.info("{} training sequences", examples.size());
+        LOG.info("{} training sequences ({} s encoding context)", examples.size(), encoding / 1_000_000_000);
         SequenceModel tagger = PerceptronTrainer.train(examples, Gazetteer.TYPES.size(), width, bits, epochs, seed, runs,
-                dropout);
+                dropout, denseRate);
         return new NerModel(version, language, tagger, lexicon, clusters, outsideBias,
                 NerTraining.unreliableNames(reliability, gazetteer), names.all());
     }

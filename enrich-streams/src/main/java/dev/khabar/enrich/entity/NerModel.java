@@ -73,7 +73,7 @@ record NerModel(String version, String language, SequenceModel tagger, Map<Strin
     }
 
     private static final int MAGIC = 0x4B4E4552;  // "KNER"
-    private static final int FORMAT = 5;  // 3 added the type biases, 4 the tag scheme, 5 the name list; 2 on are read
+    private static final int FORMAT = 6;  // 3 added the type biases, 4 the tag scheme, 5 the name list, 6 dense weights
 
     void write(OutputStream stream) throws IOException {
         try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(new GZIPOutputStream(stream), 1 << 16))) {
@@ -138,7 +138,7 @@ record NerModel(String version, String language, SequenceModel tagger, Map<Strin
             for (int i = 0, count = format >= 5 ? in.readInt() : 0; i < count; i++) {
                 names.put(in.readUTF(), in.readUTF());
             }
-            SequenceModel tagger = SequenceModel.read(in, format >= 4 ? in.readInt() : SequenceModel.BIO);
+            SequenceModel tagger = SequenceModel.read(in, format >= 4 ? in.readInt() : SequenceModel.BIO, format >= 6);
             return new NerModel(version, language, tagger, lexicon, clusters, outsideBias,
                     format == 2 ? new float[tagger.types] : typeBias, Set.copyOf(unreliable), Collections.unmodifiableMap(names));
         }

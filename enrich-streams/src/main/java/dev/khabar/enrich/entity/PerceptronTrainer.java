@@ -17,9 +17,14 @@ final class PerceptronTrainer {
      * One training sequence: feature buckets per token and gold tags. {@code unlabelledType} is an entity type the
      * sequence's corpus does not annotate (-1: none): a predicted mention of that type lying wholly on O tokens is then
      * taken as right, not punished (partial labels: a PER/ORG/LOC corpus says nothing about MISC). {@code withoutWord}
-     * holds the same rows without the features of the word itself (used by word dropout), or is null.
+     * holds the same rows without the features of the word itself (used by word dropout), or is null; {@code vectors}
+     * one dense vector per token ({@link ContextVectors}), or null.
      */
-    record Example(int[][] features, int[] tags, int unlabelledType, int[][] withoutWord) {
+    record Example(int[][] features, int[] tags, int unlabelledType, int[][] withoutWord, float[][] vectors) {
+
+        Example(int[][] features, int[] tags, int unlabelledType, int[][] withoutWord) {
+            this(features, tags, unlabelledType, withoutWord, null);
+        }
 
         Example(int[][] features, int[] tags) {
             this(features, tags, -1, null);
@@ -72,11 +77,20 @@ final class PerceptronTrainer {
      */
     static SequenceModel train(List<Example> examples, int types, int width, int bits, int epochs, long seed, int runs,
                                double dropout) {
-        SequenceModel sum = train(examples, types, width, bits, epochs, seed, dropout);
+        return train(examples, types, width, bits, epochs, seed, runs, dropout, 1);
+    }
+
+    /** As above; {@code denseRate} scales the updates of the dense weights (the vectors are unit length). */
+    static SequenceModel train(List<Example> examples, int types, int width, int bits, int epochs, long seed, int runs,
+                               double dropout, float denseRate) {
+        SequenceModel sum = train(examples, types, width, bits, epochs, seed, dropout, denseRate);
         for (int run = 1; run < runs; run++) {
-            SequenceModel next = train(examples, types, width, bits, epochs, seed + run, dropout);
+            SequenceModel next = train(examples, types, width, bits, epochs, seed + run, dropout, denseRate);
             for (int i = 0; i < sum.weights.length; i++) {
                 sum.weights[i] += next.weights[i];
+            }
+            for (int i = 0; i < sum.dense.length; i++) {
+                sum.dense[i] += next.dense[i];
             }
             for (int i = 0; i < sum.transitions.length; i++) {
                 sum.transitions[i] += next.transitions[i];
@@ -88,17 +102,29 @@ final class PerceptronTrainer {
         for (int i = 0; i < sum.transitions.length; i++) {
             sum.transitions[i] /= runs;
         }
+        for (int i = 0; i < sum.dense.length; i++) {
+            sum.dense[i] /= runs;
+        }
         return sum;
     }
 
     static SequenceModel train(List<Example> examples, int types, int width, int bits, int epochs, long seed,
                                double dropout) {
+        return train(examples, types, width, bits, epochs, seed, dropout, 1);
+    }
+
+    private static SequenceModel train(List<Example> examples, int types, int width, int bits, int epochs, long seed,
+                                       double dropout, float denseRate) {
         int tags = 1 + width * types;
         float[] w = new float[(1 << bits) * tags];
         float[] u = new float[w.length];
         float[] tw = new float[(tags + 1) * tags];
         float[] tu = new float[tw.length];
-        SequenceModel current = new SequenceModel(types, width, bits, w, tw);
+        int dimensions = examples.stream().filter(e -> e.vectors() != null && e.vectors().length > 0).findFirst()
+                .map(e -> e.vectors()[0].length).orElse(0);
+        float[] dw = new float[dimensions * tags];
+        float[] du = new float[dw.length];
+        SequenceModel current = new SequenceModel(types, width, bits, w, tw, dimensions, dw);
         List<Example> order = new ArrayList<>(examples);
         Random random = new Random(seed);
         long c = 1;
@@ -116,7 +142,8 @@ final class PerceptronTrainer {
                         }
                     }
                 }
-                int[] predicted = current.decodeOwn(current.emissions(features));
+                float[][] vectors = example.vectors();
+                int[] predicted = current.decodeOwn(current.emissions(features, vectors));
                 int[] gold = current.fromBio(example.unlabelledType() < 0 ? example.tags()
                         : relaxed(example.tags(), current.toBio(predicted), example.unlabelledType()));
                 tokens += gold.length;
@@ -131,6 +158,17 @@ final class PerceptronTrainer {
                             u[base + gold[i]] += c;
                             w[base + predicted[i]] -= 1;
                             u[base + predicted[i]] -= c;
+                        }
+                        if (dimensions > 0 && vectors != null) {
+                            int g = gold[i] * dimensions;
+                            int p = predicted[i] * dimensions;
+                            for (int d = 0; d < dimensions; d++) {
+                                float x = denseRate * vectors[i][d];
+                                dw[g + d] += x;
+                                du[g + d] += c * x;
+                                dw[p + d] -= x;
+                                du[p + d] -= c * x;
+                            }
                         }
                     }
                     if (gold[i] != predicted[i] || prevGold != prevPred) {
@@ -154,6 +192,10 @@ final class PerceptronTrainer {
         for (int i = 0; i < tw.length; i++) {
             averagedTransitions[i] = tw[i] - tu[i] / c;
         }
-        return new SequenceModel(types, width, bits, averaged, averagedTransitions);
+        float[] averagedDense = new float[dw.length];
+        for (int i = 0; i < dw.length; i++) {
+            averagedDense[i] = dw[i] - du[i] / c;
+        }
+        return new SequenceModel(types, width, bits, averaged, averagedTransitions, dimensions, averagedDense);
     }
 }

@@ -35,8 +35,16 @@ final class SequenceModel {
     final int bits;
     final float[] weights;
     final float[] transitions;
+    /** Length of the dense vector each token may carry ({@link ContextVectors}); 0: none. */
+    final int dimensions;
+    /** Weights of the dense vectors, indexed {@code tag * dimensions + d}. */
+    final float[] dense;
 
     SequenceModel(int types, int width, int bits, float[] weights, float[] transitions) {
+        this(types, width, bits, weights, transitions, 0, new float[0]);
+    }
+
+    SequenceModel(int types, int width, int bits, float[] weights, float[] transitions, int dimensions, float[] dense) {
         if (width != BIO && width != BILOU) {
             throw new IllegalArgumentException("tags per type must be " + BIO + " or " + BILOU + ", not " + width);
         }
@@ -46,6 +54,8 @@ final class SequenceModel {
         this.bits = bits;
         this.weights = weights;
         this.transitions = transitions;
+        this.dimensions = dimensions;
+        this.dense = dense;
     }
 
     /** BIO tag B of {@code type}. */
@@ -131,6 +141,11 @@ final class SequenceModel {
     }
 
     float[][] emissions(int[][] features) {
+        return emissions(features, null);
+    }
+
+    /** Emission scores of the hashed features and, when the model has dense weights, of each token's vector. */
+    float[][] emissions(int[][] features, float[][] vectors) {
         float[][] scores = new float[features.length][tags];
         for (int i = 0; i < features.length; i++) {
             float[] row = scores[i];
@@ -138,6 +153,17 @@ final class SequenceModel {
                 int base = f * tags;
                 for (int t = 0; t < tags; t++) {
                     row[t] += weights[base + t];
+                }
+            }
+            if (dimensions > 0 && vectors != null) {
+                float[] v = vectors[i];
+                for (int t = 0; t < tags; t++) {
+                    float sum = 0;
+                    int base = t * dimensions;
+                    for (int d = 0; d < dimensions; d++) {
+                        sum += dense[base + d] * v[d];
+                    }
+                    row[t] += sum;
                 }
             }
         }
@@ -265,10 +291,19 @@ final class SequenceModel {
         for (float t : transitions) {
             out.writeFloat(t);
         }
+        out.writeInt(dimensions);
+        for (float d : dense) {
+            out.writeFloat(d);
+        }
     }
 
     /** Reads what {@link #write} wrote; {@code width} (tags per type) is stored by the caller. */
     static SequenceModel read(DataInputStream in, int width) throws IOException {
+        return read(in, width, false);
+    }
+
+    /** Reads what {@link #write} wrote; {@code withDense}: the stream holds the dense weights (model format 6 on). */
+    static SequenceModel read(DataInputStream in, int width, boolean withDense) throws IOException {
         int types = in.readInt();
         int bits = in.readInt();
         int tags = 1 + width * types;
@@ -283,6 +318,11 @@ final class SequenceModel {
         for (int i = 0; i < transitions.length; i++) {
             transitions[i] = in.readFloat();
         }
-        return new SequenceModel(types, width, bits, weights, transitions);
+        int dimensions = withDense ? in.readInt() : 0;
+        float[] dense = new float[dimensions * tags];
+        for (int i = 0; i < dense.length; i++) {
+            dense[i] = in.readFloat();
+        }
+        return new SequenceModel(types, width, bits, weights, transitions, dimensions, dense);
     }
 }

@@ -71,6 +71,48 @@ class SequenceModelTest {
     }
 
     @Test
+    void denseWeightsScoreEachTokensVectorAndSurviveWritingAndReading() throws Exception {
+        int tags = 9;
+        float[] dense = new float[tags * 2];
+        dense[SequenceModel.begin(LOC) * 2] = 3;  // B-LOCATION likes the first dimension
+        dense[0 * 2 + 1] = 2;  // O likes the second
+        SequenceModel m = new SequenceModel(4, SequenceModel.BIO, 2, new float[4 * tags], new float[(tags + 1) * tags],
+                2, dense);
+        float[][] vectors = {{1, 0}, {0, 1}};
+        float[][] emissions = m.emissions(new int[][] {{}, {}}, vectors);
+        assertEquals(3, emissions[0][SequenceModel.begin(LOC)], 1e-6);
+        assertEquals(2, emissions[1][0], 1e-6);
+        assertArrayEquals(new int[] {SequenceModel.begin(LOC), 0}, m.decode(emissions));
+        // without vectors the dense weights are silent
+        assertEquals(0, m.emissions(new int[][] {{}})[0][SequenceModel.begin(LOC)], 1e-6);
+
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        m.write(new java.io.DataOutputStream(bytes));
+        SequenceModel back = SequenceModel.read(new java.io.DataInputStream(
+                new java.io.ByteArrayInputStream(bytes.toByteArray())), SequenceModel.BIO, true);
+        assertEquals(2, back.dimensions);
+        assertArrayEquals(dense, back.dense, 1e-6f);
+    }
+
+    @Test
+    void thePerceptronLearnsATagFromTheVectorsAlone() {
+        // one token per sentence and no hashed features: a place where the vector points one way, O the other
+        java.util.List<PerceptronTrainer.Example> examples = new java.util.ArrayList<>();
+        java.util.Random random = new java.util.Random(3);
+        for (int k = 0; k < 200; k++) {
+            boolean place = k % 2 == 0;
+            float[] v = {place ? 1 : -1, (float) random.nextGaussian()};
+            examples.add(new PerceptronTrainer.Example(new int[][] {{}},
+                    new int[] {place ? SequenceModel.begin(LOC) : 0}, -1, null, new float[][] {v}));
+        }
+        SequenceModel m = PerceptronTrainer.train(examples, 4, SequenceModel.BIO, 2, 3, 7, 1, 0, 1);
+        assertEquals(2, m.dimensions);
+        assertArrayEquals(new int[] {SequenceModel.begin(LOC)}, m.decode(m.emissions(new int[][] {{}},
+                new float[][] {{0.8f, 0.3f}})));
+        assertArrayEquals(new int[] {0}, m.decode(m.emissions(new int[][] {{}}, new float[][] {{-0.8f, 0.3f}})));
+    }
+
+    @Test
     void rejectsAnUnknownScheme() {
         assertThrows(IllegalArgumentException.class, () -> new SequenceModel(4, 3, 2, new float[0], new float[0]));
         assertThrows(IllegalArgumentException.class, () -> NerTraining.scheme("bioes"));
