@@ -27,7 +27,7 @@ public final class EnrichApp {
             System.exit(runCommand(args[0] + " " + args[1], Arrays.copyOfRange(args, 2, args.length)));
         }
         EnrichConfig config = ServiceMain.configOrExit(() -> EnrichConfig.load(System.getenv(), Arrays.asList(args)));
-        EnrichService service = new EnrichService(config, EnrichmentSteps.standard());
+        EnrichService service = new EnrichService(config, EnrichmentSteps.standard(config.nerContext()));
         ServiceMain.runUntilShutdown("enrich", service::start, service);
     }
 

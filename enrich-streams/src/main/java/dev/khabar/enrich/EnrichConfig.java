@@ -19,7 +19,7 @@ import dev.khabar.model.Topics;
 
 /** The enrich-streams service's settings, parsed and validated once at start-up. */
 public record EnrichConfig(CommonSettings common, String applicationId, Path stateDir, int streamThreads,
-                           Duration dedupRetention, Duration brokerUnreachableTimeout) {
+                           Duration dedupRetention, Duration brokerUnreachableTimeout, boolean nerContext) {
 
     public static final String APPLICATION_ID_CONFIG = "application.id";
     public static final String APPLICATION_ID_DOC = "Kafka Streams application id; a new id re-enriches articles.raw from the start.";
@@ -29,6 +29,9 @@ public record EnrichConfig(CommonSettings common, String applicationId, Path sta
     public static final String STREAM_THREADS_DOC = "Stream threads in this instance.";
     public static final String DEDUP_RETENTION_MS_CONFIG = "dedup.retention.ms";
     public static final String DEDUP_RETENTION_MS_DOC = "How long an article stays in the duplicate index, by ingest time.";
+    public static final String NER_CONTEXT_CONFIG = "ner.context";
+    public static final String NER_CONTEXT_DOC = "English and French entity models that read contextual word vectors "
+            + "(more accurate, about 25 times slower on those languages); false uses the faster models without them.";
 
     public static final ConfigDef DEFINITION = BrokerWatch.define(CommonSettings.define(new ConfigDef()))
             .define(APPLICATION_ID_CONFIG, ConfigDef.Type.STRING, "khabar-enrich", new ConfigDef.NonEmptyString(),
@@ -37,7 +40,8 @@ public record EnrichConfig(CommonSettings common, String applicationId, Path sta
             .define(STREAM_THREADS_CONFIG, ConfigDef.Type.INT, 1, ConfigDef.Range.between(1, 64),
                     ConfigDef.Importance.MEDIUM, STREAM_THREADS_DOC)
             .define(DEDUP_RETENTION_MS_CONFIG, ConfigDef.Type.LONG, Duration.ofDays(7).toMillis(),
-                    ConfigDef.Range.atLeast(1000), ConfigDef.Importance.MEDIUM, DEDUP_RETENTION_MS_DOC);
+                    ConfigDef.Range.atLeast(1000), ConfigDef.Importance.MEDIUM, DEDUP_RETENTION_MS_DOC)
+            .define(NER_CONTEXT_CONFIG, ConfigDef.Type.BOOLEAN, true, ConfigDef.Importance.MEDIUM, NER_CONTEXT_DOC);
 
     public static EnrichConfig load(Map<String, String> env, List<String> args) {
         Map<String, Object> values = ConfigLoader.load(DEFINITION, env, args);
@@ -46,7 +50,7 @@ public record EnrichConfig(CommonSettings common, String applicationId, Path sta
         return new EnrichConfig(common, (String) values.get(APPLICATION_ID_CONFIG),
                 stateDir != null ? Path.of(stateDir).toAbsolutePath() : common.workdir().resolve("state"),
                 (Integer) values.get(STREAM_THREADS_CONFIG), Duration.ofMillis((Long) values.get(DEDUP_RETENTION_MS_CONFIG)),
-                BrokerWatch.unreachableTimeout(values));
+                BrokerWatch.unreachableTimeout(values), (Boolean) values.get(NER_CONTEXT_CONFIG));
     }
 
     /** Streams properties: every KAFKA_* setting, then Khabar's, with exactly-once and the dead-letter topic. */

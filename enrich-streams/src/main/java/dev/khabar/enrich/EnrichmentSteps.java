@@ -11,7 +11,13 @@ public record EnrichmentSteps(ArticleExtractor extractor, LanguageIdentifier lan
 
     /** The steps the pipeline ships with. */
     public static EnrichmentSteps standard() {
-        return new EnrichmentSteps(ArticleExtractor.standard(), LanguageIdentifier.standard(), EntityRecognizer.standard());
+        return standard(true);
+    }
+
+    /** The steps the pipeline ships with; {@code nerContext} false: the faster English and French entity models. */
+    public static EnrichmentSteps standard(boolean nerContext) {
+        return new EnrichmentSteps(ArticleExtractor.standard(), LanguageIdentifier.standard(),
+                nerContext ? EntityRecognizer.standard() : EntityRecognizer.fast());
     }
 
     /** The version of each step, recorded on every enriched record. */

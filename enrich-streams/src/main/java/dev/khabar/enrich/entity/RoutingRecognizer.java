@@ -8,6 +8,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import dev.khabar.model.Entity;
 
 /**
@@ -15,6 +18,8 @@ import dev.khabar.model.Entity;
  * gazetteer; the version string names the recogniser of each language and {@code other=} the gazetteer fallback.
  */
 final class RoutingRecognizer implements EntityRecognizer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RoutingRecognizer.class);
 
     static final String ARABIC_MODEL = "/models/ner-ar.bin.gz";
 
@@ -28,9 +33,16 @@ final class RoutingRecognizer implements EntityRecognizer {
 
     static final String ENGLISH_MODEL = "/models/ner-en.bin.gz";
     static final String FRENCH_MODEL = "/models/ner-fr.bin.gz";
+    /** The English and French models before contextual word vectors: faster, less accurate. */
+    static final String ENGLISH_FAST_MODEL = "/models/ner-en-fast.bin.gz";
+    static final String FRENCH_FAST_MODEL = "/models/ner-fr-fast.bin.gz";
 
     private static final class Holder {
-        static final RoutingRecognizer STANDARD = bundled(true);
+        static final RoutingRecognizer STANDARD = contextualOrFast();
+    }
+
+    private static final class FastHolder {
+        static final RoutingRecognizer FAST = bundled(true, ENGLISH_FAST_MODEL, FRENCH_FAST_MODEL);
     }
 
     /**
@@ -38,16 +50,40 @@ final class RoutingRecognizer implements EntityRecognizer {
      * to the English one); {@code fallback} adds gazetteer names the models left.
      */
     static RoutingRecognizer bundled(boolean fallback) {
-        EntityRecognizer english = new LatinRecognizer(bundled(ENGLISH_MODEL), Gazetteer.standard(), fallback);
+        return bundled(fallback, ENGLISH_MODEL, FRENCH_MODEL);
+    }
+
+    private static RoutingRecognizer bundled(boolean fallback, String englishModel, String frenchModel) {
+        EntityRecognizer english = new LatinRecognizer(bundled(englishModel), Gazetteer.standard(), fallback);
         return new RoutingRecognizer(Map.of(
                 "ar", new LatinRuns(new ModelRecognizer(bundledArabic(), Gazetteer.standard(), fallback), english, "en"),
                 "en", english,
-                "fr", new LatinRecognizer(bundled(FRENCH_MODEL), Gazetteer.standard(), fallback)),
+                "fr", new LatinRecognizer(bundled(frenchModel), Gazetteer.standard(), fallback)),
                 new GazetteerRecognizer(Gazetteer.standard()));
     }
 
     static RoutingRecognizer standard() {
         return Holder.STANDARD;
+    }
+
+    /**
+     * The models with contextual word vectors, or the fast ones where the encoder cannot run (ONNX Runtime ships no
+     * library for the platform in the jar, e.g. Windows): said once in the log, and the records' entities version names
+     * the models used.
+     */
+    private static RoutingRecognizer contextualOrFast() {
+        try {
+            ContextVectors.standard();
+        } catch (RuntimeException | LinkageError e) {
+            LOG.warn("the context encoder cannot run here ({}); English and French use the faster models without it",
+                    e.toString());
+            return fast();
+        }
+        return bundled(true);
+    }
+
+    static RoutingRecognizer fast() {
+        return FastHolder.FAST;
     }
 
     static NerModel bundledArabic() {
