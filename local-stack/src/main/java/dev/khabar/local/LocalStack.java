@@ -83,8 +83,8 @@ public final class LocalStack implements AutoCloseable {
                 "--" + CommonSettings.TOPIC_PARTITIONS_CONFIG + "=" + partitions));
         args.addAll(settings);
         Map<String, String> env = Map.of();
-        EnrichService enrich = new EnrichService(EnrichConfig.load(env, own(EnrichConfig.DEFINITION, args)),
-                EnrichmentSteps.standard());
+        EnrichConfig enrichConfig = EnrichConfig.load(env, own(EnrichConfig.DEFINITION, args));
+        EnrichService enrich = new EnrichService(enrichConfig, EnrichmentSteps.standard(enrichConfig.nerContext()));
         enrich.start();
         running.push(enrich);
         SinkService sink = new SinkService(SinkConfig.load(env, own(SinkConfig.DEFINITION, args)));
