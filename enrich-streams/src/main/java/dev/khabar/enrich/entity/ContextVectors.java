@@ -24,7 +24,7 @@ import ai.onnxruntime.OrtSession;
  * same word reads differently in different sentences. A sentence longer than the encoder's window is read in windows
  * cut between words. Thread-safe (ONNX Runtime sessions are).
  */
-final class ContextVectors implements AutoCloseable {
+final class ContextVectors {
 
     /** Word pieces per window besides {@code [CLS]} and {@code [SEP]}. */
     private static final int WINDOW = 254;
@@ -68,14 +68,14 @@ final class ContextVectors implements AutoCloseable {
             if (model == null || tokenizer == null) {
                 throw new IllegalStateException(MODEL + " or " + TOKENIZER + " is missing from the classpath");
             }
-            return load(model.readAllBytes(), tokenizer, 1);
+            return load(model.readAllBytes(), tokenizer);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the context encoder", e);
         }
     }
 
     /** Loads the encoder from an ONNX model and its Hugging Face {@code tokenizer.json} (a WordPiece vocabulary). */
-    static ContextVectors load(byte[] onnx, InputStream tokenizer, int threads) throws IOException {
+    static ContextVectors load(byte[] onnx, InputStream tokenizer) throws IOException {
         JsonNode vocab = new ObjectMapper().readTree(tokenizer).path("model").path("vocab");
         if (!vocab.isObject() || vocab.isEmpty()) {
             throw new IOException("tokenizer.json has no WordPiece vocabulary (model.vocab)");
@@ -85,7 +85,7 @@ final class ContextVectors implements AutoCloseable {
         try {
             OrtEnvironment environment = OrtEnvironment.getEnvironment();
             OrtSession.SessionOptions options = new OrtSession.SessionOptions();
-            options.setIntraOpNumThreads(threads);
+            options.setIntraOpNumThreads(1);  // one core per call: Streams threads and training run calls in parallel
             options.setInterOpNumThreads(1);
             OrtSession session = environment.createSession(onnx, options);
             long[] shape = ((ai.onnxruntime.TensorInfo) session.getOutputInfo().values().iterator().next().getInfo())
@@ -239,14 +239,5 @@ final class ContextVectors implements AutoCloseable {
     private static boolean isCjk(int c) {
         return c >= 0x4E00 && c <= 0x9FFF || c >= 0x3400 && c <= 0x4DBF || c >= 0x20000 && c <= 0x2A6DF
                 || c >= 0xF900 && c <= 0xFAFF || c >= 0x2F800 && c <= 0x2FA1F;
-    }
-
-    @Override
-    public void close() {
-        try {
-            session.close();
-        } catch (OrtException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
