@@ -197,13 +197,14 @@ final class LatinTraining {
             if (set.domain() == null && !set.swapped()) {
                 reliability.addAll(set.sentences());
             }
+            List<List<Token>> tokenized = set.sentences().stream().map(s -> Tokenizer.tokenize(s.text())).toList();
             long t0 = System.nanoTime();
-            List<float[][]> vectors = context == null ? null : set.sentences().parallelStream()
-                    .map(s -> context.of(Tokenizer.tokenize(s.text()).stream().map(Token::text).toList())).toList();
+            List<float[][]> vectors = context == null ? null : tokenized.parallelStream()
+                    .map(tokens -> context.of(tokens.stream().map(Token::text).toList())).toList();
             encoding += System.nanoTime() - t0;
             for (int k = 0; k < set.sentences().size(); k++) {
                 ConllCorpus.Sentence sentence = set.sentences().get(k);
-                List<Token> tokens = Tokenizer.tokenize(sentence.text());
+                List<Token> tokens = tokenized.get(k);
                 if (tokens.isEmpty()) {
                     continue;
                 }
