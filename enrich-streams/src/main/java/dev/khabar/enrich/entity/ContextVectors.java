@@ -19,9 +19,9 @@ import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 
 /**
- * Contextual word vectors from a small pretrained BERT-style encoder run with ONNX Runtime (all-MiniLM-L6-v2, 384
- * dimensions): each word's vector is the mean of its word pieces' last hidden states, scaled to unit length, so the
- * same word reads differently in different sentences. A sentence longer than the encoder's window is read in windows
+ * Contextual word vectors from a small pretrained BERT-style encoder run with ONNX Runtime (e5-small-v2 read at a
+ * middle layer, 384 dimensions): each word's vector is the sum of its word pieces' hidden states, scaled to unit length,
+ * so the same word reads differently in different sentences. A sentence longer than the encoder's window is read in windows
  * cut between words. Thread-safe (ONNX Runtime sessions are).
  */
 final class ContextVectors {
@@ -37,9 +37,12 @@ final class ContextVectors {
     private final int start;
     private final int end;
     final int dimensions;
+    /** What a model trained on these vectors records ({@link NerModel#encoder()}): the model file and the layer read. */
+    final String name;
 
     private ContextVectors(OrtEnvironment environment, OrtSession session, Map<String, Integer> vocabulary,
-                           int dimensions) {
+                           int dimensions, String name) {
+        this.name = name;
         this.environment = environment;
         this.session = session;
         this.vocabulary = vocabulary;
@@ -50,8 +53,15 @@ final class ContextVectors {
     }
 
     /** The bundled encoder's files, from the Maven artifact that carries them (docs/evaluation/ner-en.md). */
-    static final String MODEL = "/all-minilm-l6-v2-q.onnx";
-    static final String TOKENIZER = "/all-minilm-l6-v2-q-tokenizer.json";
+    static final String MODEL = "/e5-small-v2-q.onnx";
+    static final String TOKENIZER = "/e5-small-v2-q-tokenizer.json";
+    /**
+     * The hidden states read: those of the sixth layer of twelve, which serve a tagger better than the last (tuned for
+     * whole-sentence similarity; docs/evaluation/ner-en.md #54); the six layers above are cut from the graph, so they
+     * cost nothing.
+     */
+    static final String LAYER = "/encoder/layer.5/output/LayerNorm/Add_1_output_0";
+    static final String NAME = "e5-small-v2-q/layer.5";
 
     private static final class Holder {
         static final ContextVectors STANDARD = bundled();
@@ -68,14 +78,17 @@ final class ContextVectors {
             if (model == null || tokenizer == null) {
                 throw new IllegalStateException(MODEL + " or " + TOKENIZER + " is missing from the classpath");
             }
-            return load(model.readAllBytes(), tokenizer);
+            return load(OnnxGraphOutputs.replace(model.readAllBytes(), List.of(LAYER)), tokenizer, NAME);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the context encoder", e);
         }
     }
 
-    /** Loads the encoder from an ONNX model and its Hugging Face {@code tokenizer.json} (a WordPiece vocabulary). */
-    static ContextVectors load(byte[] onnx, InputStream tokenizer) throws IOException {
+    /**
+     * Loads an encoder from an ONNX model and its Hugging Face {@code tokenizer.json} (a WordPiece vocabulary); a word's
+     * vector joins the model's outputs, in order.
+     */
+    static ContextVectors load(byte[] onnx, InputStream tokenizer, String name) throws IOException {
         JsonNode vocab = new ObjectMapper().readTree(tokenizer).path("model").path("vocab");
         if (!vocab.isObject() || vocab.isEmpty()) {
             throw new IOException("tokenizer.json has no WordPiece vocabulary (model.vocab)");
@@ -88,9 +101,12 @@ final class ContextVectors {
             options.setIntraOpNumThreads(1);  // one core per call: Streams threads and training run calls in parallel
             options.setInterOpNumThreads(1);
             OrtSession session = environment.createSession(onnx, options);
-            long[] shape = ((ai.onnxruntime.TensorInfo) session.getOutputInfo().values().iterator().next().getInfo())
-                    .getShape();
-            return new ContextVectors(environment, session, vocabulary, (int) shape[shape.length - 1]);
+            int dimensions = 0;
+            for (ai.onnxruntime.NodeInfo output : session.getOutputInfo().values()) {
+                long[] shape = ((ai.onnxruntime.TensorInfo) output.getInfo()).getShape();
+                dimensions += (int) shape[shape.length - 1];
+            }
+            return new ContextVectors(environment, session, vocabulary, dimensions, name);
         } catch (OrtException e) {
             throw new IOException("cannot load the context encoder: " + e.getMessage(), e);
         }
@@ -151,15 +167,19 @@ final class ContextVectors {
              OnnxTensor types = OnnxTensor.createTensor(environment, LongBuffer.wrap(new long[ids.length]), shape);
              OrtSession.Result result = session.run(Map.of("input_ids", input, "attention_mask", attention,
                      "token_type_ids", types))) {
-            float[][] hidden = ((float[][][]) result.get(0).getValue())[0];
-            for (int i = 0; i < hidden.length; i++) {
-                if (owner[i] < 0) {
-                    continue;
+            int offset = 0;
+            for (int o = 0; o < result.size(); o++) {
+                float[][] hidden = ((float[][][]) result.get(o).getValue())[0];
+                for (int i = 0; i < hidden.length; i++) {
+                    if (owner[i] < 0) {
+                        continue;
+                    }
+                    float[] v = vectors[owner[i]];
+                    for (int d = 0; d < hidden[i].length; d++) {
+                        v[offset + d] += hidden[i][d];
+                    }
                 }
-                float[] v = vectors[owner[i]];
-                for (int d = 0; d < dimensions; d++) {
-                    v[d] += hidden[i][d];
-                }
+                offset += hidden[0].length;
             }
         } catch (OrtException e) {
             throw new IllegalStateException("context encoder failed: " + e.getMessage(), e);

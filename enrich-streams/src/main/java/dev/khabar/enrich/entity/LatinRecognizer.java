@@ -74,6 +74,7 @@ final class LatinRecognizer implements EntityRecognizer {
     private static final double NATIONALITY_CONFIDENCE = 0.8;
     private static final Set<String> DASHES = Set.of("-", "–", "—");
     private static final double DATELINE_CONFIDENCE = 0.8;
+    private static final double STORM_CONFIDENCE = 0.8;
     private static final int LOCATION = Gazetteer.TYPES.indexOf("LOCATION");
     private static final int ORGANIZATION = Gazetteer.TYPES.indexOf("ORGANIZATION");
 
@@ -118,9 +119,9 @@ final class LatinRecognizer implements EntityRecognizer {
     LatinRecognizer(NerModel model, Gazetteer gazetteer, boolean fallback) {
         int dimensions = model.tagger().dimensions;
         this.context = dimensions == 0 ? null : ContextVectors.standard();
-        if (context != null && context.dimensions != dimensions) {
-            throw new IllegalStateException(model.version() + " reads vectors of " + dimensions
-                    + " numbers, the bundled encoder gives " + context.dimensions);
+        if (context != null && (context.dimensions != dimensions || !context.name.equals(model.encoder()))) {
+            throw new IllegalStateException(model.version() + " reads " + dimensions + " numbers a word from "
+                    + model.encoder() + ", the bundled encoder gives " + context.dimensions + " from " + context.name);
         }
         this.model = model;
         this.gazetteer = gazetteer;
@@ -501,6 +502,15 @@ final class LatinRecognizer implements EntityRecognizer {
         for (int k = 0; k < tokens.size(); k++) {
             if (nationality[k] && !covered[k]) {
                 add(text, tokens, k, k, MISC, NATIONALITY_CONFIDENCE, "rule", found, covered);
+            }
+        }
+        for (int k = 0; k + 1 < tokens.size(); k++) {
+            // Hurricane Milton hits Florida, left untagged: a capitalised storm word and the capitalised word after it
+            Token storm = tokens.get(k);
+            Token name = tokens.get(k + 1);
+            if (stormWord(storm) && Character.isUpperCase(storm.text().codePointAt(0)) && isWord(name.text())
+                    && Character.isUpperCase(name.text().codePointAt(0)) && !covered[k] && !covered[k + 1]) {
+                add(text, tokens, k, k + 1, MISC, STORM_CONFIDENCE, "rule", found, covered);
             }
         }
         if (fallback) {
@@ -952,10 +962,10 @@ final class LatinRecognizer implements EntityRecognizer {
     /**
      * Whether a one-word mention opens a French sentence as its rubric: an ordinary word and no gazetteer name, before
      * a colon, with the sentence going on after it ({@code Santé : le gouvernement annonce}, {@code Football : le PSG};
-     * not {@code Liban : Israël frappe}).
+     * not {@code Liban : Israël frappe}), read alone or with its colon.
      */
     private boolean rubric(List<Token> tokens, int first, int last) {
-        return first == 0 && last == 0 && tokens.size() > 2 && tokens.get(1).text().equals(":")
+        return first == 0 && last <= 1 && tokens.size() > 2 && tokens.get(1).text().equals(":")
                 && rubricWord(tokens.get(0));
     }
 

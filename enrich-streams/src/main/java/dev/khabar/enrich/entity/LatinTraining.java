@@ -20,15 +20,15 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code train ner --lang en|fr --sets TABLE --data-dir DIR [--stage tune|final] [--roles name=role,...] [--epochs 10]
  * [--runs 1] [--bits 20] [--seed 7] [--clusters 64,512] [--o-bias 0] [--scheme bio|bilou] [--dropout 0]
- * [--names SET,...|all] [--labelled-share 1] [--swaps 0] [--context none|minilm] [--dense-rate 1] [--version V]
+ * [--names SET,...|all] [--labelled-share 1] [--swaps 0] [--context none|e5] [--dense-rate 1] [--version V]
  * --out FILE}: trains an English or French
  * tagger on the sets of {@link NerDataSets}: their training parts at stage {@code tune}, training and tuning parts at
  * stage {@code final}; held-out parts never. {@code --names} learns a name list ({@link NameLists}) from the labels of the sets named (or
  * of every set read), bundled with the model and read by the features. {@code --labelled-share} keeps the first share
  * ({@code 1/2}) of each labelled set's sentences, for learning curves; {@code --swaps} adds that many
  * {@link MentionSwaps} copies of each labelled sentence with a name (an experiment: it lost on the tuning parts);
- * {@code --context minilm} gives every token its {@link ContextVectors} vector, read by dense weights beside the hashed
- * features ({@code --dense-rate} scales their updates).
+ * {@code --context e5} gives every token its vector from the bundled encoder ({@link ContextVectors#standard()}), read by
+ * dense weights beside the hashed features ({@code --dense-rate} scales their updates).
  */
 final class LatinTraining {
 
@@ -93,8 +93,8 @@ final class LatinTraining {
         String version = options.get("version", "ner-" + language + "-perceptron-" + LocalDate.now());
         ContextVectors context = switch (options.get("context", "none")) {
             case "none" -> null;
-            case "minilm" -> ContextVectors.standard();
-            default -> throw new IllegalArgumentException("--context must be none or minilm, not "
+            case "e5" -> ContextVectors.standard();
+            default -> throw new IllegalArgumentException("--context must be none or e5, not "
                     + options.get("context", ""));
         };
         NerModel model = train(language, labelled, unlabelled, Gazetteer.standard(), names, options.integer("bits", 20),
@@ -223,7 +223,7 @@ final class LatinTraining {
         SequenceModel tagger = PerceptronTrainer.train(examples, Gazetteer.TYPES.size(), width, bits, epochs, seed, runs,
                 dropout, denseRate);
         return new NerModel(version, language, tagger, lexicon, clusters, outsideBias,
-                NerTraining.unreliableNames(reliability, gazetteer), names.all());
+                NerTraining.unreliableNames(reliability, gazetteer), names.all(), context == null ? "" : context.name);
     }
 
     /** The rows, each followed by a copy of its features keyed by the set's {@code salt} (0: no copies). */

@@ -20,27 +20,32 @@ import java.util.zip.GZIPOutputStream;
  * Everything a trained recogniser needs besides the gazetteer: the tagger weights, the word lexicon that decides clitic
  * splits, the word classes, a bias subtracted from the O score at decoding (tuned for F1) and one added to each type,
  * and the gazetteer names that the training data showed to be mostly not entities (kept out of the fallback). Stored
- * as one gzipped binary file.
+ * as one gzipped binary file. {@code encoder} names the contextual vectors that the tagger's dense weights read
+ * ({@link ContextVectors#name}; empty: none), so that a model is never run on another encoder's vectors.
  */
 record NerModel(String version, String language, SequenceModel tagger, Map<String, Integer> lexicon,
                 WordClusters clusters, float outsideBias, float[] typeBias, Set<String> unreliableNames,
-                Map<String, String> names) {
+                Map<String, String> names, String encoder) {
 
-    /** @param names a name list learnt from training labels (name to type), read by the features beside the gazetteer */
+    /**
+     * @param names a name list learnt from training labels (name to type), read by the features beside the gazetteer
+     * @param encoder the encoder whose vectors the tagger was trained on, or "" for none
+     */
     NerModel(String version, String language, SequenceModel tagger, Map<String, Integer> lexicon, WordClusters clusters,
-             float outsideBias, Set<String> unreliableNames, Map<String, String> names) {
-        this(version, language, tagger, lexicon, clusters, outsideBias, new float[tagger.types], unreliableNames, names);
+             float outsideBias, Set<String> unreliableNames, Map<String, String> names, String encoder) {
+        this(version, language, tagger, lexicon, clusters, outsideBias, new float[tagger.types], unreliableNames, names,
+                encoder);
     }
 
     /** The same model with another bias against the O tag (tuning recall against precision). */
     NerModel withOutsideBias(float bias) {
-        return new NerModel(version, language, tagger, lexicon, clusters, bias, typeBias, unreliableNames, names);
+        return new NerModel(version, language, tagger, lexicon, clusters, bias, typeBias, unreliableNames, names, encoder);
     }
 
     /** The same model with a bias added to the B and I scores of each type (one value per type). */
     NerModel withTypeBias(float[] bias) {
         return new NerModel(version, language, tagger, lexicon, clusters, outsideBias, bias.clone(), unreliableNames,
-                names);
+                names, encoder);
     }
 
     /** Parses {@code TYPE:bias,...} (types as in {@link Gazetteer#TYPES}; unnamed types get 0). */
@@ -73,7 +78,10 @@ record NerModel(String version, String language, SequenceModel tagger, Map<Strin
     }
 
     private static final int MAGIC = 0x4B4E4552;  // "KNER"
-    private static final int FORMAT = 6;  // 3 added the type biases, 4 the tag scheme, 5 the name list, 6 dense weights
+    // 3 added the type biases, 4 the tag scheme, 5 the name list, 6 dense weights, 7 the encoder's name
+    private static final int FORMAT = 7;
+    /** The encoder of format 6's dense weights, which did not name it. */
+    private static final String FORMAT_6_ENCODER = "all-minilm-l6-v2-q";
 
     void write(OutputStream stream) throws IOException {
         try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(new GZIPOutputStream(stream), 1 << 16))) {
@@ -103,6 +111,7 @@ record NerModel(String version, String language, SequenceModel tagger, Map<Strin
             }
             out.writeInt(tagger.width);
             tagger.write(out);
+            out.writeUTF(encoder);
         }
     }
 
@@ -139,8 +148,10 @@ record NerModel(String version, String language, SequenceModel tagger, Map<Strin
                 names.put(in.readUTF(), in.readUTF());
             }
             SequenceModel tagger = SequenceModel.read(in, format >= 4 ? in.readInt() : SequenceModel.BIO, format >= 6);
+            String encoder = format >= 7 ? in.readUTF() : tagger.dimensions > 0 ? FORMAT_6_ENCODER : "";
             return new NerModel(version, language, tagger, lexicon, clusters, outsideBias,
-                    format == 2 ? new float[tagger.types] : typeBias, Set.copyOf(unreliable), Collections.unmodifiableMap(names));
+                    format == 2 ? new float[tagger.types] : typeBias, Set.copyOf(unreliable), Collections.unmodifiableMap(names),
+                    encoder);
         }
     }
 }

@@ -175,7 +175,7 @@ public final class NerTraining {
         SequenceModel tagger = PerceptronTrainer.train(examples, Gazetteer.TYPES.size(), width, bits, epochs, seed, runs,
                 dropout);
         return new NerModel(version, "ar", tagger, lexicon, clusters, outsideBias, unreliableNames(labelled, gazetteer),
-                names.all());
+                names.all(), "");
     }
 
     /** Each row followed by a domain-specific copy of each of its features. */

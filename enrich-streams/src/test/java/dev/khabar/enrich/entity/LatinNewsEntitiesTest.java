@@ -192,9 +192,10 @@ class LatinNewsEntitiesTest {
 
     @Test
     void aCuratedOrganisationTheModelMissesIsAddedButNotAWordStartingASentence() {
-        String text = "SANA reported the strike; IRNA denied it. Arsenal was the word. AMAZON SHARES FELL ON MONDAY";
+        // CNES (France's space agency): ner-en-perceptron-7 finds IRNA, the example before, on its own
+        String text = "SANA reported the strike; CNES denied it. Arsenal was the word. AMAZON SHARES FELL ON MONDAY";
         List<Entity> found = EntityRecognizer.standard().recognize(text, "en");
-        assertTrue(found.stream().anyMatch(e -> e.text().equals("IRNA") && e.type().equals("ORGANIZATION")
+        assertTrue(found.stream().anyMatch(e -> e.text().equals("CNES") && e.type().equals("ORGANIZATION")
                 && e.source().equals("gazetteer")), found::toString);
         assertTrue(found.stream().noneMatch(e -> e.source().equals("gazetteer")
                 && (e.text().equals("Arsenal") || e.text().equals("AMAZON"))), found::toString);

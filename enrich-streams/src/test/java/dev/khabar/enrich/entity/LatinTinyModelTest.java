@@ -65,6 +65,29 @@ class LatinTinyModelTest {
     }
 
     @Test
+    void aModelReadsOnlyTheEncoderItWasTrainedOnWhoseNameItKeeps() throws IOException {
+        SequenceModel tagger = model.tagger();
+        int dimensions = ContextVectors.standard().dimensions;
+        SequenceModel dense = new SequenceModel(tagger.types, tagger.width, tagger.bits, tagger.weights,
+                tagger.transitions, dimensions, new float[tagger.tags * dimensions]);
+        NerModel other = new NerModel("tiny-en-dense", "en", dense, model.lexicon(), model.clusters(),
+                model.outsideBias(), model.unreliableNames(), model.names(), "another-encoder/layer.3");
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        other.write(bytes);
+        NerModel read = NerModel.read(new ByteArrayInputStream(bytes.toByteArray()));
+        assertEquals("another-encoder/layer.3", read.encoder());
+        IllegalStateException refused = assertThrows(IllegalStateException.class,
+                () -> new LatinRecognizer(read, Gazetteer.standard(), false));
+        assertTrue(refused.getMessage().contains(ContextVectors.standard().name), refused::getMessage);
+        NerModel same = new NerModel("tiny-en-dense", "en", dense, model.lexicon(), model.clusters(),
+                model.outsideBias(), model.unreliableNames(), model.names(), ContextVectors.standard().name);
+        assertEquals(new LatinRecognizer(model, Gazetteer.standard(), false).recognize("Anna Hughes left Kyiv.", "en"),
+                new LatinRecognizer(same, Gazetteer.standard(), false).recognize("Anna Hughes left Kyiv.", "en"),
+                "zero dense weights leave the tags as they were");
+        assertEquals("", model.encoder());
+    }
+
+    @Test
     void nameListsKeepEachCapitalisedNameWithItsCommonestTypeAndSplitBySentence() {
         ConllCorpus.Sentence a = new ConllCorpus.Sentence(List.of("Jordan", "beat", "Iraq"),
                 List.of("B-LOCATION", "O", "B-LOCATION"));
