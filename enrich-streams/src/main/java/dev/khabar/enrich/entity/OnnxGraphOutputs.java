@@ -84,7 +84,6 @@ final class OnnxGraphOutputs {
             }
             List<String> inputs = new ArrayList<>();
             List<String> written = new ArrayList<>();
-            boolean subgraph = false;
             Reader node = new Reader(model, field[2] + lengthSize(model, field[2]), field[3]);
             while (node.more()) {
                 long key = node.varint();
@@ -95,14 +94,10 @@ final class OnnxGraphOutputs {
                     int textStart = valueStart + lengthSize(model, valueStart);
                     String name = new String(model, textStart, node.position - textStart, StandardCharsets.UTF_8);
                     (number == NODE_INPUT ? inputs : written).add(name);
-                } else if (number == NODE_ATTRIBUTE) {
-                    subgraph = true;  // attributes may hold graphs that read outer names: kept whole below
                 }
             }
-            if (written.stream().anyMatch(needed::contains)) {
-                kept.add(field);
-                needed.addAll(inputs);
-            } else if (subgraph && hasGraph(model, field)) {
+            // control flow (If, Loop) holds graphs that may read outer names: such a node is kept whatever it writes
+            if (written.stream().anyMatch(needed::contains) || hasGraph(model, field)) {
                 kept.add(field);
                 needed.addAll(inputs);
             }
