@@ -21,8 +21,8 @@ import ai.onnxruntime.OrtSession;
 /**
  * Contextual word vectors from a small pretrained BERT-style encoder run with ONNX Runtime (e5-small-v2 read at a
  * middle layer, 384 dimensions): each word's vector is the sum of its word pieces' hidden states, scaled to unit length,
- * so the same word reads differently in different sentences. A sentence longer than the encoder's window is read in windows
- * cut between words. Thread-safe (ONNX Runtime sessions are).
+ * so the same word reads differently in different sentences. A sentence longer than the encoder's window is read in
+ * windows cut between words. Thread-safe (ONNX Runtime sessions are).
  */
 final class ContextVectors {
 

@@ -82,20 +82,8 @@ final class OnnxGraphOutputs {
             if (field[0] != GRAPH_NODE) {
                 continue;
             }
-            List<String> inputs = new ArrayList<>();
-            List<String> written = new ArrayList<>();
-            Reader node = new Reader(model, field[2] + lengthSize(model, field[2]), field[3]);
-            while (node.more()) {
-                long key = node.varint();
-                int valueStart = node.position;
-                node.skip(key);
-                int number = (int) (key >>> 3);
-                if (number == NODE_INPUT || number == NODE_OUTPUT) {
-                    int textStart = valueStart + lengthSize(model, valueStart);
-                    String name = new String(model, textStart, node.position - textStart, StandardCharsets.UTF_8);
-                    (number == NODE_INPUT ? inputs : written).add(name);
-                }
-            }
+            List<String> inputs = strings(model, field, NODE_INPUT);
+            List<String> written = strings(model, field, NODE_OUTPUT);
             // control flow (If, Loop) holds graphs that may read outer names: such a node is kept whatever it writes
             if (written.stream().anyMatch(needed::contains) || hasGraph(model, field)) {
                 kept.add(field);
@@ -106,8 +94,8 @@ final class OnnxGraphOutputs {
         for (int[] field : fields) {
             boolean keep = switch (field[0]) {
                 case GRAPH_NODE -> kept.contains(field);
-                case GRAPH_INITIALIZER -> needed.contains(name(model, field, TENSOR_NAME));
-                case GRAPH_VALUE_INFO -> needed.contains(name(model, field, VALUE_INFO_NAME));
+                case GRAPH_INITIALIZER -> needed.containsAll(strings(model, field, TENSOR_NAME));
+                case GRAPH_VALUE_INFO -> needed.containsAll(strings(model, field, VALUE_INFO_NAME));
                 case GRAPH_OUTPUT -> false;
                 default -> true;
             };
@@ -145,8 +133,9 @@ final class OnnxGraphOutputs {
         return false;
     }
 
-    /** The string in field {@code number} of the length-delimited message that {@code field} holds, or "". */
-    private static String name(byte[] model, int[] field, int number) {
+    /** The strings in field {@code number} of the length-delimited message that {@code field} holds, in order. */
+    private static List<String> strings(byte[] model, int[] field, int number) {
+        List<String> found = new ArrayList<>();
         Reader message = new Reader(model, field[2] + lengthSize(model, field[2]), field[3]);
         while (message.more()) {
             long key = message.varint();
@@ -154,10 +143,10 @@ final class OnnxGraphOutputs {
             message.skip(key);
             if (key >>> 3 == number && (key & 7) == LENGTH_DELIMITED) {
                 int textStart = valueStart + lengthSize(model, valueStart);
-                return new String(model, textStart, message.position - textStart, StandardCharsets.UTF_8);
+                found.add(new String(model, textStart, message.position - textStart, StandardCharsets.UTF_8));
             }
         }
-        return "";
+        return found;
     }
 
     /** How many bytes the length prefix at {@code at} takes. */
