@@ -25,7 +25,7 @@ class NerContextSettingTest {
     void theFastStepsUseTheModelsWithoutVectorsForEnglishAndFrenchOnly() {
         String accurate = EnrichmentSteps.standard(true).models().get("entities");
         String fast = EnrichmentSteps.standard(false).models().get("entities");
-        assertTrue(accurate.contains("en=ner-en-perceptron-7") && accurate.contains("fr=ner-fr-perceptron-5"), accurate);
+        assertTrue(accurate.contains("en=ner-en-perceptron-8") && accurate.contains("fr=ner-fr-perceptron-6"), accurate);
         assertTrue(fast.contains("en=ner-en-perceptron-5") && fast.contains("fr=ner-fr-perceptron-3"), fast);
         assertTrue(fast.contains("ar=ner-ar-perceptron-3") && accurate.contains("ar=ner-ar-perceptron-3"));
         for (boolean context : new boolean[] {true, false}) {

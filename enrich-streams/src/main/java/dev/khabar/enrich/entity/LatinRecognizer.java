@@ -458,14 +458,21 @@ final class LatinRecognizer implements EntityRecognizer {
             } else if (!english && c.type() == ORGANIZATION && !known(tokens, first, last, ORGANIZATION)) {
                 last = knownBeforeLowerCase(tokens, first, last, ORGANIZATION);  // Union européenne débloquera
             }
-            if ((c.type() == PERSON || c.type() == MISC) && (first > 0 && stormWord(tokens.get(first - 1))
-                    || last > first && stormWord(tokens.get(first)))) {
-                // Hurricane Milton, la tempête Ciarán, l'ouragan Milton: a storm, not a person; a capitalised storm
-                // word before the name is part of it (Hurricane + Milton), a lower-case one is not (ouragan)
+            if (english && c.type() == LOCATION && last > first
+                    && tokens.get(first).text().chars().allMatch(Character::isDigit)
+                    && Character.isUpperCase(tokens.get(first + 1).text().codePointAt(0))) {
+                first++;  // 10 Downing Street: English annotation leaves the house number out (French keeps it)
+            }
+            boolean afterStorm = first > 0 && stormWord(tokens.get(first - 1));
+            boolean startsWithStorm = last > first && stormWord(tokens.get(first));
+            if ((c.type() == PERSON || c.type() == MISC) && (afterStorm || startsWithStorm)
+                    || c.type() == LOCATION && afterStorm) {
+                // Hurricane Milton, la tempête Ciarán, l'ouragan Milton: a storm, not a person or a place; a
+                // capitalised storm word before the name is part of it (Hurricane + Milton), a lower-case one is not
+                // (ouragan); a place that starts with one is a place (Storm Lake)
                 boolean lowerCaseWord = Character.isLowerCase(tokens.get(first).text().codePointAt(0));
-                int from = last > first && stormWord(tokens.get(first)) && lowerCaseWord ? first + 1 : first;
-                if (first > 0 && stormWord(tokens.get(first - 1))
-                        && Character.isUpperCase(tokens.get(first - 1).text().codePointAt(0))) {
+                int from = startsWithStorm && lowerCaseWord ? first + 1 : first;
+                if (afterStorm && Character.isUpperCase(tokens.get(first - 1).text().codePointAt(0))) {
                     from = first - 1;
                 }
                 add(text, tokens, from, last, MISC, c.confidence(), "model", found, covered);

@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code train ner --lang en|fr --sets TABLE --data-dir DIR [--stage tune|final] [--roles name=role,...] [--epochs 10]
  * [--runs 1] [--bits 20] [--seed 7] [--clusters 64,512] [--o-bias 0] [--scheme bio|bilou] [--dropout 0]
- * [--names SET,...|all] [--labelled-share 1] [--swaps 0] [--context none|e5] [--dense-rate 1] [--version V]
+ * [--names SET,...|all] [--labelled-share 1] [--swaps 0] [--context none|e5] [--dense-rate 1] [--reach 0] [--version V]
  * --out FILE}: trains an English or French
  * tagger on the sets of {@link NerDataSets}: their training parts at stage {@code tune}, training and tuning parts at
  * stage {@code final}; held-out parts never. {@code --names} learns a name list ({@link NameLists}) from the labels of the sets named (or
@@ -28,7 +28,8 @@ import org.slf4j.LoggerFactory;
  * ({@code 1/2}) of each labelled set's sentences, for learning curves; {@code --swaps} adds that many
  * {@link MentionSwaps} copies of each labelled sentence with a name (an experiment: it lost on the tuning parts);
  * {@code --context e5} gives every token its vector from the bundled encoder ({@link ContextVectors#standard()}), read by
- * dense weights beside the hashed features ({@code --dense-rate} scales their updates).
+ * dense weights beside the hashed features ({@code --dense-rate} scales their updates; {@code --reach} neighbours on
+ * each side lend their vectors too).
  */
 final class LatinTraining {
 
@@ -97,11 +98,15 @@ final class LatinTraining {
             default -> throw new IllegalArgumentException("--context must be none or e5, not "
                     + options.get("context", ""));
         };
+        int reach = options.integer("reach", 0);
+        if (reach < 0) {
+            throw new IllegalArgumentException("--reach must be 0 or more, not " + reach);
+        }
         NerModel model = train(language, labelled, unlabelled, Gazetteer.standard(), names, options.integer("bits", 20),
                 options.integer("epochs", 10), options.integer("runs", 1), options.integer("seed", 7),
                 clusterSizes(options.get("clusters", "64,512")), Float.parseFloat(options.get("o-bias", "0")),
                 NerTraining.scheme(options.get("scheme", "bio")), Double.parseDouble(options.get("dropout", "0")), version,
-                context, Float.parseFloat(options.get("dense-rate", "1")));
+                context, Float.parseFloat(options.get("dense-rate", "1")), reach);
         Path out = Path.of(options.require("out"));
         if (out.getParent() != null) {
             Files.createDirectories(out.getParent());
@@ -141,13 +146,13 @@ final class LatinTraining {
                           Gazetteer gazetteer, NameLists names, int bits, int epochs, int runs, long seed,
                           int[] clusterSizes, float outsideBias, int width, double dropout, String version) {
         return train(language, labelled, unlabelled, gazetteer, names, bits, epochs, runs, seed, clusterSizes, outsideBias,
-                width, dropout, version, null, 1);
+                width, dropout, version, null, 1, 0);
     }
 
     static NerModel train(String language, List<Labelled> labelled, List<ConllCorpus.Sentence> unlabelled,
                           Gazetteer gazetteer, NameLists names, int bits, int epochs, int runs, long seed,
                           int[] clusterSizes, float outsideBias, int width, double dropout, String version,
-                          ContextVectors context, float denseRate) {
+                          ContextVectors context, float denseRate, int reach) {
         List<List<Token>> texts = unlabelled.stream().map(s -> Tokenizer.tokenize(s.text())).toList();
         Map<String, Integer> counts = new HashMap<>();
         Map<String, Integer> capitalised = new HashMap<>();
@@ -221,7 +226,7 @@ final class LatinTraining {
         }
         LOG.info("{} training sequences ({} s encoding context)", examples.size(), encoding / 1_000_000_000);
         SequenceModel tagger = PerceptronTrainer.train(examples, Gazetteer.TYPES.size(), width, bits, epochs, seed, runs,
-                dropout, denseRate);
+                dropout, denseRate, reach);
         return new NerModel(version, language, tagger, lexicon, clusters, outsideBias,
                 NerTraining.unreliableNames(reliability, gazetteer), names.all(), context == null ? "" : context.name);
     }

@@ -78,8 +78,9 @@ record NerModel(String version, String language, SequenceModel tagger, Map<Strin
     }
 
     private static final int MAGIC = 0x4B4E4552;  // "KNER"
-    // 3 added the type biases, 4 the tag scheme, 5 the name list, 6 dense weights, 7 the encoder's name
-    private static final int FORMAT = 7;
+    // 3 added the type biases, 4 the tag scheme, 5 the name list, 6 dense weights, 7 the encoder's name,
+    // 8 the dense weights' reach
+    private static final int FORMAT = 8;
     /** The encoder of format 6's dense weights, which did not name it. */
     private static final String FORMAT_6_ENCODER = "all-minilm-l6-v2-q";
 
@@ -147,7 +148,8 @@ record NerModel(String version, String language, SequenceModel tagger, Map<Strin
             for (int i = 0, count = format >= 5 ? in.readInt() : 0; i < count; i++) {
                 names.put(in.readUTF(), in.readUTF());
             }
-            SequenceModel tagger = SequenceModel.read(in, format >= 4 ? in.readInt() : SequenceModel.BIO, format >= 6);
+            SequenceModel tagger = SequenceModel.read(in, format >= 4 ? in.readInt() : SequenceModel.BIO, format >= 6,
+                    format >= 8);
             String encoder = format >= 7 ? in.readUTF() : tagger.dimensions > 0 ? FORMAT_6_ENCODER : "";
             return new NerModel(version, language, tagger, lexicon, clusters, outsideBias,
                     format == 2 ? new float[tagger.types] : typeBias, Set.copyOf(unreliable), Collections.unmodifiableMap(names),

@@ -77,15 +77,18 @@ final class PerceptronTrainer {
      */
     static SequenceModel train(List<Example> examples, int types, int width, int bits, int epochs, long seed, int runs,
                                double dropout) {
-        return train(examples, types, width, bits, epochs, seed, runs, dropout, 1);
+        return train(examples, types, width, bits, epochs, seed, runs, dropout, 1, 0);
     }
 
-    /** As above; {@code denseRate} scales the updates of the dense weights (the vectors are unit length). */
+    /**
+     * As above; {@code denseRate} scales the updates of the dense weights (the vectors are unit length), and a token's
+     * scores read the vectors of {@code reach} neighbours on each side besides its own.
+     */
     static SequenceModel train(List<Example> examples, int types, int width, int bits, int epochs, long seed, int runs,
-                               double dropout, float denseRate) {
-        SequenceModel sum = train(examples, types, width, bits, epochs, seed, dropout, denseRate);
+                               double dropout, float denseRate, int reach) {
+        SequenceModel sum = train(examples, types, width, bits, epochs, seed, dropout, denseRate, reach);
         for (int run = 1; run < runs; run++) {
-            SequenceModel next = train(examples, types, width, bits, epochs, seed + run, dropout, denseRate);
+            SequenceModel next = train(examples, types, width, bits, epochs, seed + run, dropout, denseRate, reach);
             for (int i = 0; i < sum.weights.length; i++) {
                 sum.weights[i] += next.weights[i];
             }
@@ -110,11 +113,11 @@ final class PerceptronTrainer {
 
     static SequenceModel train(List<Example> examples, int types, int width, int bits, int epochs, long seed,
                                double dropout) {
-        return train(examples, types, width, bits, epochs, seed, dropout, 1);
+        return train(examples, types, width, bits, epochs, seed, dropout, 1, 0);
     }
 
     private static SequenceModel train(List<Example> examples, int types, int width, int bits, int epochs, long seed,
-                                       double dropout, float denseRate) {
+                                       double dropout, float denseRate, int reach) {
         int tags = 1 + width * types;
         float[] w = new float[(1 << bits) * tags];
         float[] u = new float[w.length];
@@ -122,9 +125,9 @@ final class PerceptronTrainer {
         float[] tu = new float[tw.length];
         int dimensions = examples.stream().filter(e -> e.vectors() != null && e.vectors().length > 0).findFirst()
                 .map(e -> e.vectors()[0].length).orElse(0);
-        float[] dw = new float[dimensions * tags];
+        float[] dw = new float[(2 * reach + 1) * dimensions * tags];
         float[] du = new float[dw.length];
-        SequenceModel current = new SequenceModel(types, width, bits, w, tw, dimensions, dw);
+        SequenceModel current = new SequenceModel(types, width, bits, w, tw, dimensions, reach, dw);
         List<Example> order = new ArrayList<>(examples);
         Random random = new Random(seed);
         long c = 1;
@@ -160,14 +163,16 @@ final class PerceptronTrainer {
                             u[base + predicted[i]] -= c;
                         }
                         if (dimensions > 0 && vectors != null) {
-                            int g = gold[i] * dimensions;
-                            int p = predicted[i] * dimensions;
-                            for (int d = 0; d < dimensions; d++) {
-                                float x = denseRate * vectors[i][d];
-                                dw[g + d] += x;
-                                du[g + d] += c * x;
-                                dw[p + d] -= x;
-                                du[p + d] -= c * x;
+                            for (int k = Math.max(0, i - reach); k <= Math.min(gold.length - 1, i + reach); k++) {
+                                int g = current.denseBase(k - i, gold[i]);
+                                int p = current.denseBase(k - i, predicted[i]);
+                                for (int d = 0; d < dimensions; d++) {
+                                    float x = denseRate * vectors[k][d];
+                                    dw[g + d] += x;
+                                    du[g + d] += c * x;
+                                    dw[p + d] -= x;
+                                    du[p + d] -= c * x;
+                                }
                             }
                         }
                     }
@@ -196,6 +201,6 @@ final class PerceptronTrainer {
         for (int i = 0; i < dw.length; i++) {
             averagedDense[i] = dw[i] - du[i] / c;
         }
-        return new SequenceModel(types, width, bits, averaged, averagedTransitions, dimensions, averagedDense);
+        return new SequenceModel(types, width, bits, averaged, averagedTransitions, dimensions, reach, averagedDense);
     }
 }

@@ -37,7 +37,12 @@ final class SequenceModel {
     final float[] transitions;
     /** Length of the dense vector each token may carry ({@link ContextVectors}); 0: none. */
     final int dimensions;
-    /** Weights of the dense vectors, indexed {@code tag * dimensions + d}. */
+    /** Neighbours on each side whose vectors a token's scores also read (0: its own vector only). */
+    final int reach;
+    /**
+     * Weights of the dense vectors, indexed {@code ((offset + reach) * tags + tag) * dimensions + d} for the vector of
+     * the token at {@code offset} (-reach to reach) from the one scored.
+     */
     final float[] dense;
 
     SequenceModel(int types, int width, int bits, float[] weights, float[] transitions) {
@@ -45,6 +50,11 @@ final class SequenceModel {
     }
 
     SequenceModel(int types, int width, int bits, float[] weights, float[] transitions, int dimensions, float[] dense) {
+        this(types, width, bits, weights, transitions, dimensions, 0, dense);
+    }
+
+    SequenceModel(int types, int width, int bits, float[] weights, float[] transitions, int dimensions, int reach,
+                  float[] dense) {
         if (width != BIO && width != BILOU) {
             throw new IllegalArgumentException("tags per type must be " + BIO + " or " + BILOU + ", not " + width);
         }
@@ -55,7 +65,12 @@ final class SequenceModel {
         this.weights = weights;
         this.transitions = transitions;
         this.dimensions = dimensions;
+        this.reach = reach;
         this.dense = dense;
+        if (dense.length != (2 * reach + 1) * tags * dimensions) {
+            throw new IllegalArgumentException(dense.length + " dense weights for " + dimensions + " dimensions, "
+                    + tags + " tags and reach " + reach);
+        }
     }
 
     /** BIO tag B of {@code type}. */
@@ -156,18 +171,25 @@ final class SequenceModel {
                 }
             }
             if (dimensions > 0 && vectors != null) {
-                float[] v = vectors[i];
-                for (int t = 0; t < tags; t++) {
-                    float sum = 0;
-                    int base = t * dimensions;
-                    for (int d = 0; d < dimensions; d++) {
-                        sum += dense[base + d] * v[d];
+                for (int k = Math.max(0, i - reach); k <= Math.min(features.length - 1, i + reach); k++) {
+                    float[] v = vectors[k];
+                    for (int t = 0; t < tags; t++) {
+                        float sum = 0;
+                        int base = denseBase(k - i, t);
+                        for (int d = 0; d < dimensions; d++) {
+                            sum += dense[base + d] * v[d];
+                        }
+                        row[t] += sum;
                     }
-                    row[t] += sum;
                 }
             }
         }
         return scores;
+    }
+
+    /** Where the dense weights of {@code tag} for the vector at {@code offset} from the scored token begin. */
+    int denseBase(int offset, int tag) {
+        return ((offset + reach) * tags + tag) * dimensions;
     }
 
     float transition(int previous, int tag) {
@@ -292,18 +314,17 @@ final class SequenceModel {
             out.writeFloat(t);
         }
         out.writeInt(dimensions);
+        out.writeInt(reach);
         for (float d : dense) {
             out.writeFloat(d);
         }
     }
 
-    /** Reads what {@link #write} wrote; {@code width} (tags per type) is stored by the caller. */
-    static SequenceModel read(DataInputStream in, int width) throws IOException {
-        return read(in, width, false);
-    }
-
-    /** Reads what {@link #write} wrote; {@code withDense}: the stream holds the dense weights (model format 6 on). */
-    static SequenceModel read(DataInputStream in, int width, boolean withDense) throws IOException {
+    /**
+     * Reads what {@link #write} wrote; {@code width} (tags per type) is stored by the caller, {@code withDense}: the
+     * stream holds the dense weights (model format 6 on), {@code withReach}: and their reach (format 8 on).
+     */
+    static SequenceModel read(DataInputStream in, int width, boolean withDense, boolean withReach) throws IOException {
         int types = in.readInt();
         int bits = in.readInt();
         int tags = 1 + width * types;
@@ -319,10 +340,11 @@ final class SequenceModel {
             transitions[i] = in.readFloat();
         }
         int dimensions = withDense ? in.readInt() : 0;
-        float[] dense = new float[dimensions * tags];
+        int reach = withReach ? in.readInt() : 0;
+        float[] dense = new float[(2 * reach + 1) * dimensions * tags];
         for (int i = 0; i < dense.length; i++) {
             dense[i] = in.readFloat();
         }
-        return new SequenceModel(types, width, bits, weights, transitions, dimensions, dense);
+        return new SequenceModel(types, width, bits, weights, transitions, dimensions, reach, dense);
     }
 }

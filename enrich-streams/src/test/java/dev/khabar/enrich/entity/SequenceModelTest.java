@@ -89,7 +89,7 @@ class SequenceModelTest {
         java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
         m.write(new java.io.DataOutputStream(bytes));
         SequenceModel back = SequenceModel.read(new java.io.DataInputStream(
-                new java.io.ByteArrayInputStream(bytes.toByteArray())), SequenceModel.BIO, true);
+                new java.io.ByteArrayInputStream(bytes.toByteArray())), SequenceModel.BIO, true, true);
         assertEquals(2, back.dimensions);
         assertArrayEquals(dense, back.dense, 1e-6f);
     }
@@ -105,11 +105,51 @@ class SequenceModelTest {
             examples.add(new PerceptronTrainer.Example(new int[][] {{}},
                     new int[] {place ? SequenceModel.begin(LOC) : 0}, -1, null, new float[][] {v}));
         }
-        SequenceModel m = PerceptronTrainer.train(examples, 4, SequenceModel.BIO, 2, 3, 7, 1, 0, 1);
+        SequenceModel m = PerceptronTrainer.train(examples, 4, SequenceModel.BIO, 2, 3, 7, 1, 0, 1, 0);
         assertEquals(2, m.dimensions);
         assertArrayEquals(new int[] {SequenceModel.begin(LOC)}, m.decode(m.emissions(new int[][] {{}},
                 new float[][] {{0.8f, 0.3f}})));
         assertArrayEquals(new int[] {0}, m.decode(m.emissions(new int[][] {{}}, new float[][] {{-0.8f, 0.3f}})));
+    }
+
+    @Test
+    void withReachATokensScoresReadItsNeighboursVectorsAndTheReachIsKept() throws Exception {
+        int tags = 9;
+        SequenceModel m = new SequenceModel(4, SequenceModel.BIO, 2, new float[4 * tags], new float[(tags + 1) * tags],
+                1, 1, new float[3 * tags]);
+        m.dense[m.denseBase(-1, SequenceModel.begin(LOC))] = 3;  // B-LOCATION likes a marked word before it
+        m.dense[m.denseBase(1, SequenceModel.begin(PER))] = 2;  // B-PERSON likes a marked word after it
+        float[][] emissions = m.emissions(new int[][] {{}, {}, {}}, new float[][] {{1}, {0}, {1}});
+        assertEquals(0, emissions[0][SequenceModel.begin(LOC)], 1e-6);
+        assertEquals(3, emissions[1][SequenceModel.begin(LOC)], 1e-6);
+        assertEquals(2, emissions[1][SequenceModel.begin(PER)], 1e-6);
+        assertEquals(0, emissions[2][SequenceModel.begin(PER)], 1e-6, "no token after the last");
+
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        m.write(new java.io.DataOutputStream(bytes));
+        SequenceModel back = SequenceModel.read(new java.io.DataInputStream(
+                new java.io.ByteArrayInputStream(bytes.toByteArray())), SequenceModel.BIO, true, true);
+        assertEquals(1, back.reach);
+        assertArrayEquals(m.dense, back.dense, 1e-6f);
+        assertThrows(IllegalArgumentException.class, () -> new SequenceModel(4, SequenceModel.BIO, 2,
+                new float[4 * tags], new float[(tags + 1) * tags], 1, 1, new float[tags]));
+    }
+
+    @Test
+    void thePerceptronLearnsATagFromANeighboursVector() {
+        // a place follows a word whose vector points one way; the place's own vector says nothing
+        java.util.List<PerceptronTrainer.Example> examples = new java.util.ArrayList<>();
+        for (int k = 0; k < 200; k++) {
+            boolean place = k % 2 == 0;
+            examples.add(new PerceptronTrainer.Example(new int[][] {{}, {}},
+                    new int[] {0, place ? SequenceModel.begin(LOC) : 0}, -1, null,
+                    new float[][] {{place ? 1 : -1}, {0}}));
+        }
+        SequenceModel m = PerceptronTrainer.train(examples, 4, SequenceModel.BIO, 2, 3, 7, 1, 0, 1, 1);
+        assertEquals(1, m.reach);
+        assertArrayEquals(new int[] {0, SequenceModel.begin(LOC)},
+                m.decode(m.emissions(new int[][] {{}, {}}, new float[][] {{0.9f}, {0}})));
+        assertArrayEquals(new int[] {0, 0}, m.decode(m.emissions(new int[][] {{}, {}}, new float[][] {{-0.9f}, {0}})));
     }
 
     @Test
